@@ -1,0 +1,47 @@
+"""vnfr-data: Vietnam–France relations as typed, evidence-grounded tables.
+
+>>> import vnfr_data
+>>> ds = vnfr_data.load()
+>>> ds.events.get("ev-2024-10-partnership-upgrade").status
+'occurred'
+"""
+
+from ._version import __version__
+from .dataset import Dataset, Table, load
+from .models import (
+    Actor,
+    Agreement,
+    AgreementEvent,
+    AgreementParty,
+    Conflict,
+    CrosswalkEntry,
+    Event,
+    EventParticipant,
+    Evidence,
+    Figure,
+    Record,
+    Source,
+    Statement,
+)
+from .schema import RESOURCES
+
+__all__ = [
+    "RESOURCES",
+    "Actor",
+    "Agreement",
+    "AgreementEvent",
+    "AgreementParty",
+    "Conflict",
+    "CrosswalkEntry",
+    "Dataset",
+    "Event",
+    "EventParticipant",
+    "Evidence",
+    "Figure",
+    "Record",
+    "Source",
+    "Statement",
+    "Table",
+    "__version__",
+    "load",
+]

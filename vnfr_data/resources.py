@@ -1,0 +1,39 @@
+"""Where the shipped data lives, in a wheel or in a source checkout.
+
+In a wheel the data sits inside the package (`vnfr_data/_data/`, mapped there at
+build time); in a source checkout or an editable install it is the repository's
+`data/` and `schemas/`. Finding both through one function keeps every other
+module ignorant of how the package was installed.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_REPO_DIR = _PACKAGE_DIR.parent
+
+
+def _bundled() -> Path | None:
+    bundled = resources.files("vnfr_data") / "_data"
+    if bundled.is_dir():
+        return Path(str(bundled))
+    return None
+
+
+def data_dir() -> Path:
+    """The directory holding `datapackage.json`, `csv/`, `parquet/` and `articles/`."""
+    bundled = _bundled()
+    return bundled if bundled is not None else _REPO_DIR / "data"
+
+
+def schemas_dir() -> Path:
+    """The directory holding the Frictionless Table Schemas (the schema's single source)."""
+    bundled = _bundled()
+    return bundled / "schemas" if bundled is not None else _REPO_DIR / "schemas"
+
+
+def repo_dir() -> Path | None:
+    """The source checkout, when running from one (the build needs annotations)."""
+    return _REPO_DIR if (_REPO_DIR / "pyproject.toml").is_file() else None

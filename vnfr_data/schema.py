@@ -1,0 +1,141 @@
+"""The Table Schemas in `schemas/` are the one source of truth for every column.
+
+Arrow types are derived here; pydantic models are generated from the same
+files (`scripts/gen_models.py`) and a test checks they agree field by field.
+Only stdlib json and pyarrow are needed, so readers never import frictionless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pyarrow as pa
+
+from .resources import schemas_dir
+
+#: Resources in dependency order: a table only references tables before it.
+RESOURCES: tuple[str, ...] = (
+    "sources",
+    "actors",
+    "events",
+    "event_participants",
+    "statements",
+    "agreements",
+    "agreement_parties",
+    "agreement_events",
+    "figures",
+    "evidence",
+    "conflicts",
+    "crosswalk",
+)
+
+#: Fact and link tables whose records must cite evidence (a source is grounded by its sha256).
+EVIDENCED: tuple[str, ...] = (
+    "actors",
+    "events",
+    "event_participants",
+    "statements",
+    "agreements",
+    "agreement_parties",
+    "agreement_events",
+    "figures",
+)
+
+#: Figures keep up to this many decimal places; Decimal128 makes CSV <-> Parquet lossless.
+DECIMAL_SCALE = 6
+DECIMAL_TYPE = pa.decimal128(38, DECIMAL_SCALE)
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": DECIMAL_TYPE,
+    "date": pa.date32(),
+    "boolean": pa.bool_(),
+    "list": pa.list_(pa.string()),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column as the Table Schema declares it."""
+
+    name: str
+    type: str
+    description: str
+    required: bool
+    enum: tuple[str, ...] | None
+    pattern: str | None
+    minimum: int | None
+    min_length: int | None
+
+    @property
+    def arrow_type(self) -> pa.DataType:
+        return _ARROW_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    name: str
+    descriptor: dict[str, Any]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(_field(f) for f in self.descriptor["fields"])
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f["name"] for f in self.descriptor["fields"])
+
+    @property
+    def primary_key(self) -> tuple[str, ...]:
+        return tuple(self.descriptor["primaryKey"])
+
+    @property
+    def foreign_keys(self) -> list[dict[str, Any]]:
+        return list(self.descriptor.get("foreignKeys", []))
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema(
+            [pa.field(f.name, f.arrow_type, nullable=not f.required) for f in self.fields]
+        )
+
+    def fingerprint(self) -> str:
+        """A hash of the schema, stored in Parquet metadata to detect drift."""
+        canonical = json.dumps(self.descriptor, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _field(f: dict[str, Any]) -> Field:
+    c = f.get("constraints", {})
+    enum = c.get("enum")
+    return Field(
+        name=f["name"],
+        type=f["type"],
+        description=f.get("description", ""),
+        required=bool(c.get("required", False)),
+        enum=tuple(enum) if enum is not None else None,
+        pattern=c.get("pattern"),
+        minimum=c.get("minimum"),
+        min_length=c.get("minLength"),
+    )
+
+
+@cache
+def table_schema(name: str) -> TableSchema:
+    """The Table Schema of resource `name`, read once."""
+    path = schemas_dir() / f"{name}.json"
+    return TableSchema(name, json.loads(path.read_text(encoding="utf-8")))
+
+
+def all_schemas() -> dict[str, TableSchema]:
+    return {name: table_schema(name) for name in RESOURCES}

@@ -1,0 +1,105 @@
+"""Arrow tables to and from bytes, with every writer option pinned.
+
+Byte-identical rebuilds depend on this module: CSV text is produced column by
+column with Arrow compute (decimals without trailing zeros, lists joined with
+";", null for empty lists), and Parquet is written with explicit options and
+our own key-value metadata (dataset version, schema fingerprint).
+"""
+
+from __future__ import annotations
+
+import io
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from .schema import DECIMAL_TYPE, TableSchema
+
+LIST_DELIMITER = ";"
+PARQUET_OPTIONS = {
+    "compression": "zstd",
+    "compression_level": 9,
+    "use_dictionary": True,
+    "write_statistics": True,
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "row_group_size": 1_000_000,
+    "use_byte_stream_split": False,
+    "store_schema": True,
+    "write_page_index": False,
+    "write_page_checksum": False,
+}
+
+
+def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    kind = column.type
+    if pa.types.is_string(kind):
+        return column
+    if pa.types.is_list(kind):
+        joined = pc.binary_join(column, LIST_DELIMITER)
+        return pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.string()), joined)
+    text = pc.cast(column, pa.string())
+    if pa.types.is_decimal(kind):
+        # "6.900000" -> "6.9", "5400000000.000000" -> "5400000000"
+        text = pc.replace_substring_regex(text, r"(\.[0-9]*?)0+$", r"\1")
+        text = pc.replace_substring_regex(text, r"\.$", "")
+    return text
+
+
+def csv_bytes(table: pa.Table) -> bytes:
+    """The canonical CSV of a table: UTF-8, header row, LF line ends."""
+    text = pa.table({name: _as_text(table[name]) for name in table.column_names})
+    sink = io.BytesIO()
+    pacsv.write_csv(
+        text,
+        sink,
+        pacsv.WriteOptions(include_header=True, delimiter=",", quoting_style="needed"),
+    )
+    return sink.getvalue()
+
+
+def parquet_bytes(table: pa.Table, metadata: dict[str, str]) -> bytes:
+    schema = table.schema.with_metadata({k.encode(): v.encode() for k, v in sorted(metadata.items())})
+    sink = io.BytesIO()
+    pq.write_table(table.cast(schema), sink, **PARQUET_OPTIONS)  # type: ignore[arg-type]
+    return sink.getvalue()
+
+
+def read_csv_as_text(data: bytes, names: list[str]) -> pa.Table:
+    """Read a CSV keeping every cell as text, so type problems are ours to report."""
+    return pacsv.read_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(use_threads=False),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types={n: pa.string() for n in names},
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+
+
+def typed_from_text(text: pa.Table, schema: TableSchema) -> pa.Table:
+    """Cast a text table to the schema's Arrow types (raises on a bad cell)."""
+    columns = []
+    for field in schema.fields:
+        col = text[field.name]
+        if field.type == "list":
+            col = pc.split_pattern(pc.fill_null(col, ""), LIST_DELIMITER)
+            col = pc.if_else(pc.equal(pc.list_value_length(col), 1), _empty_if_blank(col), col)
+        elif field.type == "boolean":
+            col = pc.cast(col, pa.bool_())
+        elif field.type == "number":
+            col = pc.cast(col, DECIMAL_TYPE)
+        elif field.type != "string":
+            col = pc.cast(col, field.arrow_type)
+        columns.append(col)
+    return pa.table(columns, schema=schema.arrow_schema())
+
+
+def _empty_if_blank(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    first = pc.list_element(col, 0)
+    empty = pa.scalar([], pa.list_(pa.string()))
+    return pc.if_else(pc.equal(first, ""), empty, col)
