@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from vnfr_data._codegen import render_models
+from vnfr_data._codegen import render_formatted
 
-target = Path(__file__).resolve().parent.parent / "vnfr_data" / "models.py"
-target.write_text(render_models(), encoding="utf-8")
+repo = Path(__file__).resolve().parent.parent
+target = repo / "vnfr_data" / "models.py"
+target.write_text(render_formatted(repo), encoding="utf-8")
 print(f"wrote {target}")

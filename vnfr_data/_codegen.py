@@ -8,6 +8,10 @@ committed `models.py` differs from what this renders.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from .schema import DECIMAL_SCALE, RESOURCES, Field, table_schema
 
 #: Class name of each resource's record model.
@@ -95,3 +99,16 @@ def render_models() -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def render_formatted(repo: Path) -> str:
+    """`render_models()` as ruff formats it with the project's settings (needs ruff)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--stdin-filename", "vnfr_data/models.py", "-"],
+        input=render_models(),
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout

@@ -197,9 +197,17 @@ def _line_of(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int | N
     return None
 
 
+def shown(path: Path) -> str:
+    """A path as a person should see it in a report: relative to where they stand."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
     """Parse one annotation file; returns the data and a path -> line index."""
-    name = str(path)
+    name = shown(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -256,13 +264,13 @@ def load_source_file(path: Path) -> tuple[SourceFile, dict[tuple[Any, ...], int]
     try:
         return SourceFile.model_validate(data), lines
     except ValidationError as exc:
-        raise ProblemsFound(_validation_problems(exc, str(path), lines, ())) from None
+        raise ProblemsFound(_validation_problems(exc, shown(path), lines, ())) from None
 
 
 def load_actors(path: Path) -> list[ActorAnn]:
     data, lines = read_yaml(path)
     if not isinstance(data, list):
-        raise ProblemsFound([AnnotationSchemaError("expected a list of actors", file=str(path))])
+        raise ProblemsFound([AnnotationSchemaError("expected a list of actors", file=shown(path))])
     actors: list[ActorAnn] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -270,11 +278,13 @@ def load_actors(path: Path) -> list[ActorAnn]:
         try:
             actor = ActorAnn.model_validate(item)
         except ValidationError as exc:
-            problems += _validation_problems(exc, str(path), lines, (i,))
+            problems += _validation_problems(exc, shown(path), lines, (i,))
             continue
         if actor.id in seen:
             problems.append(
-                DuplicateId("actor defined twice", file=str(path), row=lines.get((i,)), value=actor.id)
+                DuplicateId(
+                    "actor defined twice", file=shown(path), row=lines.get((i,)), value=actor.id
+                )
             )
         seen.add(actor.id)
         actors.append(actor)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime
 import hashlib
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +26,7 @@ from .annotations import (
     annotation_files,
     load_actors,
     load_source_file,
+    shown,
 )
 from .errors import (
     AnnotationSchemaError,
@@ -92,7 +92,7 @@ class BuildResult:
     no_fact: list[dict[str, Any]]
 
 
-def find_unique(text: str, needle: str, start: int, end: int, occurrence: int = 1) -> list[int]:
+def find_all(text: str, needle: str, start: int, end: int) -> list[int]:
     """Offsets of `needle` inside text[start:end]."""
     hits: list[int] = []
     i = text.find(needle, start, end)
@@ -104,7 +104,7 @@ def find_unique(text: str, needle: str, start: int, end: int, occurrence: int = 
 
 def resolve(article: Article, ref: QuoteRef) -> tuple[int, int] | Problem:
     """Offsets of an evidence quote in the body, or the problem with it."""
-    hits = find_unique(article.text, ref.quote, article.body_start, article.body_end)
+    hits = find_all(article.text, ref.quote, article.body_start, article.body_end)
     if not hits:
         where = "outside the article body" if ref.quote in article.text else "in the article"
         return QuoteNotFound(f"quote not found {where}", file=article.file, value=ref.quote)
@@ -142,7 +142,7 @@ def read_article(meta: SourceMeta, articles_dir: Path, annotation_file: str) -> 
         )
     bounds = []
     for which, quote in (("start", meta.body.start), ("end", meta.body.end)):
-        hits = find_unique(text, quote, 0, len(text))
+        hits = find_all(text, quote, 0, len(text))
         if len(hits) != 1:
             problems.append(
                 (QuoteNotFound if not hits else QuoteAmbiguous)(
@@ -165,7 +165,11 @@ def read_article(meta: SourceMeta, articles_dir: Path, annotation_file: str) -> 
     start, end = bounds
     if end <= start:
         raise ProblemsFound(
-            [AnnotationSchemaError("body ends before it starts", file=annotation_file, field="source.body")]
+            [
+                AnnotationSchemaError(
+                    "body ends before it starts", file=annotation_file, field="source.body"
+                )
+            ]
         )
     return Article(meta, text, hashlib.sha256(raw).hexdigest(), start, end, annotation_file)
 
@@ -210,74 +214,179 @@ class _SourceReader:
             found = resolve(self.article, QuoteRef(quote=nf.quote))
             if isinstance(found, Problem):
                 self.out.problems.append(
-                    type(found)(found.message, file=found.file, row=self.line("source", "no_fact", i),
-                                field=f"source.no_fact.{i}", value=found.value)
+                    type(found)(
+                        found.message,
+                        file=found.file,
+                        row=self.line("source", "no_fact", i),
+                        field=f"source.no_fact.{i}",
+                        value=found.value,
+                    )
                 )
             else:
                 self.out.no_fact.append(
-                    {"source_id": self.article.meta.id, "char_start": found[0],
-                     "char_end": found[1], "reason": nf.reason}
+                    {
+                        "source_id": self.article.meta.id,
+                        "char_start": found[0],
+                        "char_end": found[1],
+                        "reason": nf.reason,
+                    }
                 )
         for actor_id, quotes in doc.mentions.items():
             self.claim("actors", actor_id, {}, "mentions", actor_id)
             self.evidence("actors", actor_id, quotes, "mentions", actor_id)
         for i, ev in enumerate(doc.events):
-            self.claim("events", ev.id, {
-                "event_id": ev.id, "event_type": ev.type, "title": ev.title,
-                "date_start": ev.date_start, "date_end": ev.date_end,
-                "date_precision": ev.date_precision, "date_basis": ev.date_basis,
-                "date_note": ev.date_note, "status": ev.status, "location": ev.location,
-                "country_code": ev.country, "part_of": ev.part_of,
-            }, "events", i)
+            self.claim(
+                "events",
+                ev.id,
+                {
+                    "event_id": ev.id,
+                    "event_type": ev.type,
+                    "title": ev.title,
+                    "date_start": ev.date_start,
+                    "date_end": ev.date_end,
+                    "date_precision": ev.date_precision,
+                    "date_basis": ev.date_basis,
+                    "date_note": ev.date_note,
+                    "status": ev.status,
+                    "location": ev.location,
+                    "country_code": ev.country,
+                    "part_of": ev.part_of,
+                },
+                "events",
+                i,
+            )
             self.evidence("events", ev.id, ev.evidence, "events", i, "evidence")
             for j, p in enumerate(ev.participants):
                 pid = f"{ev.id}/{p.actor}"
-                self.claim("event_participants", pid, {
-                    "participant_id": pid, "event_id": ev.id, "actor_id": p.actor,
-                    "role": p.role, "participation": p.participation,
-                }, "events", i, "participants", j)
-                self.evidence("event_participants", pid, p.evidence,
-                              "events", i, "participants", j, "evidence")
+                self.claim(
+                    "event_participants",
+                    pid,
+                    {
+                        "participant_id": pid,
+                        "event_id": ev.id,
+                        "actor_id": p.actor,
+                        "role": p.role,
+                        "participation": p.participation,
+                    },
+                    "events",
+                    i,
+                    "participants",
+                    j,
+                )
+                self.evidence(
+                    "event_participants",
+                    pid,
+                    p.evidence,
+                    "events",
+                    i,
+                    "participants",
+                    j,
+                    "evidence",
+                )
         for i, st in enumerate(doc.statements):
-            self.claim("statements", st.id, {
-                "statement_id": st.id, "speaker_id": st.speaker,
-                "co_speaker_ids": tuple(st.co_speakers), "addressee_id": st.addressee,
-                "event_id": st.event, "date": st.date, "date_precision": st.date_precision,
-                "date_basis": st.date_basis, "date_note": st.date_note,
-                "statement_type": st.type, "quote_kind": st.quote_kind,
-                "topics": tuple(st.topics), "text": st.text,
-            }, "statements", i)
+            self.claim(
+                "statements",
+                st.id,
+                {
+                    "statement_id": st.id,
+                    "speaker_id": st.speaker,
+                    "co_speaker_ids": tuple(st.co_speakers),
+                    "addressee_id": st.addressee,
+                    "event_id": st.event,
+                    "date": st.date,
+                    "date_precision": st.date_precision,
+                    "date_basis": st.date_basis,
+                    "date_note": st.date_note,
+                    "statement_type": st.type,
+                    "quote_kind": st.quote_kind,
+                    "topics": tuple(st.topics),
+                    "text": st.text,
+                },
+                "statements",
+                i,
+            )
             self.evidence("statements", st.id, st.evidence, "statements", i, "evidence")
         for i, ag in enumerate(doc.agreements):
-            self.claim("agreements", ag.id, {
-                "agreement_id": ag.id, "name": ag.name, "short_name": ag.short_name,
-                "agreement_type": ag.type, "status": ag.status,
-            }, "agreements", i)
+            self.claim(
+                "agreements",
+                ag.id,
+                {
+                    "agreement_id": ag.id,
+                    "name": ag.name,
+                    "short_name": ag.short_name,
+                    "agreement_type": ag.type,
+                    "status": ag.status,
+                },
+                "agreements",
+                i,
+            )
             self.evidence("agreements", ag.id, ag.evidence, "agreements", i, "evidence")
             for j, party in enumerate(ag.parties):
                 pid = f"{ag.id}/{party.actor}"
-                self.claim("agreement_parties", pid, {
-                    "party_id": pid, "agreement_id": ag.id, "actor_id": party.actor,
-                    "role": party.role,
-                }, "agreements", i, "parties", j)
-                self.evidence("agreement_parties", pid, party.evidence,
-                              "agreements", i, "parties", j, "evidence")
+                self.claim(
+                    "agreement_parties",
+                    pid,
+                    {
+                        "party_id": pid,
+                        "agreement_id": ag.id,
+                        "actor_id": party.actor,
+                        "role": party.role,
+                    },
+                    "agreements",
+                    i,
+                    "parties",
+                    j,
+                )
+                self.evidence(
+                    "agreement_parties",
+                    pid,
+                    party.evidence,
+                    "agreements",
+                    i,
+                    "parties",
+                    j,
+                    "evidence",
+                )
             for j, link in enumerate(ag.events):
                 lid = f"{ag.id}/{link.event}"
-                self.claim("agreement_events", lid, {
-                    "link_id": lid, "agreement_id": ag.id, "event_id": link.event,
-                    "relation": link.relation,
-                }, "agreements", i, "events", j)
-                self.evidence("agreement_events", lid, link.evidence,
-                              "agreements", i, "events", j, "evidence")
+                self.claim(
+                    "agreement_events",
+                    lid,
+                    {
+                        "link_id": lid,
+                        "agreement_id": ag.id,
+                        "event_id": link.event,
+                        "relation": link.relation,
+                    },
+                    "agreements",
+                    i,
+                    "events",
+                    j,
+                )
+                self.evidence(
+                    "agreement_events", lid, link.evidence, "agreements", i, "events", j, "evidence"
+                )
         for i, fig in enumerate(doc.figures):
-            self.claim("figures", fig.id, {
-                "figure_id": fig.id, "metric": fig.metric, "subject": fig.subject,
-                "value": fig.value, "unit": fig.unit, "qualifier": fig.qualifier,
-                "as_reported": fig.as_reported, "period_start": fig.period_start,
-                "period_end": fig.period_end, "comparison_base": fig.comparison_base,
-                "statement_id": fig.statement, "event_id": fig.event,
-            }, "figures", i)
+            self.claim(
+                "figures",
+                fig.id,
+                {
+                    "figure_id": fig.id,
+                    "metric": fig.metric,
+                    "subject": fig.subject,
+                    "value": fig.value,
+                    "unit": fig.unit,
+                    "qualifier": fig.qualifier,
+                    "as_reported": fig.as_reported,
+                    "period_start": fig.period_start,
+                    "period_end": fig.period_end,
+                    "comparison_base": fig.comparison_base,
+                    "statement_id": fig.statement,
+                    "event_id": fig.event,
+                },
+                "figures",
+                i,
+            )
             self.evidence("figures", fig.id, fig.evidence, "figures", i, "evidence")
 
 
@@ -289,7 +398,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def merge(table: str, record_id: str, claims: list[Claim]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def merge(
+    table: str, record_id: str, claims: list[Claim]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One row from the claims of all sources; disagreements become conflict rows."""
     claims = sorted(claims, key=lambda c: c.order)
     row: dict[str, Any] = {}
@@ -306,16 +417,21 @@ def merge(table: str, record_id: str, claims: list[Claim]) -> tuple[dict[str, An
             for c, v in given:
                 if c.source is None:
                     continue
-                conflicts.append({
-                    "record_table": table, "record_id": record_id, "field": name,
-                    "source_id": c.source, "claimed_value": _text(v),
-                    "chosen": c is given[-1][0],
-                })
+                conflicts.append(
+                    {
+                        "record_table": table,
+                        "record_id": record_id,
+                        "field": name,
+                        "source_id": c.source,
+                        "claimed_value": _text(v),
+                        "chosen": c is given[-1][0],
+                    }
+                )
     return row, conflicts
 
 
 def _read_crosswalk(path: Path) -> list[dict[str, Any]]:
-    with io.open(path, encoding="utf-8", newline="") as handle:
+    with open(path, encoding="utf-8", newline="") as handle:
         return [{k: (v or None) for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
@@ -325,26 +441,44 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
     actors_path, source_paths = annotation_files(data_dir / "annotations")
     try:
         for actor in load_actors(actors_path):
-            out.claim("actors", actor.id, Claim(None, (datetime.date.min, ""), str(actors_path), None, {
-                "actor_id": actor.id, "name": actor.name, "actor_type": actor.type,
-                "country_code": actor.country, "aliases": tuple(actor.aliases),
-            }))
+            out.claim(
+                "actors",
+                actor.id,
+                Claim(
+                    None,
+                    (datetime.date.min, ""),
+                    shown(actors_path),
+                    None,
+                    {
+                        "actor_id": actor.id,
+                        "name": actor.name,
+                        "actor_type": actor.type,
+                        "country_code": actor.country,
+                        "aliases": tuple(actor.aliases),
+                    },
+                ),
+            )
     except ProblemsFound as exc:
         out.problems += exc.problems
     articles: dict[str, Article] = {}
     for path in source_paths:
         try:
             doc, lines = load_source_file(path)
-            article = read_article(doc.source, data_dir / "articles", str(path))
+            article = read_article(doc.source, data_dir / "articles", shown(path))
         except ProblemsFound as exc:
             out.problems += exc.problems
             continue
         except (OSError, UnicodeDecodeError) as exc:
-            out.problems.append(AnnotationSchemaError(f"cannot read the article: {exc}", file=str(path)))
+            out.problems.append(
+                AnnotationSchemaError(f"cannot read the article: {exc}", file=shown(path))
+            )
             continue
         if article.meta.id in articles:
-            out.problems.append(DuplicateId("two annotation files for one source", file=str(path),
-                                            value=article.meta.id))
+            out.problems.append(
+                DuplicateId(
+                    "two annotation files for one source", file=shown(path), value=article.meta.id
+                )
+            )
             continue
         articles[article.meta.id] = article
         _SourceReader(out, article, lines).read(doc)
@@ -357,15 +491,24 @@ def build_tables(data_dir: Path) -> BuildResult:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RESOURCES}
     for a in sorted(articles.values(), key=lambda a: a.meta.id):
         m = a.meta
-        rows["sources"].append({
-            "source_id": m.id, "path": f"articles/{m.file}", "title": m.title,
-            "publisher": m.publisher, "published_date": m.published_date,
-            "published_date_precision": m.published_date_precision,
-            "published_date_basis": m.published_date_basis,
-            "published_date_note": m.published_date_note, "url": m.url, "language": m.language,
-            "sha256": a.sha256, "char_count": len(a.text),
-            "body_start": a.body_start, "body_end": a.body_end,
-        })
+        rows["sources"].append(
+            {
+                "source_id": m.id,
+                "path": f"articles/{m.file}",
+                "title": m.title,
+                "publisher": m.publisher,
+                "published_date": m.published_date,
+                "published_date_precision": m.published_date_precision,
+                "published_date_basis": m.published_date_basis,
+                "published_date_note": m.published_date_note,
+                "url": m.url,
+                "language": m.language,
+                "sha256": a.sha256,
+                "char_count": len(a.text),
+                "body_start": a.body_start,
+                "body_end": a.body_end,
+            }
+        )
     first_quote: dict[tuple[str, str], tuple[tuple[datetime.date, str], int, str]] = {}
     for (table, rid, sid, start, _end), quote in out.evidence.items():
         key = (articles[sid].order, start, quote)
@@ -375,20 +518,38 @@ def build_tables(data_dir: Path) -> BuildResult:
         for record_id, claims in records.items():
             row, conflicts = merge(table, record_id, claims)
             if table == "actors" and "actor_id" not in row:
-                out.problems.append(UnknownReference("mention of an actor not in actors.yaml",
-                                                     file=claims[0].file, row=claims[0].row,
-                                                     value=record_id))
+                out.problems.append(
+                    UnknownReference(
+                        "mention of an actor not in actors.yaml",
+                        file=claims[0].file,
+                        row=claims[0].row,
+                        value=record_id,
+                    )
+                )
                 continue
             if table == "statements" and "text" not in row and (table, record_id) in first_quote:
                 row["text"] = first_quote[(table, record_id)][2]
             if (table, record_id) not in first_quote:
-                out.problems.append(MissingEvidence("record cites no evidence in any source",
-                                                    file=claims[0].file, row=claims[0].row,
-                                                    field=table, value=record_id))
+                out.problems.append(
+                    MissingEvidence(
+                        "record cites no evidence in any source",
+                        file=claims[0].file,
+                        row=claims[0].row,
+                        field=table,
+                        value=record_id,
+                    )
+                )
             rows[table].append(row)
             rows["conflicts"] += conflicts
     rows["evidence"] = [
-        {"record_table": t, "record_id": r, "source_id": s, "char_start": a, "char_end": b, "quote": q}
+        {
+            "record_table": t,
+            "record_id": r,
+            "source_id": s,
+            "char_start": a,
+            "char_end": b,
+            "quote": q,
+        }
         for (t, r, s, a, b), q in out.evidence.items()
     ]
     rows["crosswalk"] = _read_crosswalk(data_dir / "reference" / "crosswalk.csv")
@@ -399,19 +560,29 @@ def build_tables(data_dir: Path) -> BuildResult:
     tables = {}
     for name in RESOURCES:
         schema = table_schema(name)
-        table = pa.Table.from_pylist(rows[name], schema=schema.arrow_schema())
+        lists = [f.name for f in schema.fields if f.type == "list"]
+        full = [{**{k: () for k in lists}, **row} for row in rows[name]]
+        table = pa.Table.from_pylist(full, schema=schema.arrow_schema())
         tables[name] = table.sort_by([(k, "ascending") for k in schema.primary_key])
-    return BuildResult(tables, articles, sorted(out.no_fact, key=lambda n: (n["source_id"], n["char_start"])))
+    return BuildResult(
+        tables, articles, sorted(out.no_fact, key=lambda n: (n["source_id"], n["char_start"]))
+    )
 
 
-def _where(claims: dict[str, dict[str, list[Claim]]], table: str, record_id: Any, name: str | None) -> tuple[str | None, int | None]:
-    for c in claims.get(table, {}).get(str(record_id), []):
+def _where(
+    claims: dict[str, dict[str, list[Claim]]], table: str, record_id: Any, name: str | None
+) -> tuple[str | None, int | None]:
+    found = claims.get(table, {}).get(str(record_id), [])
+    for c in found:
         if name is None or name in c.values:
             return c.file, c.row
-    return None, None
+    # Nobody gave the field: point at the record's first (most specific) place.
+    return (found[-1].file, found[-1].row) if found else (None, None)
 
 
-def _check_rows(rows: dict[str, list[dict[str, Any]]], claims: dict[str, dict[str, list[Claim]]]) -> list[Problem]:
+def _check_rows(
+    rows: dict[str, list[dict[str, Any]]], claims: dict[str, dict[str, list[Claim]]]
+) -> list[Problem]:
     """Validate each merged row against its generated model (types, vocabularies, patterns)."""
     problems: list[Problem] = []
     for name, model in MODELS.items():
@@ -425,14 +596,21 @@ def _check_rows(rows: dict[str, list[dict[str, Any]]], claims: dict[str, dict[st
                     file, line = _where(claims, name, row.get(key), fname)
                     kind = IncompleteRecord if err["type"] == "missing" else AnnotationSchemaError
                     value = err.get("input")
-                    problems.append(kind(
-                        f"{name} {row.get(key)}: {err['msg']}", file=file, row=line, field=fname,
-                        value=None if isinstance(value, (dict, list, tuple)) else str(value),
-                    ))
+                    problems.append(
+                        kind(
+                            f"{name} {row.get(key)}: {err['msg']}",
+                            file=file,
+                            row=line,
+                            field=fname,
+                            value=None if isinstance(value, (dict, list, tuple)) else str(value),
+                        )
+                    )
     return problems
 
 
-def _check_references(rows: dict[str, list[dict[str, Any]]], claims: dict[str, dict[str, list[Claim]]]) -> list[Problem]:
+def _check_references(
+    rows: dict[str, list[dict[str, Any]]], claims: dict[str, dict[str, list[Claim]]]
+) -> list[Problem]:
     """Every id a record points at must exist: caught here with the annotation line."""
     problems: list[Problem] = []
     for name in RESOURCES:
@@ -447,14 +625,27 @@ def _check_references(rows: dict[str, list[dict[str, Any]]], claims: dict[str, d
                 value = row.get(column)
                 if value is not None and value not in known:
                     file, line = _where(claims, name, row.get(key), column)
-                    problems.append(UnknownReference(
-                        f"{name} {row.get(key)} points at a missing {target} record",
-                        file=file, row=line, field=column, value=str(value)))
+                    problems.append(
+                        UnknownReference(
+                            f"{name} {row.get(key)} points at a missing {target} record",
+                            file=file,
+                            row=line,
+                            field=column,
+                            value=str(value),
+                        )
+                    )
     known_actors = {r["actor_id"] for r in rows["actors"]}
     for row in rows["statements"]:
         for other in row.get("co_speaker_ids", ()):
             if other not in known_actors:
                 file, line = _where(claims, "statements", row["statement_id"], "co_speaker_ids")
-                problems.append(UnknownReference("co-speaker is not an actor", file=file, row=line,
-                                                 field="co_speaker_ids", value=other))
+                problems.append(
+                    UnknownReference(
+                        "co-speaker is not an actor",
+                        file=file,
+                        row=line,
+                        field="co_speaker_ids",
+                        value=other,
+                    )
+                )
     return problems

@@ -178,7 +178,9 @@ class Dataset:
 
     def statements_by(self, actor_id: str) -> list[Statement]:
         """Statements an actor made, alone or jointly."""
-        return [s for s in self.statements if s.speaker_id == actor_id or actor_id in s.co_speaker_ids]
+        return [
+            s for s in self.statements if s.speaker_id == actor_id or actor_id in s.co_speaker_ids
+        ]
 
     def statements_at(self, event_id: str) -> list[Statement]:
         """Statements made at an event."""

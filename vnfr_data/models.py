@@ -238,7 +238,6 @@ class Evidence(Record):
     """Verbatim spans of the sources that ground each record: text[char_start:char_end] == quote."""
 
     record_table: Literal[
-        "sources",
         "actors",
         "events",
         "event_participants",
@@ -259,7 +258,6 @@ class Conflict(Record):
     """Where sources disagree on a field of one record: one row per source claim. The main table carries the claim of the most recently published source."""
 
     record_table: Literal[
-        "sources",
         "actors",
         "events",
         "event_participants",

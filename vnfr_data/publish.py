@@ -138,6 +138,8 @@ def _swap(root: Path) -> None:
     names = [n for n in names if n]
     # Descriptor last: until it moves, readers see the old, self-consistent package.
     for name in sorted(names, key=lambda n: n == DESCRIPTOR):
+        if not (stage / name).exists():
+            continue  # moved before an interruption
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(stage / name, target)

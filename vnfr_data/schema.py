@@ -106,7 +106,11 @@ class TableSchema:
 
     def arrow_schema(self) -> pa.Schema:
         return pa.schema(
-            [pa.field(f.name, f.arrow_type, nullable=not f.required) for f in self.fields]
+            # Lists are never null: an empty list is the absence of items.
+            [
+                pa.field(f.name, f.arrow_type, nullable=not f.required and f.type != "list")
+                for f in self.fields
+            ]
         )
 
     def fingerprint(self) -> str:

@@ -61,7 +61,9 @@ def csv_bytes(table: pa.Table) -> bytes:
 
 
 def parquet_bytes(table: pa.Table, metadata: dict[str, str]) -> bytes:
-    schema = table.schema.with_metadata({k.encode(): v.encode() for k, v in sorted(metadata.items())})
+    schema = table.schema.with_metadata(
+        {k.encode(): v.encode() for k, v in sorted(metadata.items())}
+    )
     sink = io.BytesIO()
     pq.write_table(table.cast(schema), sink, **PARQUET_OPTIONS)  # type: ignore[arg-type]
     return sink.getvalue()

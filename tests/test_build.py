@@ -1,0 +1,208 @@
+"""The build: byte-identical, order-independent, atomic, and loud about bad annotations."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from vnfr_data.build import build_tables
+from vnfr_data.cli import main
+from vnfr_data.errors import ProblemsFound
+from vnfr_data.publish import MANIFEST, STAGING, publish, recover, render
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    files = {"datapackage.json": (root / "datapackage.json").read_bytes()}
+    for sub in ("csv", "parquet"):
+        files |= {f"{sub}/{p.name}": p.read_bytes() for p in sorted((root / sub).iterdir())}
+    return files
+
+
+def test_committed_data_is_exactly_what_the_build_makes(repo: Path) -> None:
+    files = render(build_tables(repo / "data"))
+    assert files == _outputs(repo / "data"), "run `vnfr-data build` and commit data/"
+
+
+def test_build_on_a_clean_checkout_leaves_git_status_clean(repo: Path) -> None:
+    if not (repo / ".git").exists():
+        pytest.skip("not a git checkout")
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--", "data"],
+        cwd=repo,
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout
+    if status.strip():
+        pytest.skip(f"data/ has uncommitted changes already: {status[:200]}")
+    assert main(["build"]) == 0
+    after = subprocess.run(
+        ["git", "status", "--porcelain", "--", "data"],
+        cwd=repo,
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert after == ""
+
+
+def _shuffle_annotations(root: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    for path in sorted((root / "annotations").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(doc, list):
+            rng.shuffle(doc)
+        else:
+            for key in ("events", "statements", "agreements", "figures"):
+                rng.shuffle(doc.get(key) or [])
+            mentions = list((doc.get("mentions") or {}).items())
+            rng.shuffle(mentions)
+            doc["mentions"] = dict(mentions)
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_output_is_independent_of_record_order(data_copy: Path, seed: int) -> None:
+    before = render(build_tables(data_copy))
+    _shuffle_annotations(data_copy, seed)
+    assert render(build_tables(data_copy)) == before
+
+
+def test_rebuild_is_byte_identical(data_copy: Path) -> None:
+    first = render(build_tables(data_copy))
+    publish(first, data_copy)
+    assert render(build_tables(data_copy)) == first == _outputs(data_copy)
+
+
+def test_a_crash_mid_publish_never_leaves_a_mixed_package(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _outputs(data_copy)
+    files = {name: data + b"\n" if name.endswith(".csv") else data for name, data in before.items()}
+    calls = {"n": 0}
+    real_replace = os.replace
+
+    def crashing_replace(src: str, dst: str) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk unplugged")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", crashing_replace)
+    with pytest.raises(OSError):
+        publish(files, data_copy)
+    monkeypatch.setattr(os, "replace", real_replace)
+    # The descriptor still describes the old build; the stage is complete and rolls forward.
+    assert (data_copy / STAGING / MANIFEST).is_file()
+    assert (data_copy / "datapackage.json").read_bytes() == before["datapackage.json"]
+    assert recover(data_copy) == "finished an interrupted publish"
+    assert _outputs(data_copy) == files
+
+
+def test_an_incomplete_stage_is_discarded(data_copy: Path) -> None:
+    before = _outputs(data_copy)
+    (data_copy / STAGING / "csv").mkdir(parents=True)
+    (data_copy / STAGING / "csv" / "events.csv").write_bytes(b"half")
+    assert recover(data_copy) == "discarded an incomplete stage"
+    assert _outputs(data_copy) == before
+
+
+def _first_source_file(root: Path) -> Path:
+    return sorted(p for p in (root / "annotations").glob("*.yaml") if p.name != "actors.yaml")[0]
+
+
+def test_a_quote_missing_from_the_article_fails_with_file_and_line(data_copy: Path) -> None:
+    path = _first_source_file(data_copy)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["statements"][0]["evidence"] = ["words this article never printed"]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as info:
+        build_tables(data_copy)
+    [problem] = [p for p in info.value.problems if p.code == "quote-not-found"]
+    assert problem.file is not None and problem.file.endswith(path.name)
+    assert problem.row is not None and problem.value == "words this article never printed"
+    assert problem.field == "statements.0.evidence"
+
+
+def test_an_ambiguous_quote_fails_until_its_occurrence_is_given(data_copy: Path) -> None:
+    path = _first_source_file(data_copy)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["statements"][0]["evidence"] = ["the"]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as info:
+        build_tables(data_copy)
+    assert any(p.code == "quote-ambiguous" for p in info.value.problems)
+    doc["statements"][0]["evidence"] = [{"quote": "the", "occurrence": 2}]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build_tables(data_copy)
+
+
+def test_conflicting_claims_are_kept_and_the_latest_source_shown(data_copy: Path) -> None:
+    paths = sorted(p for p in (data_copy / "annotations").glob("*.yaml") if p.name != "actors.yaml")
+    docs = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths}
+    dated = sorted(
+        (d["source"]["published_date"], p)
+        for p, d in docs.items()
+        if d["source"].get("published_date")
+    )
+    (_, older), (_, newer) = dated[0], dated[-1]
+    quote_old = docs[older]["statements"][0]["evidence"][0]
+    quote_new = docs[newer]["statements"][0]["evidence"][0]
+    for path, location, quote in (
+        (older, "Older Town", quote_old),
+        (newer, "Newer Town", quote_new),
+    ):
+        docs[path]["events"].append(
+            {
+                "id": "ev-2000-01-01-test",
+                "type": "meeting",
+                "title": "t",
+                "date_precision": "unknown",
+                "date_basis": "unknown",
+                "status": "occurred",
+                "location": location,
+                "evidence": [quote],
+            }
+        )
+        path.write_text(
+            yaml.safe_dump(docs[path], allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    tables = build_tables(data_copy).tables
+    events = tables["events"].to_pylist()
+    assert (
+        next(e for e in events if e["event_id"] == "ev-2000-01-01-test")["location"] == "Newer Town"
+    )
+    claims = [c for c in tables["conflicts"].to_pylist() if c["record_id"] == "ev-2000-01-01-test"]
+    assert {(c["claimed_value"], c["chosen"]) for c in claims} == {
+        ("Older Town", False),
+        ("Newer Town", True),
+    }
+
+
+def test_cli_build_reports_problems_without_traceback(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_copy / "annotations" / "actors.yaml").write_text(
+        "- {id: x, name: [unclosed\n", encoding="utf-8"
+    )
+    assert main(["build", "--data", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "actors.yaml" in err and "yaml-error" in err and "Traceback" not in err
+
+
+def test_cli_build_check(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--check"]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_python_dash_m_entry_point(repo: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "vnfr_data", "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.startswith("vnfr-data ")

@@ -1,0 +1,92 @@
+"""Frictionless schemas, pydantic models and Arrow types must not drift apart."""
+
+from __future__ import annotations
+
+import csv
+import typing
+from decimal import Decimal
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from vnfr_data import RESOURCES
+from vnfr_data._codegen import MODEL_NAMES, render_formatted
+from vnfr_data.models import MODELS
+from vnfr_data.schema import table_schema
+
+
+def test_models_py_is_generated_from_the_schemas(repo: Path) -> None:
+    committed = (repo / "vnfr_data" / "models.py").read_text(encoding="utf-8")
+    assert render_formatted(repo) == committed, "run scripts/gen_models.py"
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_model_fields_match_schema(name: str) -> None:
+    schema = table_schema(name)
+    model = MODELS[name]
+    assert model.__name__ == MODEL_NAMES[name]
+    assert tuple(model.model_fields) == schema.field_names
+    hints = typing.get_type_hints(model, include_extras=True)
+    for field in schema.fields:
+        info = model.model_fields[field.name]
+        hint = str(hints[field.name])
+        if field.type == "list":
+            assert info.default == ()
+        else:
+            assert info.is_required() == field.required, field.name
+        assert _literals(hints[field.name]) == set(field.enum or ()), field.name
+        if field.type == "number":
+            assert "Decimal" in hint
+        if field.type == "date":
+            assert "datetime.date" in hint
+
+
+def _literals(hint: object) -> set[object]:
+    """The values of every Literal inside a (possibly Annotated, Optional) type."""
+    if typing.get_origin(hint) is typing.Literal:
+        return set(typing.get_args(hint))
+    found: set[object] = set()
+    for arg in typing.get_args(hint):
+        found |= _literals(arg)
+    return found
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_parquet_files_carry_the_schema_arrow_types(repo: Path, name: str) -> None:
+    parquet = pq.read_schema(repo / "data" / "parquet" / f"{name}.parquet")
+    expected = table_schema(name).arrow_schema()
+    assert parquet.remove_metadata().equals(expected), name
+    meta = parquet.metadata
+    assert meta[b"vnfr:schema_fingerprint"].decode() == table_schema(name).fingerprint()
+
+
+def test_every_vocabulary_code_has_a_crosswalk_row(repo: Path) -> None:
+    with open(repo / "data" / "reference" / "crosswalk.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for vocabulary, (table, column) in {
+        "event_type": ("events", "event_type"),
+        "statement_type": ("statements", "statement_type"),
+    }.items():
+        codes = {r["code"] for r in rows if r["vocabulary"] == vocabulary}
+        assert codes == set(table_schema(table).field(column).enum or ()), vocabulary
+
+
+def test_a_model_rejects_what_the_schema_forbids() -> None:
+    from pydantic import ValidationError
+
+    from vnfr_data import Figure
+
+    good = dict(
+        figure_id="fig-x-1",
+        metric="count",
+        subject="s",
+        value=Decimal("3"),
+        unit="count",
+        qualifier="exact",
+        as_reported="three",
+    )
+    assert Figure(**good).value == Decimal("3")
+    for bad in ({"unit": "furlongs"}, {"figure_id": "Fig X"}, {"value": Decimal("0.0000001")}):
+        with pytest.raises(ValidationError):
+            Figure(**{**good, **bad})

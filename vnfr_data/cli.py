@@ -1,0 +1,159 @@
+"""`vnfr-data`: build, validate and describe the data package.
+
+Exit codes: 0 success / valid, 1 invalid data, 2 unusable input or usage.
+No traceback reaches the user for bad input: problems are printed with their
+file, row and field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ._version import __version__
+from .errors import Problem, ProblemsFound
+from .resources import data_dir, repo_dir
+
+
+def _print_problems(problems: list[Problem], stream: TextIO | None = None) -> None:
+    stream = stream or sys.stderr
+    by_file: dict[str, list[Problem]] = {}
+    for p in problems:
+        by_file.setdefault(p.file or "<input>", []).append(p)
+    for file, items in by_file.items():
+        print(f"{file}: {len(items)} problem(s)", file=stream)
+        for p in items:
+            print(f"  {p}", file=stream)
+
+
+def _default_build_dir() -> Path | None:
+    repo = repo_dir()
+    return repo / "data" if repo is not None else None
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    try:
+        from .build import build_tables
+        from .publish import publish, recover, render, unchanged
+    except ImportError as exc:
+        print(
+            f"vnfr-data build needs the build extra: pip install 'vnfr-data[build]' ({exc})",
+            file=sys.stderr,
+        )
+        return 2
+    root = Path(args.data) if args.data else _default_build_dir()
+    if root is None or not (root / "annotations").is_dir():
+        print(
+            "vnfr-data build needs a source checkout: a data directory with annotations/ "
+            "(pass --data DIR)",
+            file=sys.stderr,
+        )
+        return 2
+    note = recover(root)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
+    try:
+        files = render(build_tables(root))
+    except ProblemsFound as exc:
+        _print_problems(exc.problems)
+        print(f"build failed: {len(exc.problems)} problem(s)", file=sys.stderr)
+        return 1
+    if args.check:
+        if unchanged(files, root):
+            print("up to date")
+            return 0
+        print(
+            "the committed tables differ from a fresh build: run `vnfr-data build`", file=sys.stderr
+        )
+        return 1
+    publish(files, root)
+    print(f"built {len([f for f in files if f.startswith('csv/')])} tables in {root}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        from .validate import validate
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        print(
+            f"vnfr-data validate needs: pip install 'vnfr-data[validate]' ({exc})", file=sys.stderr
+        )
+        return 2
+    path = Path(args.path) if args.path else data_dir()
+    report = validate(
+        path, run_frictionless=not args.no_frictionless, check_build=not args.no_build_check
+    )
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        if report.problems:
+            _print_problems(report.problems, sys.stdout)
+        verdict = {0: "VALID", 1: "INVALID", 2: "UNUSABLE"}[report.exit_code]
+        print(
+            f"{verdict}: {len(report.problems)} problem(s); checked {', '.join(report.checked) or 'nothing'}"
+        )
+    return report.exit_code
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from .dataset import load
+
+    ds = load(args.path) if args.path else load()
+    print(f"vnfr-data {__version__}  ({ds.root})")
+    for name, table in ds.tables.items():
+        print(f"  {name:<20} {len(table):>6} rows")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .review import show_source
+
+    return show_source(args.source_id, args.path)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="vnfr-data", description=__doc__.splitlines()[0] if __doc__ else None
+    )
+    p.add_argument("--version", action="version", version=f"vnfr-data {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build CSV, Parquet and datapackage.json from the annotations")
+    b.add_argument("--data", help="data directory (default: the checkout's data/)")
+    b.add_argument(
+        "--check", action="store_true", help="only report whether the committed tables are current"
+    )
+    b.set_defaults(func=cmd_build)
+    v = sub.add_parser("validate", help="validate a data package (default: the shipped one)")
+    v.add_argument("path", nargs="?", help="data package directory or its datapackage.json")
+    v.add_argument("--format", choices=["text", "json"], default="text")
+    v.add_argument("--no-frictionless", action="store_true", help="skip the Frictionless checks")
+    v.add_argument(
+        "--no-build-check", action="store_true", help="skip comparing with a fresh build"
+    )
+    v.set_defaults(func=cmd_validate)
+    i = sub.add_parser("info", help="version, tables and row counts")
+    i.add_argument("path", nargs="?")
+    i.set_defaults(func=cmd_info)
+    s = sub.add_parser("show", help="print a source's records with their quotes, for review")
+    s.add_argument("source_id")
+    s.add_argument("--path", help="data package directory")
+    s.set_defaults(func=cmd_show)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except ProblemsFound as exc:
+        _print_problems(exc.problems)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,99 @@
+"""Reading an article beside its records: the reviewer's view and the coverage report.
+
+Coverage answers "is every sentence of the body accounted for?": a sentence is
+covered when an evidence span overlaps it, marked when a `no_fact` entry of the
+annotations overlaps it (with the reason), and uncovered otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow.compute as pc
+
+from .dataset import Dataset, load
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    status: str  # covered | no_fact | uncovered
+    reason: str | None = None
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end], trimmed, empty ones dropped."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    out = []
+    for a, b in spans:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if b - trail > a + lead:
+            out.append((a + lead, b - trail))
+    return out
+
+
+def coverage(ds: Dataset, source_id: str, no_fact: list[dict[str, object]]) -> list[Sentence]:
+    source = ds.sources.get(source_id)
+    if source is None:
+        raise KeyError(source_id)
+    text = ds.source_text(source_id)
+    ev = ds.evidence.arrow
+    mine = ev.filter(pc.equal(ev["source_id"], source_id))
+    spans = list(zip(mine["char_start"].to_pylist(), mine["char_end"].to_pylist(), strict=True))
+    marks = [
+        (int(str(n["char_start"])), int(str(n["char_end"])), str(n["reason"]))
+        for n in no_fact
+        if n["source_id"] == source_id
+    ]
+    out = []
+    for a, b in sentences(text, source.body_start, source.body_end):
+        if any(s < b and e > a for s, e in spans):
+            out.append(Sentence(a, b, text[a:b], "covered"))
+            continue
+        reason = next((r for s, e, r in marks if s < b and e > a), None)
+        out.append(Sentence(a, b, text[a:b], "no_fact" if reason else "uncovered", reason))
+    return out
+
+
+def show_source(source_id: str, path: str | Path | None = None) -> int:
+    """Print every record grounded in one source, each with its quotes in text order."""
+    ds = load(path) if path else load()
+    source = ds.sources.get(source_id)
+    if source is None:
+        print(
+            f"no source {source_id!r}; known: {', '.join(s.source_id for s in ds.sources)}",
+            file=sys.stderr,
+        )
+        return 2
+    print(
+        f"# {source.title}\n  {source.source_id}  {source.path}  published {source.published_date} "
+        f"({source.published_date_basis})\n"
+    )
+    ev = ds.evidence.arrow
+    mine = ev.filter(pc.equal(ev["source_id"], source_id)).sort_by("char_start")
+    for row in mine.to_pylist():
+        table = getattr(ds, row["record_table"])
+        record = table.get(row["record_id"])
+        summary = ""
+        if record is not None:
+            fields = record.model_dump(exclude_none=True)
+            summary = "  ".join(f"{k}={v}" for k, v in fields.items() if k not in {"text"})
+        print(f"[{row['char_start']}:{row['char_end']}] {row['record_table']} {row['record_id']}")
+        print(f"    “{row['quote']}”")
+        if summary:
+            print(f"    {summary}")
+    return 0
