@@ -11,10 +11,14 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow.compute as pc
 
-from .dataset import Dataset, load
+from .dataset import load
+
+if TYPE_CHECKING:
+    from .build import BuildResult
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
@@ -46,27 +50,37 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def coverage(ds: Dataset, source_id: str, no_fact: list[dict[str, object]]) -> list[Sentence]:
-    source = ds.sources.get(source_id)
-    if source is None:
-        raise KeyError(source_id)
-    text = ds.source_text(source_id)
-    ev = ds.evidence.arrow
-    mine = ev.filter(pc.equal(ev["source_id"], source_id))
-    spans = list(zip(mine["char_start"].to_pylist(), mine["char_end"].to_pylist(), strict=True))
-    marks = [
-        (int(str(n["char_start"])), int(str(n["char_end"])), str(n["reason"]))
-        for n in no_fact
-        if n["source_id"] == source_id
-    ]
+def coverage(
+    text: str,
+    body: tuple[int, int],
+    spans: list[tuple[int, int]],
+    marks: list[tuple[int, int, str]],
+) -> list[Sentence]:
+    """Classify each body sentence by the evidence spans and no-fact marks that overlap it."""
     out = []
-    for a, b in sentences(text, source.body_start, source.body_end):
+    for a, b in sentences(text, *body):
         if any(s < b and e > a for s, e in spans):
             out.append(Sentence(a, b, text[a:b], "covered"))
             continue
         reason = next((r for s, e, r in marks if s < b and e > a), None)
         out.append(Sentence(a, b, text[a:b], "no_fact" if reason else "uncovered", reason))
     return out
+
+
+def coverage_of_build(result: BuildResult) -> dict[str, list[Sentence]]:
+    """Per source, the coverage of a fresh build (annotations carry the no-fact marks)."""
+    ev = result.tables["evidence"]
+    report = {}
+    for sid, article in sorted(result.articles.items()):
+        mine = ev.filter(pc.equal(ev["source_id"], sid))
+        spans = list(zip(mine["char_start"].to_pylist(), mine["char_end"].to_pylist(), strict=True))
+        marks = [
+            (int(n["char_start"]), int(n["char_end"]), str(n["reason"]))
+            for n in result.no_fact
+            if n["source_id"] == sid
+        ]
+        report[sid] = coverage(article.text, (article.body_start, article.body_end), spans, marks)
+    return report
 
 
 def show_source(source_id: str, path: str | Path | None = None) -> int:

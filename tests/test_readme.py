@@ -1,0 +1,39 @@
+"""The README's quickstart is what CI runs, and its numbers are the data's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def _commands(readme: str) -> list[str]:
+    return re.findall(r"```bash\n(python3 -m venv .+?)\n```", readme)
+
+
+def test_quickstart_has_two_commands_and_ci_runs_the_test_one(repo: Path) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    build, test = _commands(readme)
+    assert "vnfr-data build" in build and "pytest" in test
+    ci = (repo / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test in ci
+
+
+def test_readme_coverage_totals_match_the_data(repo: Path) -> None:
+    from vnfr_data.build import build_tables
+    from vnfr_data.review import coverage_of_build
+
+    report = coverage_of_build(build_tables(repo / "data"))
+    items = [s for sentences in report.values() for s in sentences]
+    row = (
+        len(items),
+        *(sum(s.status == k for s in items) for k in ("covered", "no_fact", "uncovered")),
+    )
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert f"| all five articles | {row[0]} | {row[1]} | {row[2]} | {row[3]} |" in readme
+
+
+def test_changelog_has_the_package_version(repo: Path) -> None:
+    import vnfr_data
+
+    changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{vnfr_data.__version__}]" in changelog
