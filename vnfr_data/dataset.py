@@ -80,7 +80,7 @@ class Table(Generic[R]):
         return iter(self.records())
 
     def __len__(self) -> int:
-        return self.arrow.num_rows
+        return int(self.arrow.num_rows)
 
     def get(self, record_id: str) -> R | None:
         """The record whose (single-column) primary key is `record_id`, or None."""

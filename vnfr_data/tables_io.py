@@ -65,7 +65,7 @@ def parquet_bytes(table: pa.Table, metadata: dict[str, str]) -> bytes:
         {k.encode(): v.encode() for k, v in sorted(metadata.items())}
     )
     sink = io.BytesIO()
-    pq.write_table(table.cast(schema), sink, **PARQUET_OPTIONS)  # type: ignore[arg-type]
+    pq.write_table(table.cast(schema), sink, **PARQUET_OPTIONS)
     return sink.getvalue()
 
 
