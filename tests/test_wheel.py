@@ -14,12 +14,13 @@ import pytest
 @pytest.mark.skipif(os.environ.get("VNFR_SKIP_WHEEL") == "1", reason="VNFR_SKIP_WHEEL=1")
 def test_wheel_installs_and_loads_every_table(repo: Path, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
         cwd=repo,
-        check=True,
         capture_output=True,
+        text=True,
     )
+    assert built.returncode == 0, built.stderr[-2000:]
     [wheel] = list(dist.glob("*.whl"))
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
