@@ -20,7 +20,7 @@ from .dataset import load
 if TYPE_CHECKING:
     from .build import BuildResult
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
 @dataclass(frozen=True)
