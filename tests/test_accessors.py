@@ -68,6 +68,18 @@ def test_actor_links(ds: Dataset) -> None:
     assert ds.speaker(statement).actor_id == statement.speaker_id
 
 
+def test_statements_by_includes_joint_statements(ds: Dataset) -> None:
+    joint = [s for s in ds.statements if s.co_speaker_ids]
+    assert joint
+    for s in joint[:5]:
+        for actor in (s.speaker_id, *s.co_speaker_ids):
+            assert s in ds.statements_by(actor)
+    expected = {
+        s.statement_id for s in ds.statements if "france" in (s.speaker_id, *s.co_speaker_ids)
+    }
+    assert {s.statement_id for s in ds.statements_by("france")} == expected
+
+
 def test_event_to_statements(ds: Dataset) -> None:
     linked = [s for s in ds.statements if s.event_id is not None]
     assert linked

@@ -168,19 +168,29 @@ class Dataset:
         table = self.events.arrow
         last = pc.coalesce(table["date_end"], table["date_start"])
         mask = pc.and_(pc.less_equal(table["date_start"], end), pc.greater_equal(last, start))
+        return self._events_with(mask)
+
+    def _events_with(self, mask: pa.ChunkedArray | pa.Array) -> list[Event]:
+        table = self.events.arrow
         ids = table.filter(pc.fill_null(mask, False))["event_id"].to_pylist()
         return [e for e in (self.events.get(i) for i in ids) if e is not None]
 
     def events_of(self, actor_id: str) -> list[Event]:
         """Events an actor took part in."""
-        ids = {p.event_id for p in self.event_participants.where(actor_id=actor_id)}
-        return [e for e in self.events if e.event_id in ids]
+        taking_part = self.event_participants.arrow
+        ids = taking_part.filter(pc.equal(taking_part["actor_id"], actor_id))["event_id"]
+        return self._events_with(pc.is_in(self.events.arrow["event_id"], value_set=ids))
 
     def statements_by(self, actor_id: str) -> list[Statement]:
         """Statements an actor made, alone or jointly."""
-        return [
-            s for s in self.statements if s.speaker_id == actor_id or actor_id in s.co_speaker_ids
-        ]
+        table = self.statements.arrow
+        co = table["co_speaker_ids"]
+        # Rows whose co-speaker list holds the actor, found on the flattened lists.
+        rows = pc.filter(pc.list_parent_indices(co), pc.equal(pc.list_flatten(co), actor_id))
+        joint = pc.is_in(pa.array(range(table.num_rows), pa.int64()), value_set=rows)
+        mask = pc.or_(pc.equal(table["speaker_id"], actor_id), joint)
+        ids = table.filter(mask)["statement_id"].to_pylist()
+        return [s for s in (self.statements.get(i) for i in ids) if s is not None]
 
     def statements_at(self, event_id: str) -> list[Statement]:
         """Statements made at an event."""
