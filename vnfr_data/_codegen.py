@@ -79,9 +79,9 @@ def render_models() -> str:
         "",
         "",
         "class Record(BaseModel):",
-        '    """Base of every record: immutable, and no field the schema does not declare."""',
+        '    """Base of every record: immutable, no field the schema does not declare; validators are built on first use so that importing stays fast."""',
         "",
-        '    model_config = ConfigDict(frozen=True, extra="forbid")',
+        '    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)',
         "",
     ]
     for name in RESOURCES:

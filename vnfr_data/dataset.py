@@ -64,7 +64,8 @@ class Table(Generic[R]):
         """The table as Arrow, typed by the Table Schema."""
         with self._lock:
             if self._arrow is None:
-                self._arrow = pq.read_table(self._path)
+                # ParquetFile, not read_table: read_table imports pyarrow.dataset (and pandas).
+                self._arrow = pq.ParquetFile(self._path).read()
             return self._arrow
 
     def records(self) -> tuple[R, ...]:
