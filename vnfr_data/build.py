@@ -209,6 +209,13 @@ class _SourceReader:
             key = (table, record_id, self.article.meta.id, start, end)
             self.out.evidence[key] = self.article.text[start:end]
 
+    def fact(
+        self, table: str, record_id: str, values: dict[str, Any], quotes: list[QuoteRef], *path: Any
+    ) -> None:
+        """A record's claim and its evidence, both located at `path` in the file."""
+        self.claim(table, record_id, values, *path)
+        self.evidence(table, record_id, quotes, *path, "evidence")
+
     def read(self, doc: SourceFile) -> None:
         for i, nf in enumerate(doc.source.no_fact):
             found = resolve(self.article, QuoteRef(quote=nf.quote))
@@ -235,7 +242,7 @@ class _SourceReader:
             self.claim("actors", actor_id, {}, "mentions", actor_id)
             self.evidence("actors", actor_id, quotes, "mentions", actor_id)
         for i, ev in enumerate(doc.events):
-            self.claim(
+            self.fact(
                 "events",
                 ev.id,
                 {
@@ -252,13 +259,13 @@ class _SourceReader:
                     "country_code": ev.country,
                     "part_of": ev.part_of,
                 },
+                ev.evidence,
                 "events",
                 i,
             )
-            self.evidence("events", ev.id, ev.evidence, "events", i, "evidence")
             for j, p in enumerate(ev.participants):
                 pid = f"{ev.id}/{p.actor}"
-                self.claim(
+                self.fact(
                     "event_participants",
                     pid,
                     {
@@ -268,23 +275,14 @@ class _SourceReader:
                         "role": p.role,
                         "participation": p.participation,
                     },
-                    "events",
-                    i,
-                    "participants",
-                    j,
-                )
-                self.evidence(
-                    "event_participants",
-                    pid,
                     p.evidence,
                     "events",
                     i,
                     "participants",
                     j,
-                    "evidence",
                 )
         for i, st in enumerate(doc.statements):
-            self.claim(
+            self.fact(
                 "statements",
                 st.id,
                 {
@@ -302,12 +300,12 @@ class _SourceReader:
                     "topics": tuple(st.topics),
                     "text": st.text,
                 },
+                st.evidence,
                 "statements",
                 i,
             )
-            self.evidence("statements", st.id, st.evidence, "statements", i, "evidence")
         for i, ag in enumerate(doc.agreements):
-            self.claim(
+            self.fact(
                 "agreements",
                 ag.id,
                 {
@@ -317,13 +315,13 @@ class _SourceReader:
                     "agreement_type": ag.type,
                     "status": ag.status,
                 },
+                ag.evidence,
                 "agreements",
                 i,
             )
-            self.evidence("agreements", ag.id, ag.evidence, "agreements", i, "evidence")
             for j, party in enumerate(ag.parties):
                 pid = f"{ag.id}/{party.actor}"
-                self.claim(
+                self.fact(
                     "agreement_parties",
                     pid,
                     {
@@ -332,24 +330,15 @@ class _SourceReader:
                         "actor_id": party.actor,
                         "role": party.role,
                     },
-                    "agreements",
-                    i,
-                    "parties",
-                    j,
-                )
-                self.evidence(
-                    "agreement_parties",
-                    pid,
                     party.evidence,
                     "agreements",
                     i,
                     "parties",
                     j,
-                    "evidence",
                 )
             for j, link in enumerate(ag.events):
                 lid = f"{ag.id}/{link.event}"
-                self.claim(
+                self.fact(
                     "agreement_events",
                     lid,
                     {
@@ -358,16 +347,14 @@ class _SourceReader:
                         "event_id": link.event,
                         "relation": link.relation,
                     },
+                    link.evidence,
                     "agreements",
                     i,
                     "events",
                     j,
                 )
-                self.evidence(
-                    "agreement_events", lid, link.evidence, "agreements", i, "events", j, "evidence"
-                )
         for i, fig in enumerate(doc.figures):
-            self.claim(
+            self.fact(
                 "figures",
                 fig.id,
                 {
@@ -384,10 +371,10 @@ class _SourceReader:
                     "statement_id": fig.statement,
                     "event_id": fig.event,
                 },
+                fig.evidence,
                 "figures",
                 i,
             )
-            self.evidence("figures", fig.id, fig.evidence, "figures", i, "evidence")
 
 
 def _text(value: Any) -> str:
