@@ -168,26 +168,40 @@ class ActorAnn(_Strict):
     aliases: list[str] = []
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors/aliases, so an alias bomb cannot expand."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "YAML aliases are not allowed in annotation files", mark
-            )
-        return super().compose_node(parent, index)
+#: libyaml's safe loader when present (pure-Python parsing dominates build time otherwise).
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _line_index(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
-    out[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _line_index(value, (*path, key.value), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _line_index(item, (*path, i), out)
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _line_index(root: yaml.Node) -> dict[tuple[Any, ...], int]:
+    """Map each path in the document to its line, refusing any node reached twice.
+
+    A node reached twice is an alias: refusing them keeps an alias bomb from
+    expanding in anything that walks the data. The walk is iterative, so deep
+    nesting cannot overflow the stack.
+    """
+    out: dict[tuple[Any, ...], int] = {}
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            raise _AliasFound(node.start_mark.line + 1)
+        seen.add(id(node))
+        out[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if id(key) in seen:
+                    raise _AliasFound(key.start_mark.line + 1)
+                seen.add(id(key))
+                stack.append((value, (*path, key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, i)) for i, item in enumerate(node.value))
+    return out
 
 
 def _line_of(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int | None:
@@ -222,20 +236,30 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
         raise ProblemsFound(
             [YamlError(f"not UTF-8 at byte {exc.start}", file=name, expected="UTF-8 text")]
         ) from None
-    loader = _NoAliasLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
+        lines = _line_index(node) if node is not None else {}
         data = loader.construct_document(node) if node is not None else None
+    except _AliasFound as exc:
+        raise ProblemsFound(
+            [
+                YamlError(
+                    "YAML anchors and aliases are not allowed (anchor at this row)",
+                    file=name,
+                    row=exc.line,
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise ProblemsFound([YamlError(str(problem), file=name, row=row)]) from None
+    except RecursionError:
+        raise ProblemsFound([YamlError("nesting too deep", file=name)]) from None
     finally:
         loader.dispose()
-    lines: dict[tuple[Any, ...], int] = {}
-    if node is not None:
-        _line_index(node, (), lines)
     return data, lines
 
 

@@ -42,6 +42,8 @@ from .errors import (
 from .models import MODELS
 from .schema import RESOURCES, table_schema
 
+#: Tables whose date columns default to precision and basis "unknown" when no date is given.
+DATED = {"events": "date_start", "statements": "date"}
 #: List columns merge by union across sources instead of conflicting.
 LIST_FIELDS = frozenset({"aliases", "co_speaker_ids", "topics"})
 
@@ -514,6 +516,11 @@ def build_tables(data_dir: Path) -> BuildResult:
                     )
                 )
                 continue
+            dated = DATED.get(table)
+            if dated is not None and row.get(dated) is None:
+                # No source gives a date: say so instead of asking every annotator to.
+                row.setdefault("date_precision", "unknown")
+                row.setdefault("date_basis", "unknown")
             if table == "statements" and "text" not in row and (table, record_id) in first_quote:
                 row["text"] = first_quote[(table, record_id)][2]
             if (table, record_id) not in first_quote:
