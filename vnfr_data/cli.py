@@ -115,6 +115,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     return show_source(args.source_id, args.path)
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract.command import run
+
+    return run(args.article, args.out, args.published)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="vnfr-data", description=__doc__.splitlines()[0] if __doc__ else None
@@ -142,6 +148,15 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("source_id")
     s.add_argument("--path", help="data package directory")
     s.set_defaults(func=cmd_show)
+    x = sub.add_parser("extract", help="draft annotations for a new article, for review")
+    x.add_argument("article", help="the article's text file")
+    x.add_argument(
+        "--out", help="where to write the draft ('-' for stdout; default: annotations/drafts/)"
+    )
+    x.add_argument(
+        "--published", help="publication date YYYY-MM-DD, when the page does not state it"
+    )
+    x.set_defaults(func=cmd_extract)
     return p
 
 

@@ -1,0 +1,356 @@
+"""Dates: find them, resolve them against the publication date, say how sure we are.
+
+News prose rarely gives full dates: "on May 26", "last Tuesday", "next month".
+Each is resolved against an anchor (the publication date, or failing that the
+latest year the body mentions) and carries its precision (day, month, year),
+its basis (stated when the text gives every part, inferred otherwise) and a
+note saying what was inferred from what, so that a reviewer can check it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .furniture import Layout
+from .lexicon import MONTHS, WEEKDAYS
+from .text import Span
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_UNIT = r"(?P<unit>week|month|year)"
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_COUNT = r"(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+#: Patterns, most specific first; a later pattern never claims text an earlier one matched.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx))
+    for name, rx in (
+        ("iso", r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+        ("dmy_slash", r"\b(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>\d{4})\b"),
+        (
+            "period",
+            r"\b(?:the\s+)?first\s+(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\s+of\s+"
+            + _YEAR,
+        ),
+        ("half", r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+" + _YEAR),
+        (
+            "quarter",
+            r"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\s+of\s+"
+            + _YEAR
+            + r"|\bQ(?P<q>[1-4])\s+"
+            + _YEAR.replace("?P<year>", "?P<year2>"),
+        ),
+        ("mdy", r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"),
+        ("dmy", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+        ("my", r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
+        ("md", r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*[,:]?\s*\d)"),
+        ("dm", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b"),
+        ("rel_weekday", r"\b(?P<rel>last|next|this|this coming|coming|past)\s+" + _WEEKDAY + r"\b"),
+        ("weekday", r"\b(?:on\s+)?" + _WEEKDAY + r"\b"),
+        (
+            "rel_unit",
+            r"\b(?P<early>(?:earlier|later|early|late|end of|the end of|the beginning of)\s+)?(?P<rel>last|next|this|the coming|the past|the previous|the following)\s+"
+            + _UNIT
+            + r"\b",
+        ),
+        ("ago", r"\b" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+        ("deictic", r"\b(?P<word>yesterday|today|tomorrow|tonight)\b"),
+        (
+            "m",
+            r"\b(?P<prep>in|since|until|till|by|during|from|before|after|early|mid|mid-|late|end of|the end of)\s*"
+            + _MONTH2
+            + r"\b(?!\s*[0-3]?\d\b)",
+        ),
+        ("year", r"(?<![\d/.,-])\b" + _YEAR + r"\b(?![\d/-])"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved date or period, with how precise and how certain it is."""
+
+    start: dt.date | None
+    end: dt.date | None
+    precision: str  # day | month | year | unknown
+    basis: str  # stated | inferred | unknown
+    note: str | None = None
+
+    @classmethod
+    def unknown(cls, note: str) -> When:
+        return cls(None, None, "unknown", "unknown", note)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What relative dates are resolved against."""
+
+    date: dt.date | None  # the publication date, when known to the day
+    year: int | None  # the publication year, or the latest year the body mentions
+    source: str  # how the anchor was obtained, for notes
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression of the text and what it resolves to."""
+
+    span: Span
+    text: str
+    kind: str
+    when: When
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day(d: dt.date, basis: str, note: str | None) -> When:
+    return When(d, d, "day", basis, note)
+
+
+def _month(year: int, month: int, basis: str, note: str | None) -> When:
+    return When(dt.date(year, month, 1), _month_end(year, month), "month", basis, note)
+
+
+def _year(year: int, basis: str, note: str | None) -> When:
+    return When(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", basis, note)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _pick_year(anchor: Anchor, month: int, day: int | None, future: bool) -> tuple[int, str] | None:
+    """The year of a day/month given without one: the nearest such date in the tense's direction."""
+    if anchor.date is None:
+        if anchor.year is None:
+            return None
+        return anchor.year, f"year {anchor.year} inferred from {anchor.source}"
+    ref = anchor.date
+    best: dt.date | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        candidate = _safe_date(year, month, day or 1)
+        if candidate is None:
+            continue
+        last = _month_end(year, month) if day is None else candidate
+        ok = last >= ref if future else candidate <= ref or (day is None and last >= ref)
+        if ok and (best is None or abs((candidate - ref).days) < abs((best - ref).days)):
+            best = candidate
+    if best is None:
+        return None
+    direction = "the next such date after" if future else "the latest such date up to"
+    return best.year, f"year {best.year} inferred as {direction} {anchor.source}"
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: Anchor, future: bool) -> When | None:
+    """What one matched expression means, given the anchor and the tense."""
+    g = m.groupdict()
+    quoted = f"'{m.group().strip()}'"
+    month = MONTHS.get((g.get("month") or g.get("month2") or "").lower().rstrip("."))
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        return _day(d, "stated", None) if d else None
+    if kind == "dmy_slash":
+        d = _safe_date(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        return _day(d, "stated", f"{quoted} read as day/month/year") if d else None
+    if kind in {"mdy", "dmy"} and month:
+        d = _safe_date(int(g["year"]), month, int(g["day"]))
+        return _day(d, "stated", None) if d else None
+    if kind == "my" and month:
+        return _month(int(g["year"]), month, "stated", None)
+    if kind == "year":
+        return _year(int(g["year"]), "stated", None)
+    if kind == "period":
+        count = g["count"]
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        year = int(g["year"])
+        if not 1 <= n <= 12:
+            return None
+        return When(dt.date(year, 1, 1), _month_end(year, n), "month", "stated", None)
+    if kind == "half":
+        year = int(g["year"])
+        first = g["which"] == "first"
+        return When(
+            dt.date(year, 1 if first else 7, 1),
+            _month_end(year, 6 if first else 12),
+            "month",
+            "stated",
+            None,
+        )
+    if kind == "quarter":
+        q = (
+            int(g["q"])
+            if g.get("q")
+            else ("first", "second", "third", "fourth").index(g["which"]) + 1
+        )
+        year = int(g.get("year") or g["year2"])
+        return When(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "month", "stated", None)
+    if kind in {"md", "dm"} and month:
+        picked = _pick_year(anchor, month, int(g["day"]), future)
+        if picked is None:
+            return When.unknown(
+                f"day and month stated ({quoted}) but no year and no publication date"
+            )
+        d = _safe_date(picked[0], month, int(g["day"]))
+        return _day(d, "inferred", f"day and month stated ({quoted}); {picked[1]}") if d else None
+    if kind == "m" and month:
+        picked = _pick_year(anchor, month, None, future)
+        if picked is None:
+            return When.unknown(f"month stated ({quoted}) but no year and no publication date")
+        return _month(picked[0], month, "inferred", f"month stated ({quoted}); {picked[1]}")
+    return _relative(kind, g, quoted, anchor, future)
+
+
+def _relative(
+    kind: str, g: dict[str, str], quoted: str, anchor: Anchor, future: bool
+) -> When | None:
+    """Relative expressions need the publication day (or at least its month/year)."""
+    ref = anchor.date
+    if ref is None:
+        return When.unknown(f"relative date {quoted} and no publication date to resolve it against")
+    note = f"{quoted} resolved against {anchor.source}"
+    if kind == "deictic":
+        delta = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        return _day(ref + dt.timedelta(days=delta), "inferred", note)
+    if kind in {"rel_weekday", "weekday"}:
+        target = WEEKDAYS[g["weekday"].lower()]
+        rel = (g.get("rel") or "").lower()
+        back = (ref.weekday() - target) % 7
+        ahead = (target - ref.weekday()) % 7
+        if rel in {"last", "past"}:
+            d = ref - dt.timedelta(days=back or 7)
+        elif rel in {"next", "coming", "this coming"}:
+            d = ref + dt.timedelta(days=ahead or 7)
+        elif rel == "this" or not rel:
+            d = ref + dt.timedelta(days=ahead) if future else ref - dt.timedelta(days=back)
+        else:
+            return None
+        return _day(d, "inferred", note)
+    if kind == "rel_unit":
+        rel = g["rel"].lower().replace("the ", "")
+        delta = {
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+        }.get(rel, 0)
+        unit = g["unit"].lower()
+        if unit == "year":
+            return _year(ref.year + delta, "inferred", note)
+        if unit == "month":
+            y, mo = _shift_month(ref.year, ref.month, delta)
+            return _month(y, mo, "inferred", note)
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=delta)
+        return When(
+            monday,
+            monday + dt.timedelta(days=6),
+            "day",
+            "inferred",
+            f"{note}: some day of the week {monday.isoformat()} to "
+            f"{(monday + dt.timedelta(days=6)).isoformat()}",
+        )
+    if kind == "ago":
+        count = g["count"]
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        unit = g["unit"].lower()
+        if unit == "day":
+            return _day(ref - dt.timedelta(days=n), "inferred", note)
+        if unit == "week":
+            return _day(ref - dt.timedelta(weeks=n), "inferred", note + " (approximate)")
+        if unit == "month":
+            y, mo = _shift_month(ref.year, ref.month, -n)
+            return _month(y, mo, "inferred", note)
+        return _year(ref.year - n, "inferred", note)
+    return None
+
+
+def find(text: str, span: Span, anchor: Anchor, future: bool = False) -> list[DateMention]:
+    """Date expressions in text[span], resolved; overlapping matches keep the most specific."""
+    taken: list[Span] = []
+    out: list[DateMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text, span.start, span.end):
+            here = Span(m.start(), m.end())
+            if any(here.overlaps(t) for t in taken):
+                continue
+            if kind == "weekday" and not text[m.start("weekday")].isupper():
+                continue
+            when = _resolve(kind, m, anchor, future)
+            if when is None:
+                continue
+            taken.append(here)
+            out.append(DateMention(here, m.group(), kind, when))
+    return sorted(out, key=lambda d: d.span.start)
+
+
+def latest_year(text: str, span: Span) -> int | None:
+    """The latest plausible year the body mentions (a fallback anchor)."""
+    years = [
+        int(m.group("year"))
+        for m in re.finditer(r"\b" + _YEAR + r"\b", text[span.start : span.end])
+    ]
+    return max(years) if years else None
+
+
+def publication(doc: Layout, given: dt.date | None = None) -> When:
+    """The publication date: given by the contributor, or a full date on a header line."""
+    if given is not None:
+        return When(given, given, "day", "stated", "given by the contributor (--published)")
+    anchor = Anchor(None, None, "")
+    for line in doc.header:
+        found = [d for d in find(doc.text, line.span, anchor) if d.when.precision == "day"]
+        if found and found[0].when.basis == "stated":
+            d = found[0]
+            return When(
+                d.when.start,
+                d.when.end,
+                "day",
+                "stated",
+                f"from {d.text!r} on the page's header line (outside the body)",
+            )
+    return When.unknown(
+        "no publication date on the page (the body and its header give none); pass --published"
+    )
+
+
+def anchor_for(doc: Layout, published: When) -> Anchor:
+    """Resolve relative dates against the publication day, else the latest year mentioned."""
+    if published.start is not None and published.precision == "day":
+        return Anchor(
+            published.start, published.start.year, f"the publication date {published.start}"
+        )
+    if published.start is not None:
+        return Anchor(None, published.start.year, f"the publication year {published.start.year}")
+    year = latest_year(doc.text, doc.body)
+    if year is None:
+        return Anchor(None, None, "nothing")
+    return Anchor(None, year, f"the latest year the body mentions ({year}; no publication date)")

@@ -1,0 +1,707 @@
+"""Candidate events: talks, visits, meetings, receptions, signings, conferences, dialogues ...
+
+An event is found by its trigger word ("talks", "state visit", "receiving X",
+"the signing of", "Nth anniversary of", "Typhoon Yagi") in a phrase that makes
+it one particular event (a determiner, a name, a date, an occasion) rather than
+a kind of thing ("through dialogue", "exchange visits"). Its status comes from
+the words around it: "upcoming", "scheduled", "expected to", "will", "soon" ->
+planned; "invited X to visit" -> invited; "is on a visit" -> ongoing; else
+occurred. Later mentions that point back ("the talks", "during the visit",
+"during Lam’s visit") are merged into the event they name, so one event
+carries all its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import Actor, Mention
+from .dates import Anchor, DateMention, When, find
+from .furniture import DATELINE
+from .lexicon import CITIES, COUNTRIES, wordset
+from .sentences import Sentence
+from .speakers import Discourse
+from .statements import Statement
+from .text import Span, fold, trim
+
+_VISIT_FAMILY = frozenset({"visit", "state_visit", "official_visit"})
+_TALK_FAMILY = frozenset({"talks", "meeting", "reception"})
+
+#: (pattern, type, needs a determiner or name before it)
+_TRIGGERS: tuple[tuple[str, str], ...] = (
+    (r"\bstate[- ]level visit\b|\bstate visit\b", "state_visit"),
+    (r"\bofficial (?:friendship )?visit\b", "official_visit"),
+    (
+        r"(?<!to )\b(?:working |landmark |recent |first |historic |upcoming |brief |two-day |three-day |four-day |five-day )?visit\b(?!\w)",
+        "visit",
+    ),
+    (r"\b(?:visited|visiting|to visit)\b", "visit_verb"),
+    (r"\btalks\b", "talks"),
+    (r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b", "meeting"),
+    (r"\breceiv(?:ed|ing|es)\b|\breception\b", "reception"),
+    (
+        r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
+        r"|(?<!\bthe )(?<!\bout )(?<!existing )\bsigned(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|numerous|new|[A-Z])\b"
+        r"\s*(?:\S+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|[A-Z]))",
+        "signing",
+    ),
+    (
+        r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b",
+        "document_exchange",
+    ),
+    (r"\b[Cc]onference\b", "conference"),
+    (r"\b[Ss]ummit\b", "summit"),
+    (r"\bForum\b", "conference"),
+    (r"\b[Dd]ialogue\b", "dialogue"),
+    (r"\b(?:\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?) anniversary\b", "commemoration"),
+    (r"\bceremony\b|\bcelebration\b", "ceremony"),
+    (
+        r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.]{0,80}\bto\b)",
+        "partnership_upgrade",
+    ),
+    (
+        r"\bestablish(?:ed|ing)\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){0,3}[Pp]artnership\b",
+        "partnership_upgrade",
+    ),
+    (
+        r"\b(?:in|during) an interview with\b|\binterview\b|\b(?:[Ss]peaking|[Tt]alking)(?= to\b)",
+        "interview",
+    ),
+    (r"\b(?:re-)?election\b", "election"),
+    (
+        r"\b(?:Typhoon|Tropical Storm|Storm|Cyclone|Hurricane|Earthquake|Flood|Floods)\s+[A-Z][a-z]+\b",
+        "disaster",
+    ),
+    (
+        r"\b(?:Olympic|Paralympic|Olympics|Paralympics|SEA Games|Asian Games|World Cup)\b",
+        "sports_event",
+    ),
+)
+_TRIGGER_RX = tuple((re.compile(rx), kind) for rx, kind in _TRIGGERS)
+_DETERMINERS = wordset("the a an this that its his her their our these those whose")
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:upcoming|forthcoming|ahead of|next|soon|planned|coming|future|proposed|scheduled|expected|"
+    r"will|would|shall|to attend|to hold|to organise|to organize|preparations? (?:for|underway for)|"
+    r"preparing for|plans? to|set to|agreed to|to advance|to meet|aim to|aims to)\b[^.;]{0,60}$",
+    re.I,
+)
+_PLANNED_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\b|^[^.;]{0,25}?\b(?:will|would|shall)\b"
+    r"|^\s*,?\s*(?:to be held|to take place)\b",
+    re.I,
+)
+_ONGOING_BEFORE = re.compile(
+    r"\b(?:is|are)\s+(?:currently\s+)?(?:on|paying|making|visiting)\b[^.;,]{0,40}$", re.I
+)
+_INVITED = re.compile(
+    r"\binvit(?:ed|es|ing)\b[^.;]{0,60}\bto\s+(?:visit|attend|the)\b[^.;]{0,80}$", re.I
+)
+_NAME_HEAD = re.compile(r"(?:[A-Z0-9][\w’'–-]*\s+(?:(?:and|of|on|for|the)\s+)*){0,8}$")
+_PREPS = r"to|in|on|at|by|of|between|with|from|for|against|during|following|under"
+_STOPS = (
+    _PREPS
+    + r"|and|which|who|that|was|were|is|are|will|has|have|had|ahead|while|as|itself|remains|underscores"
+)
+_WORD = r"\(?[\w’'–-]+\)?"
+_JOIN = r"(?:\s+(?!(?:" + _STOPS + r")\b)|\s+and\s+(?![a-z]+ed\b)(?=[\w(]))"
+_EXTENSION = re.compile(
+    r"^(?:\s+(?:" + _PREPS + r")\s+"
+    r"(?:(?:the|a|an|their|his|her|its|both|two)\s+)?" + _WORD + r"(?:" + _JOIN + _WORD + r"){0,7}"
+    r"(?:,\s+(?:1[89]|20)\d{2}\b)?)+"
+)
+_FOLLOWS = re.compile(r"^,\s*(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\s+[^,;.]*")
+_ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+$", re.I)
+_VERB_TRIGGER = re.compile(
+    r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit)$", re.I
+)
+_CLAUSE_TRIGGER = re.compile(
+    r"^(?:upgraded|elevated|establish(?:ed|ing)\b.*|(?:was|were|been|be) signed|signed)$",
+    re.I | re.S,
+)
+_INTERVIEW_VERB = re.compile(r"^(?:[Ss]peaking|[Tt]alking)$")
+_SIGNED_OBJECT = re.compile(
+    r"^\s+(?:\S+\s+){0,5}?(?:agreements?|memorand\w*(?:\s+of\s+understanding)?|MoUs?|deals?"
+    r"|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|(?:[A-Z][\w’'–-]*\s*)+)"
+)
+
+
+@dataclass
+class Event:
+    """One drafted event with every phrase that mentions it."""
+
+    type: str
+    phrases: list[Span]
+    status: str
+    when: When
+    location: str | None = None
+    country: str | None = None
+    name: str | None = None
+    participants: dict[str, tuple[Actor, str, Span]] = field(
+        default_factory=dict
+    )  # id -> (actor, participation, evidence)
+    part_of: Event | None = None
+    sentence: int = 0
+    rules: list[str] = field(default_factory=list)
+    title: str = ""
+
+    @property
+    def first(self) -> Span:
+        return self.phrases[0]
+
+
+def _family(t: str) -> str:
+    if t in _VISIT_FAMILY:
+        return "visit"
+    return "talks" if t in _TALK_FAMILY else t
+
+
+@dataclass
+class _Context:
+    doc: str
+    s: Sentence
+    mentions: list[Mention]
+    statements: list[Statement]
+    dates: list[DateMention]
+    discourse: Discourse | None = None
+
+
+_BACK_STOP = wordset("""
+    to in on at of for with during after before following ahead since and by from that which while
+    as under into is was were are be been hold holding held attend attending witnessed made making
+    paid paying advance confirm welcomed marked mark marks
+    """)
+
+
+_LEADING = re.compile(
+    r"(?:(?:On|In|At|During|Regarding|Following|After|Before|Beyond|Amid|As|For|With|Additionally|Meanwhile"
+    r"|Building on|Last|This|Earlier)\b[^,]{0,120},\s*)"
+)
+
+
+def _clause_start(ctx: _Context, pos: int, passive: bool = False) -> int:
+    """Start of the clause holding `pos`.
+
+    A passive verb's subject may be a long list with commas ("Many documents in the fields of
+    a, b and c were signed"), so it starts after a leading adverbial only; otherwise the clause
+    starts after the last comma, semicolon or subordinating word.
+    """
+    if passive:
+        dateline = DATELINE.match(ctx.s.text)
+        offset = dateline.end() if dateline else 0
+        m = _LEADING.match(ctx.s.text, offset)
+        return ctx.s.start + (m.end() if m else offset)
+    text = ctx.doc[ctx.s.start : pos]
+    cuts = [text.rfind(", "), text.rfind("; ")]
+    cuts += [
+        m.end() - 2 for m in re.finditer(r"\b(?:since|when|after|that|which|where|while) ", text)
+    ]
+    cut = max(cuts)
+    return ctx.s.start + (cut + 2 if cut >= 0 else 0)
+
+
+def _phrase(ctx: _Context, trigger: Span) -> Span:
+    """The noun phrase around a trigger: its modifiers before, its prepositional tail after."""
+    doc, s = ctx.doc, ctx.s
+    word = doc[trigger.start : trigger.end]
+    start = trigger.start
+    end = trigger.end
+    if _CLAUSE_TRIGGER.match(word):
+        start = _clause_start(ctx, trigger.start, passive=" signed" in word or word == "signed")
+    if (
+        not _CLAUSE_TRIGGER.match(word)
+        and not _VERB_TRIGGER.match(word)
+        and not _INTERVIEW_VERB.match(word)
+    ):
+        head = doc[s.start : trigger.start]
+        tokens = list(re.finditer(r"[\w’'–-]+", head))
+        for k in range(len(tokens) - 1, -1, -1):
+            m = tokens[k]
+            w = m.group()
+            if head[m.end() : start - s.start].strip() not in {"", "(", ")"}:
+                break
+            lower = w.lower()
+            inside_name = (
+                lower in {"and", "of", "for", "on", "the"}
+                and k > 0
+                and tokens[k - 1].group()[:1].isupper()
+                and doc[start : start + 1].isupper()
+            )
+            if lower in _BACK_STOP and not inside_name:
+                break
+            start = s.start + m.start()
+            if lower in _DETERMINERS or trigger.start - start > 90:
+                break
+    if word == "signed":
+        obj = _SIGNED_OBJECT.match(doc[end : s.end])
+        if obj:
+            end += len(obj.group().rstrip())
+    elif _CLAUSE_TRIGGER.match(word):
+        pass
+    elif _VERB_TRIGGER.match(word) or _INTERVIEW_VERB.match(word):
+        # "receiving X", "met with X", "visited Vietnam": the object belongs to the phrase.
+        nxt = next((m for m in ctx.mentions if 0 <= m.full.start - trigger.end <= 6), None)
+        if nxt is not None:
+            end = nxt.span.end
+    ext = _EXTENSION.match(doc[end : s.end])
+    if ext:
+        end += len(ext.group().rstrip())
+    follow = _FOLLOWS.match(doc[end : s.end])
+    if follow:
+        end += len(follow.group().rstrip())
+    a, b = trim(doc, start, end, " ,;:.")
+    return Span(a, b)
+
+
+def _with_adjacent_date(ctx: _Context, phrase: Span) -> Span:
+    """ "the 14th Conference next month": a date right after the phrase belongs to it."""
+    for d in ctx.dates:
+        gap = ctx.doc[phrase.end : d.span.start]
+        if d.span.start >= phrase.end and re.fullmatch(r"\s*(?:,\s*)?(?:on|in|at)?\s*", gap):
+            return Span(phrase.start, d.span.end)
+    return phrase
+
+
+def _status(ctx: _Context, phrase: Span, trigger_kind: str) -> tuple[str, str]:
+    """Status from the words around the phrase, and the reason (for the draft's comment)."""
+    doc, s = ctx.doc, ctx.s
+    before = doc[max(s.start, phrase.start - 80) : phrase.start]
+    inside = doc[phrase.start : phrase.end]
+    after = doc[phrase.end : s.end]
+    opening = " ".join(inside.split()[:2])
+    if _INVITED.search(before + opening) and trigger_kind in {
+        "visit_verb",
+        "visit",
+        "state_visit",
+        "official_visit",
+    }:
+        return "invited", "'invited ... to visit': invited"
+    if re.search(
+        r"\b(?:upcoming|forthcoming|next|planned|future|proposed|expected|scheduled|later this)\b",
+        inside,
+        re.I,
+    ):
+        return "planned", "planned: a word of the future in the phrase"
+    near = " ".join(before.split()[-6:])
+    if _PLANNED_BEFORE.search(near):
+        return "planned", "planned: a word of the future before it"
+    if _PLANNED_AFTER.search(after):
+        return "planned", "planned: a word of the future after it"
+    if _ONGOING_BEFORE.search(near):
+        return "ongoing", "ongoing: present tense ('is on')"
+    return "occurred", "occurred: reported in the past"
+
+
+def _when(ctx: _Context, phrase: Span, etype: str) -> When:
+    """The event's date: a date in its phrase; for talks and meetings, a day stated in the sentence."""
+    inside = [d for d in ctx.dates if phrase.contains(d.span) and d.kind != "period"]
+    if etype != "sports_event":
+        inside = [
+            d
+            for d in inside
+            if not re.match(r"\s+[A-Z]", ctx.doc[d.span.end : d.span.end + 2]) or d.kind != "year"
+        ]
+    if inside:
+        return inside[0].when
+    if etype in _TALK_FAMILY:
+        # "affirmed on May 26 while receiving X": a day stated elsewhere in the same sentence.
+        days = [
+            d
+            for d in ctx.dates
+            if d.when.precision == "day" and ctx.doc[d.span.start - 3 : d.span.start] == "on "
+        ]
+        if days:
+            return days[0].when
+    return When.unknown("no date given in the text for this event")
+
+
+def _location(ctx: _Context, phrase: Span) -> tuple[str | None, str | None]:
+    """A city or country after "in", "to", "at" or "visit", from the general gazetteer."""
+    text = ctx.doc[phrase.start : phrase.end]
+    for m in re.finditer(
+        r"\b(?:in|to|at|visit|visiting|visited)\s+((?:[A-Z][\w’'-]*\s?){1,4})", text
+    ):
+        place = m.group(1).strip()
+        for name, code in (*CITIES.items(), *COUNTRIES.items()):
+            if place == name or place.startswith(name + " "):
+                return name, code
+    return None, None
+
+
+def _name(ctx: _Context, phrase: Span, trigger: Span, etype: str) -> str | None:
+    """A capitalised event name ("Francophonie Summit", "Defence Strategy and Cooperation Dialogue")."""
+    word = ctx.doc[trigger.start : trigger.end]
+    if etype in {"disaster", "sports_event"}:
+        return word
+    if etype == "partnership_upgrade":
+        made = re.search(r"(?:[Pp]artnership|[Rr]elationship)$", word)
+        if made:
+            return re.sub(r"^establish\w*\s+(?:a|an|the)\s+", "", word)
+        target = re.match(
+            r"[^.;]{0,80}?\b(?:to|into)\s+(?:a|an|the)?\s*[“\"]?((?:[\w-]+\s+){0,3}?[Pp]artnership)\b",
+            ctx.doc[trigger.end : ctx.s.end],
+        )
+        return target.group(1).strip() if target else None
+    if not word[:1].isupper():
+        return None
+    head = _NAME_HEAD.search(ctx.doc[phrase.start : trigger.start])
+    name = (head.group() if head else "") + word
+    name = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", name.strip())
+    return name if len(name.split()) >= 2 else None
+
+
+def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) -> bool:
+    """Is this one particular event, not a kind of thing?"""
+    doc = ctx.doc
+    word = doc[trigger.start : trigger.end]
+    before = doc[phrase.start : trigger.start].strip().lower()
+    after = doc[trigger.end : trigger.end + 20]
+    if any(m.span.overlaps(trigger) and m.actor.type != "person" for m in ctx.mentions):
+        return False  # "Asia-Europe Meeting" is an organisation
+    if etype in {"disaster", "sports_event", "commemoration", "interview", "partnership_upgrade"}:
+        return True
+    if etype == "signing":
+        if "signed" in word or "ceremony" in word:
+            return True
+        # "the signing of <documents>": one signing, even when not yet dated.
+        tail = doc[trigger.end : ctx.s.end]
+        return bool(before) and bool(
+            re.search(
+                r"^\s+of\s+(?:\w+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|[A-Z])",
+                tail,
+            )
+        )
+    if word[:1].isupper() and etype in {"conference", "summit", "dialogue"}:
+        return True
+    if raw == "visit_verb":
+        return True
+    if etype == "reception":
+        if word.lower() == "reception":
+            return bool(before)
+        return any(
+            m.actor.type == "person"
+            and m.full.start - trigger.end <= 6
+            and m.full.start >= trigger.end
+            for m in ctx.mentions
+        )
+    if etype == "meeting" and word.startswith("met"):
+        return any(
+            m.full.start >= trigger.end and m.full.start - trigger.end <= 6 for m in ctx.mentions
+        )
+    if etype == "dialogue":
+        return bool(
+            re.search(r"\b(?:inaugural|first|second|\d+(?:st|nd|rd|th)|annual|next)\b", before)
+        ) or (bool(before) and after.lstrip().startswith(("on ", "between ")))
+    if etype == "talks":
+        prev = doc[max(ctx.s.start, trigger.start - 12) : trigger.start].lower()
+        return bool(before) or bool(
+            re.search(r"\b(?:at|during|in|after|following|held|hold|holding|for)\s*$", prev)
+        )
+    if etype == "election":
+        return bool(before)
+    return (
+        bool(before)
+        and before.split()[0] in _DETERMINERS | {"recent", "upcoming", "landmark"}
+        or bool(re.search(r"[’']s$", before))
+        or bool(before and before.split()[0][:1].isupper())
+    )
+
+
+def _participants(ctx: _Context, ev: Event, trigger: Span, phrase: Span, raw: str) -> None:
+    """Who took part, by the shape of the phrase: "visit by X", "X’s visit", "receiving X", talks with the people of the sentence."""
+    doc = ctx.doc
+    people = [m for m in ctx.mentions if m.actor.type == "person"]
+    speakers = [st.who for st in ctx.statements if st.sentence == ctx.s.index]
+
+    def add(actor: Actor, how: str, span: Span) -> None:
+        ev.participants.setdefault(actor.id, (actor, how, span))
+
+    in_phrase = [m for m in ctx.mentions if phrase.contains(m.span)]
+    if ev.type in _VISIT_FAMILY:
+        after_by = re.search(r"\b(?:by|of)\b", doc[trigger.end : phrase.end])
+        for m in in_phrase:
+            if m.actor.type != "person":
+                continue
+            possessive = (
+                doc[m.span.end : m.span.end + 2] in {"’s", "'s"} and m.span.end <= trigger.start
+            )
+            if possessive or (after_by and m.full.start >= trigger.end + after_by.start()):
+                add(m.actor, "guest", m.full)
+        own = re.search(
+            r"([Tt]he\s+[\w\s-]{1,40}?)[’']s\s+(?:[\w-]+\s+)?$", doc[phrase.start : trigger.start]
+        )
+        if own and ctx.discourse is not None:
+            found = ctx.discourse.at_end(
+                doc, phrase.start + own.start(1), phrase.start + own.end(1)
+            )
+            if found and not found[0].joint:
+                add(
+                    found[0].speaker,
+                    "guest",
+                    Span(phrase.start + own.start(1), phrase.start + own.end(1)),
+                )
+        if raw == "visit_verb":
+            invited = re.search(
+                r"\binvit(?:ed|es|ing)\s+$",
+                doc[max(ctx.s.start, trigger.start - 40) : trigger.start].split(" to visit")[0]
+                + " ",
+            )
+            objects = [
+                m for m in people if m.span.end <= trigger.start and trigger.start - m.span.end <= 6
+            ]
+            if objects and re.search(
+                r"\binvit\w*\s+\S+(?:\s+\S+){0,3}\s*$", doc[ctx.s.start : objects[-1].span.end]
+            ):
+                add(objects[-1].actor, "invitee", objects[-1].full)
+            elif not invited:
+                for who in speakers:
+                    if not who.joint and who.speaker.type == "person":
+                        add(who.speaker, "guest", phrase)
+                        break
+    elif ev.type == "reception":
+        for m in people:
+            if m.full.start >= trigger.end and m.full.start - trigger.end <= 6:
+                add(m.actor, "guest", m.full)
+        for who in speakers:
+            if (
+                not who.joint
+                and who.speaker.type == "person"
+                and who.speaker.id not in ev.participants
+            ):
+                add(who.speaker, "host", phrase)
+    elif ev.type in {"talks", "meeting"}:
+        for m in people:
+            if m.sentence == ctx.s.index:
+                add(m.actor, "participant", m.full)
+        for who in speakers:
+            for actor in (who.speaker, *who.co):
+                if actor.type == "person":
+                    add(actor, "participant", phrase)
+    elif ev.type == "interview":
+        for m in in_phrase:
+            if m.actor.type == "media":
+                add(m.actor, "organiser", m.full)
+        for who in speakers:
+            if not who.joint:
+                add(who.speaker, "participant", phrase)
+                break
+
+
+class _Builder:
+    """Collects the events of one article, merging mentions that point back."""
+
+    def __init__(self, doc: str, anchor: Anchor):
+        self.doc = doc
+        self.anchor = anchor
+        self.events: list[Event] = []
+
+    def _merge_target(
+        self, ev: Event, raw: str, ctx: _Context, phrase: Span, trigger: Span
+    ) -> Event | None:
+        """The earlier event this mention points back to, if any."""
+        anaphoric = bool(_ANAPHORIC.match(self.doc[phrase.start : trigger.start]))
+        mine = {
+            a
+            for a, (_, how, _) in ev.participants.items()
+            if how in {"guest", "host", "participant"}
+        }
+        candidates: list[Event] = []
+        for old in self.events:
+            if ev.name and old.name and fold(ev.name) == fold(old.name):
+                return old
+            if _family(old.type) != _family(ev.type):
+                continue
+            if ev.name and old.name:
+                continue  # two different names
+            theirs = {
+                a
+                for a, (_, how, _) in old.participants.items()
+                if how in {"guest", "host", "participant"}
+            }
+            if mine and theirs and not mine & theirs:
+                continue
+            if ev.country and old.country and ev.country != old.country:
+                continue
+            if (
+                ev.when.start
+                and old.when.start
+                and not (old.when.start <= ev.when.start <= (old.when.end or old.when.start))
+            ):
+                continue
+            planned = {"planned", "invited", "proposed"}
+            if (ev.status in planned) != (old.status in planned) and not anaphoric:
+                continue
+            if mine and theirs and mine & theirs:
+                return old
+            points_back = anaphoric and not (mine and not theirs) and not ev.name
+            same_talks = (
+                ev.type in _TALK_FAMILY and ev.type == old.type and not ev.name and not old.name
+            )
+            same_visit = ev.type == old.type and ev.type in {"state_visit", "official_visit"}
+            if points_back or same_talks or same_visit:
+                candidates.append(old)
+        if not candidates:
+            return None
+        # An unnamed "the upgrade" means the event most talked about.
+        return max(candidates, key=lambda e: (len(e.phrases), -e.first.start))
+
+    def add(self, ctx: _Context, trigger: Span, raw: str) -> Event | None:
+        etype = "visit" if raw == "visit_verb" else raw
+        phrase = _phrase(ctx, trigger)
+        if not _specific(ctx, trigger, phrase, etype, raw):
+            return None
+        phrase = _with_adjacent_date(ctx, phrase)
+        status, status_rule = _status(ctx, phrase, raw)
+        if status in {"planned", "invited"}:
+            # A planned event's "September 15" is the next one, not the last.
+            ctx = _Context(
+                ctx.doc,
+                ctx.s,
+                ctx.mentions,
+                ctx.statements,
+                find(ctx.doc, ctx.s.span, self.anchor, future=True),
+                ctx.discourse,
+            )
+        location, country = _location(ctx, phrase)
+        ev = Event(
+            etype,
+            [phrase],
+            status,
+            _when(ctx, phrase, etype),
+            location,
+            country,
+            _name(ctx, phrase, trigger, etype),
+            sentence=ctx.s.index,
+            rules=[f"trigger {self.doc[trigger.start : trigger.end]!r}", status_rule],
+        )
+        if not _ANAPHORIC.match(self.doc[phrase.start : trigger.start]):
+            # "the meeting" points back: who else the sentence names need not have been at it.
+            _participants(ctx, ev, trigger, phrase, raw)
+        target = self._merge_target(ev, raw, ctx, phrase, trigger)
+        if target is not None:
+            self._absorb(target, ev)
+            return target
+        self.events.append(ev)
+        return ev
+
+    def _absorb(self, old: Event, new: Event) -> None:
+        """Merge a later mention into the event it points back to, keeping the most specific facts."""
+        if not any(p.overlaps(new.first) for p in old.phrases):
+            old.phrases.append(new.first)
+        if old.type == "visit" and new.type in {"state_visit", "official_visit"}:
+            old.type = new.type
+        if old.when.start is None and new.when.start is not None:
+            old.when = new.when
+        if (
+            old.status == "occurred"
+            and new.status in {"ongoing", "planned"}
+            and len(old.phrases) == 1
+        ):
+            old.status = new.status
+        old.location = old.location or new.location
+        old.country = old.country or new.country
+        old.name = old.name or new.name
+        for k, v in new.participants.items():
+            old.participants.setdefault(k, v)
+
+
+def _split_coordinated(doc: str, s: Sentence) -> list[tuple[Span, str]]:
+    """ "the 2024 Paris Olympic and Paralympic Games": two events sharing one head noun."""
+    out = []
+    for m in re.finditer(
+        r"\b(Olympic|Paralympic|Olympics|Paralympics)\s+and\s+(Olympic|Paralympic)\s+Games\b",
+        s.text,
+    ):
+        out.append((Span(s.start + m.start(1), s.start + m.end(1)), "sports_event"))
+        out.append((Span(s.start + m.start(2), s.start + m.end(2)), "sports_event"))
+    return out
+
+
+def find_events(
+    doc: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    statements: list[Statement],
+    anchor: Anchor,
+    discourse: Discourse | None = None,
+) -> list[Event]:
+    """Candidate events of the body, merged, in order of first mention."""
+    builder = _Builder(doc, anchor)
+    for s in sentences:
+        future = bool(re.search(r"\b(?:will|scheduled|expected|upcoming|next|planned)\b", s.text))
+        ctx = _Context(
+            doc, s, mentions, statements, find(doc, s.span, anchor, future=future), discourse
+        )
+        found: list[tuple[Span, str]] = _split_coordinated(doc, s)
+        for rx, kind in _TRIGGER_RX:
+            for m in rx.finditer(doc, s.start, s.end):
+                span = Span(m.start(), m.end())
+                if any(span.overlaps(f) for f, _ in found):
+                    continue
+                found.append((span, kind))
+        found.sort(key=lambda f: f[0].start)
+        created: list[Event] = []
+        for span, kind in found:
+            ev = builder.add(ctx, span, kind)
+            if ev is not None:
+                created.append(ev)
+        # "X during the visit": the visit mentioned inside another event's phrase encloses it.
+        for ev in created:
+            for other in created:
+                if other is ev or other.type not in _VISIT_FAMILY or ev.type in _VISIT_FAMILY:
+                    continue
+                if any(
+                    p.contains(q) or re.search(r"\bduring\b", doc[p.start : q.start])
+                    for p in ev.phrases
+                    for q in other.phrases
+                    if q.start > p.start and p.end >= q.start - 12
+                ):
+                    ev.part_of = other
+    for ev in builder.events:
+        ev.title = _title(doc, ev)
+    return builder.events
+
+
+_LABELS = {
+    "talks": "Talks",
+    "meeting": "Meeting",
+    "reception": "Reception",
+    "visit": "Visit",
+    "state_visit": "State visit",
+    "official_visit": "Official visit",
+    "signing": "Signing",
+    "document_exchange": "Exchange of documents",
+    "conference": "Conference",
+    "summit": "Summit",
+    "dialogue": "Dialogue",
+    "ceremony": "Ceremony",
+    "commemoration": "Commemoration",
+    "partnership_upgrade": "Upgrade of relations",
+    "interview": "Interview",
+    "election": "Election",
+    "disaster": "Disaster",
+    "sports_event": "Sports event",
+}
+
+
+def _title(doc: str, ev: Event) -> str:
+    """A short descriptive title: the name, or the type with its participants and place."""
+    label = _LABELS.get(ev.type, "Event")
+    if ev.name and ev.type in {"conference", "summit", "dialogue", "disaster", "sports_event"}:
+        return (
+            ev.name
+            if ev.type != "sports_event"
+            else f"{ev.name} Games".replace("Games Games", "Games")
+        )
+    people = [a.name for a, how, _ in ev.participants.values() if a.type == "person"]
+    parts = [label]
+    if people:
+        parts.append(("by " if ev.type in _VISIT_FAMILY else "with ") + " and ".join(people[:3]))
+    if ev.name and ev.type == "partnership_upgrade":
+        parts.append(f"to {ev.name}")
+    if ev.location:
+        parts.append(("to " if ev.type in _VISIT_FAMILY else "in ") + ev.location)
+    if len(parts) == 1:
+        phrase = doc[ev.first.start : ev.first.end]
+        parts.append(f"({phrase[:80]})")
+    return " ".join(parts)

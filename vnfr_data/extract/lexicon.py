@@ -1,0 +1,395 @@
+"""General word lists: countries, nationalities, places, titles, months, number words.
+
+Kept apart from the rules so that the rules read as rules. Nothing here names
+anything particular to one article: these are facts about English news prose
+and the world (which country a capital or a nationality belongs to).
+"""
+
+from __future__ import annotations
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+#: Country name (and common variants) -> ISO 3166-1 alpha-2.
+COUNTRIES: dict[str, str] = {
+    "Vietnam": "VN",
+    "Viet Nam": "VN",
+    "France": "FR",
+    "China": "CN",
+    "Japan": "JP",
+    "South Korea": "KR",
+    "Republic of Korea": "KR",
+    "North Korea": "KP",
+    "United States": "US",
+    "United States of America": "US",
+    "USA": "US",
+    "United Kingdom": "GB",
+    "Britain": "GB",
+    "Germany": "DE",
+    "Italy": "IT",
+    "Spain": "ES",
+    "Portugal": "PT",
+    "Russia": "RU",
+    "India": "IN",
+    "Australia": "AU",
+    "New Zealand": "NZ",
+    "Canada": "CA",
+    "Laos": "LA",
+    "Cambodia": "KH",
+    "Thailand": "TH",
+    "Malaysia": "MY",
+    "Singapore": "SG",
+    "Indonesia": "ID",
+    "Philippines": "PH",
+    "Myanmar": "MM",
+    "Brunei": "BN",
+    "Timor-Leste": "TL",
+    "Cuba": "CU",
+    "Brazil": "BR",
+    "Argentina": "AR",
+    "Mexico": "MX",
+    "Chile": "CL",
+    "Peru": "PE",
+    "Colombia": "CO",
+    "Venezuela": "VE",
+    "Ukraine": "UA",
+    "Poland": "PL",
+    "Czech Republic": "CZ",
+    "Hungary": "HU",
+    "Bulgaria": "BG",
+    "Romania": "RO",
+    "Netherlands": "NL",
+    "Belgium": "BE",
+    "Luxembourg": "LU",
+    "Switzerland": "CH",
+    "Austria": "AT",
+    "Sweden": "SE",
+    "Norway": "NO",
+    "Denmark": "DK",
+    "Finland": "FI",
+    "Ireland": "IE",
+    "Greece": "GR",
+    "Turkey": "TR",
+    "Israel": "IL",
+    "Iran": "IR",
+    "Iraq": "IQ",
+    "Saudi Arabia": "SA",
+    "United Arab Emirates": "AE",
+    "Qatar": "QA",
+    "Egypt": "EG",
+    "South Africa": "ZA",
+    "Nigeria": "NG",
+    "Algeria": "DZ",
+    "Morocco": "MA",
+    "Tunisia": "TN",
+    "Senegal": "SN",
+    "Kazakhstan": "KZ",
+    "Mongolia": "MN",
+    "Bangladesh": "BD",
+    "Pakistan": "PK",
+    "Sri Lanka": "LK",
+    "Nepal": "NP",
+    "Dominican Republic": "DO",
+}
+
+#: Nationality adjective -> ISO code.
+DEMONYMS: dict[str, str] = {
+    "Vietnamese": "VN",
+    "French": "FR",
+    "Chinese": "CN",
+    "Japanese": "JP",
+    "Korean": "KR",
+    "American": "US",
+    "British": "GB",
+    "German": "DE",
+    "Italian": "IT",
+    "Spanish": "ES",
+    "Portuguese": "PT",
+    "Russian": "RU",
+    "Indian": "IN",
+    "Australian": "AU",
+    "Canadian": "CA",
+    "Lao": "LA",
+    "Laotian": "LA",
+    "Cambodian": "KH",
+    "Thai": "TH",
+    "Malaysian": "MY",
+    "Singaporean": "SG",
+    "Indonesian": "ID",
+    "Philippine": "PH",
+    "Filipino": "PH",
+    "Cuban": "CU",
+    "Brazilian": "BR",
+    "Mexican": "MX",
+    "Ukrainian": "UA",
+    "Polish": "PL",
+    "Czech": "CZ",
+    "Hungarian": "HU",
+    "Bulgarian": "BG",
+    "Dutch": "NL",
+    "Belgian": "BE",
+    "Swiss": "CH",
+    "Austrian": "AT",
+    "Swedish": "SE",
+    "Norwegian": "NO",
+    "Danish": "DK",
+    "Finnish": "FI",
+    "Irish": "IE",
+    "Greek": "GR",
+    "Turkish": "TR",
+    "Israeli": "IL",
+    "Iranian": "IR",
+    "Egyptian": "EG",
+    "Nigerian": "NG",
+    "Moroccan": "MA",
+}
+
+#: Cities -> ISO code, for an event's country when only the city is named.
+CITIES: dict[str, str] = {
+    "Hanoi": "VN",
+    "Ha Noi": "VN",
+    "Ho Chi Minh City": "VN",
+    "Da Nang": "VN",
+    "Hai Phong": "VN",
+    "Hue": "VN",
+    "Can Tho": "VN",
+    "Paris": "FR",
+    "Lyon": "FR",
+    "Marseille": "FR",
+    "Toulouse": "FR",
+    "Strasbourg": "FR",
+    "Bordeaux": "FR",
+    "Nice": "FR",
+    "Beijing": "CN",
+    "Shanghai": "CN",
+    "Tokyo": "JP",
+    "Seoul": "KR",
+    "Washington": "US",
+    "New York": "US",
+    "London": "GB",
+    "Berlin": "DE",
+    "Rome": "IT",
+    "Madrid": "ES",
+    "Lisbon": "PT",
+    "Moscow": "RU",
+    "New Delhi": "IN",
+    "Canberra": "AU",
+    "Wellington": "NZ",
+    "Ottawa": "CA",
+    "Vientiane": "LA",
+    "Phnom Penh": "KH",
+    "Bangkok": "TH",
+    "Kuala Lumpur": "MY",
+    "Jakarta": "ID",
+    "Manila": "PH",
+    "Brussels": "BE",
+    "Geneva": "CH",
+    "Vienna": "AT",
+    "Havana": "CU",
+    "Kyiv": "UA",
+    "Warsaw": "PL",
+    "Prague": "CZ",
+    "Budapest": "HU",
+    "Sofia": "BG",
+    "Amsterdam": "NL",
+    "The Hague": "NL",
+    "Stockholm": "SE",
+    "Oslo": "NO",
+    "Copenhagen": "DK",
+    "Helsinki": "FI",
+    "Dublin": "IE",
+    "Athens": "GR",
+    "Ankara": "TR",
+    "Cairo": "EG",
+}
+
+#: Words that make up titles and offices ("French Armed Forces Minister", "Ambassador to France").
+TITLE_WORDS: frozenset[str] = wordset("""
+    President Presidents Vice Prime Minister Ministers Deputy General Secretary Secretaries
+    Ambassador Ambassadors Chairman Chairwoman Chairperson Chair Governor Mayor Senator Speaker
+    Chancellor King Queen Prince Princess Premier Director Director-General CEO Chief Head
+    Commissioner Counselor Counsellor Consul Envoy Spokesperson Spokesman Spokeswoman Professor
+    Prof Dr Mr Mrs Ms Madam Sir Lady Party State Foreign Defence Defense Armed Forces Trade
+    Finance Permanent Representative First Lieutenant Colonel Admiral Marshal Politburo Member
+    Affairs Industry Planning Investment Agriculture Health Education Culture Justice Security
+    Public Transport Construction Labour Labor Information Communications Science Technology
+    Natural Resources Environment Home Interior Economy Economic National Assembly Central
+    Committee Standing Executive Senior Acting Former Minister-Counselor Secretary-General
+    Vice-President Vice-Chairman Chargé Charge d'Affaires Ambassador-designate Mission Office
+    Sports Tourism Youth Women Labour Veterans Ethnic Religious Overseas External Relations
+    People's People’s Army Navy Police Staff Commander Minister-President Governor-General
+    Mayor-elect Head-of-State Special Envoy Emissary High Commissioner Under-Secretary Delegate
+    """)
+
+#: Title words that alone name an office (the head of a title phrase).
+OFFICE_HEADS: frozenset[str] = wordset("""
+    President Minister Ambassador Secretary Chairman Chairwoman Chairperson Governor Mayor Senator
+    Speaker Chancellor King Queen Premier Director Director-General CEO Chief Commissioner
+    Counselor Counsellor Consul Envoy Spokesperson Spokesman Spokeswoman Professor General
+    Secretary-General Representative Commander Delegate
+    """)
+
+#: Courtesy titles that may stand alone before a name.
+HONORIFICS: frozenset[str] = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Madam", "Sir"})
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+CARDINALS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+
+#: Determiners after which a cardinal refers back ("the two leaders") instead of counting.
+ANAPHORIC_DETERMINERS: frozenset[str] = frozenset(
+    {"the", "these", "those", "their", "both", "its", "his", "her", "our", "all", "each", "every"}
+)
+
+#: Head words of agreements, frameworks and policies, with the agreement type they suggest.
+AGREEMENT_HEADS: dict[str, str] = {
+    "agreement": "other",
+    "agreements": "cooperation_documents",
+    "convention": "convention",
+    "treaty": "other",
+    "accord": "other",
+    "pact": "other",
+    "protocol": "other",
+    "charter": "other",
+    "partnership": "partnership_programme",
+    "declaration": "declaration",
+    "memorandum": "cooperation_documents",
+    "memoranda": "cooperation_documents",
+    "mou": "cooperation_documents",
+    "mous": "cooperation_documents",
+    "code": "code_of_conduct",
+    "framework": "cooperation_mechanism",
+    "mechanism": "cooperation_mechanism",
+    "strategy": "policy",
+    "policy": "policy",
+    "doctrine": "policy",
+    "initiative": "other",
+    "programme": "partnership_programme",
+    "program": "partnership_programme",
+    "plan": "other",
+    "roadmap": "other",
+}
+
+#: Head words of events and things that are never part of a person's name.
+EVENT_HEADS: frozenset[str] = wordset("""
+    Summit Conference Forum Dialogue Meeting Talks Visit Games Olympics Olympic Paralympic
+    Championship Championships Cup Festival Expo Exhibition Fair Ceremony Anniversary Victory
+    War Day Week Year Typhoon Storm Earthquake Flood Election Congress Session Plenum Plenary
+    """)
+
+#: Capitalised words that name places or things rather than people.
+NOT_NAME_WORDS: frozenset[str] = frozenset(
+    {w.capitalize() for w in AGREEMENT_HEADS}
+    | EVENT_HEADS
+    | wordset(
+        """
+    Sea Ocean River Lake Mountain Province City District Street Island Islands Region Asia Europe
+    Africa America Pacific Atlantic Indian East West North South Middle Central Southeast
+    Agency Ministry Committee Government Parliament Assembly Office Commission Department Bank
+    Company Corporation Group News Television Radio Times Post Press Organisation Organization
+    Union Nations Association Council Institute University Centre Center Foundation Federation
+    Chamber Fund Party Army Navy Police Energy Trade Investment Development Cooperation
+    Transition Just Free Protection Comprehensive Strategic Law Conduct Parties Development
+    Assistance Official Indo-Pacific Francophonie International United National European
+    """
+    )
+)

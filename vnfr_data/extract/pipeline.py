@@ -1,0 +1,156 @@
+"""Run the extractors over one article, in the order their inputs require.
+
+Layout and sentences first (nothing is read from furniture), then dates (the
+anchor), actors (mentions feed speakers, events and parties), statements
+(events use their speakers as participants), events (agreements use signings),
+agreements and figures. The result is a `Draft`, written by `draft.render`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+from .actors import Actor, Mention, load_catalog
+from .agreements import Agreement, find_agreements
+from .dates import anchor_for, publication
+from .draft import Draft, Source
+from .events import Event, find_events
+from .figures import find_figures
+from .furniture import Layout, layout, publisher
+from .quotes import count
+from .sentences import sentences
+from .speakers import Discourse
+from .statements import find_statements
+from .text import Span, words
+
+_FILE_NAME = re.compile(r"^(?P<n>\d+)_(?P<id>[0-9a-f]{16})\.txt$")
+_FRAME_TYPES = ("talks", "reception", "meeting", "interview", "conference", "summit", "dialogue")
+_NO_FACT_REASONS = {
+    "caption": "photo caption",
+    "heading": "section heading",
+    "credit": "credit line",
+    "byline": "byline",
+    "related": "link to another article",
+    "meta": "page metadata",
+    "timestamp": "timestamp",
+    "menu": "navigation menu",
+}
+
+
+def source_identity(path: Path, raw: bytes) -> tuple[str, str]:
+    """(source_id, file name): the hash part of NNN_<hash>.txt, or a content hash for a new file."""
+    m = _FILE_NAME.match(path.name)
+    if m:
+        return m.group("id"), path.name
+    sid = hashlib.sha256(raw).hexdigest()[:16]
+    numbers = [
+        int(x.group("n")) for p in path.parent.glob("*.txt") if (x := _FILE_NAME.match(p.name))
+    ]
+    return sid, f"{max(numbers, default=-1) + 1:03d}_{sid}.txt"
+
+
+def _unique_words(text: str, body: Span, from_start: bool) -> str:
+    """The first (or last) words of the body, as few as make them unique in the whole file."""
+    ws = words(text, body.start, body.end)
+    for n in range(4, len(ws) + 1):
+        piece = text[body.start : ws[n - 1].end] if from_start else text[ws[-n].start : body.end]
+        if count(text, piece, Span(0, len(text))) == 1:
+            return piece
+    return text[body.start : body.end]
+
+
+def _no_fact(doc: Layout) -> list[tuple[str, str]]:
+    """Non-prose lines inside the body (captions, headings): marked, with the reason."""
+    out = []
+    for line in doc.lines:
+        if line.kind == "prose" or line.kind == "title" or not doc.body.contains(line.span):
+            continue
+        if count(doc.text, line.text, doc.body) == 1:
+            out.append((line.text, _NO_FACT_REASONS.get(line.kind, line.kind)))
+    return out
+
+
+def _outside_names(mentions: list[Mention], agreements: list[Agreement]) -> list[Mention]:
+    """ "United Nations" inside "United Nations Convention on the Law of the Sea" names the
+    convention, not the organisation; a party named in the agreement's name stays."""
+    kept = []
+    for m in mentions:
+        inside = [ag for ag in agreements if any(span.contains(m.span) for span in ag.mentions)]
+        if (
+            m.actor.type != "person"
+            and inside
+            and not any(m.actor.id in ag.parties for ag in inside)
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _frame(events: list[Event]) -> Event | None:
+    """The occasion the article reports (its first talks, reception, interview ...), if any."""
+    framed = [e for e in events if e.type in _FRAME_TYPES and e.status in {"occurred", "ongoing"}]
+    return min(framed, key=lambda e: e.first.start) if framed else None
+
+
+def extract(path: Path, published: dt.date | None = None, actors: Path | None = None) -> Draft:
+    """Draft annotations for one article file."""
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    doc = layout(text)
+    if len(doc.body) == 0:
+        raise ValueError(f"{path}: no article body found (no prose lines)")
+    sents = sentences(doc)
+    pub = publication(doc, published)
+    anchor = anchor_for(doc, pub)
+    if actors is None:
+        from ..resources import data_dir
+
+        actors = data_dir() / "annotations" / "actors.yaml"
+    catalog = load_catalog(actors)
+    from .actors import find_mentions
+
+    mentions = find_mentions(text, sents, catalog)
+    discourse = Discourse(catalog, mentions)
+    statements = find_statements(text, sents, discourse)
+    events = find_events(text, sents, mentions, statements, anchor, discourse)
+    title = text[doc.title.start : doc.title.end]
+    agreements = find_agreements(text, sents, mentions, catalog, events)
+    figures = find_figures(text, sents, anchor)
+
+    mentions = _outside_names(mentions, agreements)
+    used: set[str] = set()
+    for st in statements:
+        used |= st.who.ids
+    for ev in events:
+        used |= set(ev.participants)
+    for ag in agreements:
+        used |= set(ag.parties)
+    proposals: list[Actor] = [
+        a for a in catalog.proposals.values() if a.type != "state" or a.id in used
+    ]
+    sid, file_name = source_identity(path, raw)
+    source = Source(
+        sid,
+        file_name,
+        title,
+        publisher(doc),
+        pub,
+        _unique_words(text, doc.body, True),
+        _unique_words(text, doc.body, False),
+        _no_fact(doc),
+    )
+    return Draft(
+        doc,
+        sents,
+        source,
+        mentions,
+        events,
+        statements,
+        agreements,
+        figures,
+        proposals,
+        frame=_frame(events),
+    )

@@ -1,0 +1,63 @@
+"""Evidence quotes that the build will find exactly once in the body.
+
+The build rejects a quote that is absent from the body or occurs there more
+than once. A span found by the extractor is its own characters by
+construction; if those characters recur elsewhere in the body, the quote grows
+a word at a time (right first, then left) inside its sentence until it is
+unique. Only a whole sentence that repeats word for word gets an explicit
+`occurrence`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Span
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim quote and, when it is not unique, which occurrence in the body it is."""
+
+    text: str
+    occurrence: int | None
+    span: Span
+
+
+def count(text: str, needle: str, body: Span) -> int:
+    n, i = 0, text.find(needle, body.start, body.end)
+    while i != -1:
+        n += 1
+        i = text.find(needle, i + 1, body.end)
+    return n
+
+
+def _grow_right(text: str, span: Span, bound: Span) -> Span:
+    m = re.compile(r"\s*\S+").match(text, span.end, bound.end)
+    return Span(span.start, m.end()) if m else span
+
+
+def _grow_left(text: str, span: Span, bound: Span) -> Span:
+    chunk = text[bound.start : span.start]
+    m = re.search(r"\S+\s*$", chunk)
+    return Span(bound.start + m.start(), span.end) if m else span
+
+
+def quote(text: str, body: Span, span: Span, bound: Span, min_words: int = 1) -> Quote:
+    """The shortest quote around `span`, inside `bound`, of at least `min_words` words, that
+    occurs once in the body."""
+    span = Span(max(span.start, body.start), min(span.end, body.end))
+    current = span
+    while True:
+        needle = text[current.start : current.end]
+        if count(text, needle, body) == 1 and len(needle.split()) >= min_words:
+            return Quote(needle, None, current)
+        right = _grow_right(text, current, bound)
+        grown = right if right != current else _grow_left(text, current, bound)
+        if grown == current:
+            break
+        current = grown
+    needle = text[current.start : current.end]
+    occurrence = count(text, needle, Span(body.start, current.end))
+    return Quote(needle, occurrence, current)

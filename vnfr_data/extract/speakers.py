@@ -1,0 +1,286 @@
+"""Who a subject refers to: names, pronouns, descriptions and "both sides".
+
+Read in order, an article keeps a small discourse state: the last person who
+was the subject (for "He"/"She"), the last group (for "They"), and its two
+principals, the two people it names most, who are who "the two leaders",
+"both sides" and "they" stand for in a report of talks between them.
+Descriptions resolve by nationality and office: "the French leader" is the
+last French person named, "the ambassador" the last person whose office says
+ambassador, "the Vietnamese side" the state of Vietnam.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .actors import Actor, Catalog, Mention, person_country
+from .lexicon import DEMONYMS
+
+_DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+_JOINT = re.compile(
+    r"(?:\b(?:[Bb]oth|[Tt]he two|[Tt]he|[Tt]heir)\s+(?:sides|leaders|countries|nations|parties|heads of state"
+    r"|presidents|governments|delegations|ministers|foreign ministers|leaders of the two countries)"
+    r"|\b(?:[Tt]hey|[Bb]oth))$"
+)
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)$")
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:(?P<nat>"
+    + _DEMONYM_RX
+    + r")\s+)?(?P<mods>(?:(?:[A-Z][\w-]*|top|senior|visiting|host)\s+){0,3})"
+    r"(?P<head>leader|President|president|Prime Minister|prime minister|PM|minister|Minister|ambassador"
+    r"|Ambassador|diplomat|official|envoy|guest|head of state|side|Secretary|chief|Chairman|chairman"
+    r"|premier|Premier|counterpart|General Secretary|Party chief|host)$"
+)
+_OFFICES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "minister",
+        "secretary",
+        "chairman",
+        "premier",
+        "general secretary",
+    }
+)
+_DIPLOMAT = re.compile(
+    r"ambassador|envoy|consul|diplomat|foreign minister|minister of foreign affairs", re.I
+)
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|further|highly|then|later|again|once again|subsequently|jointly|strongly|warmly"
+    r"|fully|repeatedly|officially|previously|earlier|recently|had|has|have|had also|have also"
+    r"|has also|both|all|once|warmly|sincerely|deeply|particularly|especially|specifically"
+    r"|publicly|firmly|clearly|consistently|always|often))+$"
+)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:in turn|for (?:his|her|their|its) part|on (?:his|her|their|its) part|meanwhile|however|too|in return|in response|for example|therefore|thus|also|in particular)\s*,?$"
+)
+_BOUNDARY_BEFORE = re.compile(
+    r"(?:^|[,;:(]|\band|\bwhile|\bwhereas|\bbut|\bthen|\bas|\bthat|\bwhen)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Who:
+    """A resolved speaker: one actor, with co-speakers when several speak jointly."""
+
+    speaker: Actor
+    co: tuple[Actor, ...] = ()
+    how: str = ""
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset({self.speaker.id, *(a.id for a in self.co)})
+
+    @property
+    def joint(self) -> bool:
+        return bool(self.co)
+
+
+@dataclass
+class Discourse:
+    """The state pronouns and descriptions are resolved against, advanced sentence by sentence."""
+
+    catalog: Catalog
+    mentions: list[Mention]
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    last_person: Actor | None = None
+    last_group: Who | None = None
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            if m.role:
+                self.roles.setdefault(m.actor.id, []).append(m.role)
+        self.principals = self._principals()
+
+    def _principals(self) -> Who | None:
+        """The two people the article names most (failing that two states), first-named first."""
+        people = [m for m in self.mentions if m.actor.type == "person"]
+        counts = Counter(m.actor.id for m in people)
+        first = {m.actor.id: m.span.start for m in reversed(people)}
+        ranked = sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
+        if len(ranked) < 2:
+            states = [m for m in self.mentions if m.actor.type in {"state", "union_of_states"}]
+            scounts = Counter(m.actor.id for m in states)
+            sfirst = {m.actor.id: m.span.start for m in reversed(states)}
+            ranked = sorted(scounts, key=lambda a: (-scounts[a], sfirst[a]))[:2]
+            if len(ranked) < 2:
+                return None
+        ranked.sort(key=lambda a: first.get(a, 0) if a in first else 0)
+        a, b = (self.catalog.get(x) for x in ranked)
+        if a is None or b is None:
+            return None
+        return Who(a, (b,), "the article's two principals")
+
+    def _people_before(self, pos: int) -> list[Mention]:
+        return [m for m in self.mentions if m.actor.type == "person" and m.span.start < pos]
+
+    def subject(self, who: Who) -> None:
+        """Record who was just the subject, for later pronouns."""
+        if who.joint:
+            self.last_group = who
+        elif who.speaker.type == "person":
+            self.last_person = who.speaker
+
+    # -- resolution -------------------------------------------------------------
+
+    def joint(self, how: str) -> Who | None:
+        group = self.last_group or self.principals
+        return Who(group.speaker, group.co, how) if group else None
+
+    def pronoun(self, word: str, pos: int) -> Who | None:
+        """ "He"/"She": the last single person who spoke, else the last person named."""
+        if self.last_person is not None:
+            return Who(self.last_person, (), f"pronoun '{word}' -> the last person who spoke")
+        people = self._people_before(pos)
+        return (
+            Who(people[-1].actor, (), f"pronoun '{word}' -> the last person named")
+            if people
+            else None
+        )
+
+    def description(self, m: re.Match[str], pos: int) -> Who | None:
+        """ "the French leader", "the ambassador", "the Vietnamese side": by nationality and office."""
+        nat = DEMONYMS.get(m.group("nat") or "")
+        head = m.group("head").lower()
+        phrase = m.group().strip()
+        if head == "side":
+            state = self.catalog.state(nat)
+            return Who(state, (), f"'{phrase}' -> the state") if state else None
+        for mention in reversed(self._people_before(pos)):
+            actor = mention.actor
+            roles = " ".join(self.roles.get(actor.id, []))
+            if nat and person_country(actor, roles) != nat:
+                continue
+            if head in {"ambassador", "diplomat", "envoy"} and not _DIPLOMAT.search(roles):
+                continue
+            office = head in _OFFICES
+            premier = head == "premier" and "prime minister" in roles.lower()
+            if office and head not in roles.lower() and not premier:
+                continue
+            return Who(actor, (), f"'{phrase}' -> {actor.name}")
+        return None
+
+    def named(self, mentions: list[Mention], how: str) -> Who | None:
+        actors: list[Actor] = []
+        for m in mentions:
+            if m.actor.id not in {a.id for a in actors}:
+                actors.append(m.actor)
+        if not actors:
+            return None
+        return Who(actors[0], tuple(actors[1:]), how)
+
+    def at_end(self, doc: str, start: int, end: int) -> tuple[Who, int] | None:
+        """The noun phrase that ends text[start:end] (a subject before its verb), and where it starts."""
+        seg = doc[start:end].rstrip()
+        seg = _TRAILING_ADVERBS.sub("", seg)
+        seg = _PARENTHETICAL.sub("", seg).rstrip(" ,")
+        stop = start + len(seg)
+        if not seg.strip():
+            return None
+        found = self._joint_or_pronoun(seg, start)
+        if found is None:
+            found = self._description_at(seg, start)
+        if found is None:
+            found = self._names_at_end(doc, start, stop)
+        if found is None:
+            return None
+        who, np_start = found
+        if not _BOUNDARY_BEFORE.search(doc[start:np_start]):
+            return None
+        return who, np_start
+
+    def _joint_or_pronoun(self, seg: str, offset: int) -> tuple[Who, int] | None:
+        m = _JOINT.search(seg)
+        if m:
+            who = self.joint(f"'{m.group()}' -> jointly")
+            return (who, offset + m.start()) if who else None
+        m = _PRONOUN.search(seg)
+        if m:
+            who = self.pronoun(m.group(), offset + m.start())
+            return (who, offset + m.start()) if who else None
+        return None
+
+    def _description_at(self, seg: str, offset: int) -> tuple[Who, int] | None:
+        m = _DESCRIPTION.search(seg)
+        if not m:
+            return None
+        who = self.description(m, offset + m.start())
+        return (who, offset + m.start()) if who else None
+
+    def _names_at_end(self, doc: str, start: int, stop: int) -> tuple[Who, int] | None:
+        """Named actors ending the segment, "X and Y" joined into a joint subject."""
+        inside = [m for m in self.mentions if start <= m.full.start and m.span.end <= stop]
+        if not inside:
+            return None
+        last = inside[-1]
+        tail = doc[last.span.end : stop]
+        if tail.strip() not in {"", "’s", "'s", ")"}:
+            return None
+        # "the Asian Development Bank (ADB)": the acronym in parentheses repeats the name before it.
+        if tail.strip() == ")" and len(inside) > 1 and inside[-2].actor.id == last.actor.id:
+            inside = inside[:-1]
+            last = inside[-1]
+        # "X and Y" / "both X and Y": joint subjects.
+        group = [last]
+        i = len(inside) - 2
+        while i >= 0:
+            between = doc[inside[i].span.end : group[0].full.start]
+            if re.fullmatch(r"\s*,?\s*and\s*", between) and inside[i].actor.type == last.actor.type:
+                group.insert(0, inside[i])
+                i -= 1
+            else:
+                break
+        np_start = group[0].full.start
+        lead = re.search(r"(?:\b(?:[Bb]oth|[Tt]he)\s+)$", doc[start:np_start])
+        if lead:
+            np_start = start + lead.start()
+        how = "named" if len(group) == 1 else "named jointly"
+        who = self.named(group, how)
+        return (who, np_start) if who else None
+
+    def at_start(self, doc: str, start: int, end: int) -> tuple[Who, int] | None:
+        """The noun phrase that begins text[start:end] (a main-clause subject), and where it ends."""
+        seg = doc[start:end]
+        lead = len(seg) - len(seg.lstrip())
+        s = start + lead
+        seg = doc[s:end]
+        m = re.match(
+            r"(?:[Bb]oth|[Tt]he two|[Tt]he|[Tt]heir)\s+(?:sides|leaders|countries|nations|parties|heads of state"
+            r"|presidents|governments|delegations|ministers|foreign ministers)\b|(?:[Tt]hey)\b",
+            seg,
+        )
+        if m:
+            who = self.joint(f"'{m.group()}' -> jointly")
+            return (who, s + m.end()) if who else None
+        m = re.match(r"(?:[Hh]e|[Ss]he)\b", seg)
+        if m:
+            who = self.pronoun(m.group(), s)
+            return (who, s + m.end()) if who else None
+        for size in range(min(len(seg), 80), 3, -1):
+            piece = seg[:size]
+            dm = _DESCRIPTION.fullmatch(piece) if piece.startswith(("the ", "The ")) else None
+            if dm:
+                who = self.description(dm, s)
+                if who:
+                    return who, s + size
+                break
+        names = [m for m in self.mentions if s <= m.full.start <= s + 4 and m.span.end <= end]
+        if names:
+            # "EU Special Envoy Maria Lopez": the longest phrase starting here is the subject.
+            first = max(names, key=lambda m: m.span.end)
+            group = [first]
+            rest = [m for m in self.mentions if m.span.start > first.span.end and m.span.end <= end]
+            for other in rest:
+                between = doc[group[-1].span.end : other.full.start]
+                if (
+                    re.fullmatch(r"\s*,?\s*and\s*", between)
+                    and other.actor.type == first.actor.type
+                ):
+                    group.append(other)
+                else:
+                    break
+            who = self.named(group, "named")
+            return (who, group[-1].span.end) if who else None
+        return None

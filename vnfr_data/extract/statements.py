@@ -1,0 +1,469 @@
+"""Statements: who said, urged, pledged or praised what, by reporting verbs.
+
+A statement is anchored on a reporting verb (said, affirmed, stressed, urged,
+called on, pledged, proposed, praised, reaffirmed, expressed appreciation ...).
+Its speaker is the subject before the verb, resolved by `speakers`; the forms
+news prose uses are all handled the same general way:
+
+- "X affirmed that ..." and "..., X said." (attribution after the content);
+- "According to X, ..." and "..., according to X.";
+- "Congratulating Y on ..., X stressed ..." (a leading participle belongs to
+  the main subject) and "..., pledging ..." (a trailing one to the speaker
+  before it);
+- "... and urged ..." (a coordinated verb keeps its subject);
+- "X was asked to ..." (a passive request: the asker is who spoke last),
+  "..., announced by X and Y" (the agents speak jointly);
+- verbs inside a "that" clause are reported content, not new statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import Actor, Mention
+from .furniture import DATELINE
+from .lexicon import wordset
+from .sentences import Sentence
+from .speakers import Discourse, Who
+from .text import Span, trim
+
+_EXPRESS_NOUNS = {
+    "appreciation": "appreciate",
+    "gratitude": "thank",
+    "thanks": "thank",
+    "hope": "hope",
+    "hopes": "hope",
+    "confidence": "hope",
+    "optimism": "hope",
+    "satisfaction": "welcome",
+    "pleasure": "welcome",
+    "delight": "welcome",
+    "support": "support",
+    "condolences": "condole",
+    "sympathy": "condole",
+    "commitment": "commit",
+    "belief": "affirm",
+    "view": "affirm",
+    "wish": "hope",
+    "desire": "hope",
+    "concern": "affirm",
+}
+_MODIFIERS = r"(?:his|her|their|its|a|an|the|deep|deepest|sincere|profound|shared|great|strong|high|full|warm|heartfelt|common|firm|keen|special)"
+
+#: (pattern, statement type); the first matching pattern at a position wins.
+_VERBS: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:express|voic)(?:ed|es|ing)(?:\s+"
+        + _MODIFIERS
+        + r")*\s+(?P<noun>"
+        + "|".join(_EXPRESS_NOUNS)
+        + r")\b",
+        "express",
+    ),
+    (r"(?:offer|extend)(?:ed|s|ing)(?:\s+" + _MODIFIERS + r")*\s+condolences\b", "condole"),
+    (r"accept(?:ed|s|ing)\s+(?:the|an|his|her|their)\s+invitation\b", "accept_invitation"),
+    (r"extend(?:ed|s|ing)\s+an\s+invitation\b", "invite"),
+    (r"reach(?:ed|es|ing)\s+(?:a\s+|an\s+)?(?:consensus|agreement)\b", "agree"),
+    (r"(?:spoke|speaks|speaking)\s+highly\s+of\b", "praise"),
+    (r"shar(?:ed|es|ing)\s+the\s+view\b", "agree"),
+    (r"call(?:ed|s|ing)\s+(?:on|upon|for)\b", "urge"),
+    (r"point(?:ed|s|ing)\s+out\b", "emphasise"),
+    (r"point(?:ed|s|ing)\s+to\b", "describe"),
+    (r"put(?:s|ting)?\s+forward\b", "propose"),
+    (r"align(?:ed|s)\s+on\b", "agree"),
+    (r"commit(?:ted|s|ting)\s+(?:themselves\s+|himself\s+|herself\s+|itself\s+)?to\b", "commit"),
+    (
+        r"said|says|stated|states|told|tells|declared|announced|asserted|added|adding|maintained",
+        "affirm",
+    ),
+    (r"affirm(?:ed|s|ing)|recogni[sz](?:ed|es|ing)", "affirm"),
+    (
+        r"emphasi[sz](?:ed|es|ing)|stress(?:ed|es|ing)|underscor(?:ed|es|ing)|underlin(?:ed|es|ing)|highlight(?:ed|s|ing)|insist(?:ed|s)",
+        "emphasise",
+    ),
+    (r"reiterat(?:ed|es|ing)|reaffirm(?:ed|s|ing)", "reiterate"),
+    (
+        r"describ(?:ed|es|ing)|not(?:ed|es|ing)|outlin(?:ed|es|ing)|assessed|observed|explained|briefed|informed",
+        "describe",
+    ),
+    (r"propos(?:ed|es|ing)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)", "propose"),
+    (r"urg(?:ed|es|ing)|appeal(?:ed|s)|pressed", "urge"),
+    (r"request(?:ed|s|ing)|ask(?:ed|s)|sought|seeks|seeking", "request"),
+    (r"pledg(?:ed|es|ing)|vow(?:ed|s|ing)|promis(?:ed|es|ing)", "pledge"),
+    (r"agree(?:d|s|ing)|concurred|consented", "agree"),
+    (r"invit(?:ed|es|ing)", "invite"),
+    (
+        r"prais(?:ed|es|ing)|laud(?:ed|s|ing)|hail(?:ed|s|ing)|commend(?:ed|s|ing)|applaud(?:ed|s|ing)",
+        "praise",
+    ),
+    (r"welcom(?:ed|es|ing)", "welcome"),
+    (r"appreciat(?:ed|es|ing)|valued|acknowledg(?:ed|es|ing)", "appreciate"),
+    (r"congratulat(?:ed|es|ing)", "congratulate"),
+    (r"thank(?:ed|ing)", "thank"),
+    (r"condoled", "condole"),
+    (r"backed", "support"),
+    (r"hop(?:ed|ing)", "hope"),
+    (r"confirm(?:ed|s|ing)", "confirm"),
+)
+_VERB_RX = tuple((re.compile(r"\b(?:" + rx + r")\b", re.IGNORECASE), kind) for rx, kind in _VERBS)
+_NOMINAL_BEFORE = wordset(
+    "the a an this that these those its their his her our newly well long widely jointly-"
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|further|then|once again|again))?\s*$", re.I
+)
+_LEAD_ADVERB = re.compile(
+    r"^(?:(?:once again|once more|again|also|further|furthermore|in addition|moreover|additionally|at the same time|meanwhile),?\s+)*",
+    re.I,
+)
+_TRAILING_START = re.compile(
+    r"^\s*(?:(?:reporters|journalists|the press|the media|a press conference|the meeting)\b\s*)?"
+    r"(?:$|[,;.:]|\./\.|(?:on|in|at|during|while|when|after|before|as|following|ahead|upon|via"
+    r"|through|in an)\b)",
+    re.I,
+)
+_ACCORDING_LEAD = re.compile(r"^[Aa]ccording to (?P<np>[^,]{2,120}),\s*")
+_ACCORDING_TRAIL = re.compile(r",\s*according to (?P<np>[^,.;]{2,120})[.;]?\s*(?:\./\.)?$")
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+_ADDRESSED = frozenset({"urge", "request", "invite", "congratulate", "thank", "condole"})
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One drafted statement."""
+
+    who: Who
+    type: str
+    quote_kind: str
+    evidence: Span
+    addressee: Actor | None
+    sentence: int
+    verb: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Verb:
+    span: Span
+    type: str
+    text: str
+
+    @property
+    def participle(self) -> bool:
+        return self.text.split()[0].lower().endswith("ing")
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """A verb found to open a statement: its speaker, where the quote starts, and why."""
+
+    who: Who
+    verb: _Verb
+    start: int
+    end: int | None  # fixed when the quote does not simply run to the next statement
+    rule: str
+
+
+def _verbs(s: Sentence) -> list[_Verb]:
+    """Reporting verbs of a sentence, longest pattern first, without overlaps or nominal uses."""
+    found: list[_Verb] = []
+    for rx, kind in _VERB_RX:
+        for m in rx.finditer(s.text):
+            span = Span(s.start + m.start(), s.start + m.end())
+            if any(span.overlaps(v.span) for v in found):
+                continue
+            word = m.group()
+            before = s.text[: m.start()].split()
+            if before and before[-1].lower() in _NOMINAL_BEFORE:
+                continue
+            if word[:1].isupper() and before and not _LEAD_ADVERB.fullmatch(" ".join(before) + " "):
+                continue  # capitalised inside a sentence: a name, not a verb
+            if word.lower() == "thanks" or (
+                word.lower() == "added"
+                and m.end() < len(s.text)
+                and s.text[m.end() :].lstrip().startswith(("to", "value"))
+            ):
+                continue
+            typ = _EXPRESS_NOUNS[m.group("noun").lower()] if kind == "express" else kind
+            found.append(_Verb(span, typ, word))
+    return sorted(found, key=lambda v: v.span.start)
+
+
+def _quote_kind(doc: str, span: Span) -> str:
+    """Direct when the quote holds quoted words of three or more; a quoted name is not speech."""
+    for m in _QUOTED.finditer(doc, span.start, span.end):
+        if len(m.group(1).split()) >= 3:
+            return "direct"
+    return "paraphrase"
+
+
+class _SentenceReader:
+    """Turns one sentence into statements, given the discourse so far."""
+
+    def __init__(self, doc: str, s: Sentence, discourse: Discourse, last: Who | None):
+        self.doc = doc
+        self.s = s
+        self.d = discourse
+        self.last = last  # the previous statement's speaker (for passive requests)
+        self.out: list[Statement] = []
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.d.mentions if start <= m.span.start and m.span.end <= end]
+
+    def clause_end(self, after: int, next_start: int | None) -> int:
+        """Where a statement's clause ends: before the next statement's clause, or at the sentence end."""
+        end = self.s.end
+        if next_start is not None and next_start > after:
+            gap = self.doc[after:next_start]
+            joiner = re.search(r"(?:[,;]?\s+(?:and|while|whereas|but)\s*|[,;]\s*)$", gap)
+            end = after + joiner.start() if joiner else next_start
+        a, b = trim(self.doc, after, end, " ,;:.")
+        if self.doc[a:end].endswith("./"):
+            b = end
+        return max(b, after)
+
+    def addressee(self, verb: _Verb) -> Actor | None:
+        """Who is urged, invited, thanked or told: the named actor right after the verb."""
+        if verb.type not in _ADDRESSED and not verb.text.lower().startswith(("told", "tells")):
+            return None
+        after = verb.span.end
+        for m in self.mentions_in(after, min(self.s.end, after + 60)):
+            gap = self.doc[after : m.full.start].strip()
+            if gap in {"", "the"}:
+                return m.actor
+            break
+        return None
+
+    def add(self, who: Who, verb: _Verb, start: int, end: int, rule: str) -> None:
+        start = self.skip_dateline(start)
+        a, b = trim(self.doc, start, end, " ,;:")
+        if b - a < 8:
+            return
+        span = Span(a, b)
+        self.out.append(
+            Statement(
+                who,
+                verb.type,
+                _quote_kind(self.doc, span),
+                span,
+                self.addressee(verb),
+                self.s.index,
+                verb.text,
+                rule,
+            )
+        )
+
+    def skip_dateline(self, start: int) -> int:
+        """Content never starts with the dateline ("Paris (VNA) - ")."""
+        if start == self.s.start:
+            m = DATELINE.match(self.s.text)
+            if m:
+                return start + m.end()
+        return start
+
+    def read(self) -> list[Statement]:
+        """The statements of this sentence: who opens each, then where each quote ends."""
+        if self.according():
+            return self.out
+        verbs = _verbs(self.s)
+        # Pass 1: which verbs open a statement, with their speaker and start.
+        found: list[_Opening] = []
+        previous: Who | None = None
+        prev_end = self.s.start
+        for i, v in enumerate(verbs):
+            left_start = prev_end
+            left = self.doc[left_start : v.span.start]
+            coordinated = re.search(r"(?:^|\s|,)and\s*$", left) is not None
+            independent = re.search(r";|\b(?:and|while|whereas|but)\b", left) is not None
+            finite_before = any(not f.verb.participle for f in found)
+            if finite_before and not coordinated and not independent and not v.participle:
+                # A verb with its own subject right after a statement is what was said
+                # ("Ha said Vietnam welcomed ...", "... emphasised that France highly valued ...").
+                continue
+            who: Who | None = None
+            start = v.span.start
+            fixed_end: int | None = None
+            rule = ""
+            if (
+                v.participle
+                and i == 0
+                and _LEAD_ADVERB.fullmatch(self.doc[self.s.start : v.span.start])
+            ):
+                main = self.main_subject(v)
+                if main is None:
+                    continue
+                who, fixed_end = main
+                start, rule = self.s.start, "leading participle: the main clause's subject"
+            elif v.participle:
+                if not (re.search(r",\s*$", left) and previous is not None):
+                    continue
+                who, rule = previous, "trailing participle: the speaker before it"
+            elif self.doc[v.span.end : v.span.end + 4].lstrip().startswith("by "):
+                who = self.agents(v)
+                start, fixed_end = self.s.start, self.agent_end(v)
+                rule = (
+                    "passive with agents: they speak jointly"
+                    if who and who.joint
+                    else "passive with an agent"
+                )
+            elif _PASSIVE_BEFORE.search(left):
+                if self.last is None:
+                    continue
+                who = self.last
+                rule = "passive request: the asker is the previous speaker"
+                start = self.s.start if not found else v.span.start
+            elif (inverted := self.inverted(v, left)) is not None:
+                who, start, fixed_end = inverted
+                rule = f"attribution after a quotation ({who.how})"
+            elif coordinated and previous is not None:
+                who, rule = previous, "coordinated verb: same subject"
+            else:
+                np = self.d.at_end(self.doc, left_start, v.span.start)
+                if np is not None:
+                    who, start = np
+                    rule = who.how
+                    trailing = self.trailing(v, left_start, start, len(found))
+                    if trailing is not None:
+                        start, fixed_end = trailing
+                        rule = f"attribution after the content ({who.how})"
+                elif coordinated or not left.strip():
+                    np_start = self.d.at_start(self.doc, self.clause_start(), v.span.start)
+                    if np_start is not None:
+                        who, start = np_start[0], self.clause_start()
+                        rule = "coordinated verb: the clause's subject"
+            if who is None:
+                continue
+            found.append(_Opening(who, v, start, fixed_end, rule))
+            self.d.subject(who)
+            previous, prev_end = who, v.span.end
+        # Pass 2: each clause runs to the next statement's start.
+        for k, op in enumerate(found):
+            end = op.end
+            if end is None:
+                nxt = found[k + 1] if k + 1 < len(found) else None
+                cut = None if nxt is None else nxt.start
+                if nxt is not None and nxt.start <= op.verb.span.end:
+                    cut = nxt.verb.span.start
+                end = self.clause_end(op.verb.span.end, cut)
+            self.add(op.who, op.verb, op.start, end, op.rule)
+        return self.out
+
+    def inverted(self, v: _Verb, left: str) -> tuple[Who, int, int] | None:
+        """ "“We agreed ...,” said EU Special Envoy Maria Lopez.": the speaker follows the verb."""
+        if not re.search(r"[,.!?]?[”\"]\s*,?\s*$", left) or v.type != "affirm":
+            return None
+        found = self.d.at_start(self.doc, v.span.end, self.s.end)
+        if found is None:
+            return None
+        who, np_end = found
+        if self.doc[np_end : self.s.end].strip(" .,;") and not _TRAILING_START.match(
+            self.doc[np_end : self.s.end]
+        ):
+            return None
+        return (
+            who,
+            self.s.start,
+            self.s.start + len(self.doc[self.s.start : v.span.start].rstrip().rstrip(",")),
+        )
+
+    def clause_start(self) -> int:
+        """Start of the main clause: after a leading adverbial phrase ("On defence, ")."""
+        m = re.match(
+            r"(?:(?:On|In|At|During|Regarding|Following|After|Before|Beyond|Amid|As|For|With|Additionally|Meanwhile|Building on)\b[^,]{0,120},\s*)",
+            self.s.text,
+        )
+        return self.s.start + (m.end() if m else 0)
+
+    def agent_end(self, v: _Verb) -> int:
+        stop = self.doc.find(",", v.span.end, self.s.end)
+        return self.s.end if stop == -1 else stop
+
+    def main_subject(self, v: _Verb) -> tuple[Who, int] | None:
+        """For "Congratulating ..., X said": X, and the comma that ends the participle clause."""
+        pos = v.span.end
+        while True:
+            comma = self.doc.find(",", pos, self.s.end)
+            if comma == -1:
+                return None
+            found = self.d.at_start(self.doc, comma + 1, self.s.end)
+            if found:
+                return found[0], comma
+            pos = comma + 1
+
+    def trailing(
+        self, v: _Verb, left_start: int, np_start: int, index: int
+    ) -> tuple[int, int] | None:
+        """ "<content>, X said [on May 26]." : the content span, when the attribution comes last."""
+        if index != 0:
+            return None
+        before = self.doc[left_start:np_start].rstrip()
+        if not before.endswith(",") or len(before.split()) < 5:
+            return None
+        after = v.span.end
+        addressee = self.addressee(v)
+        if addressee is not None:
+            m = next(
+                (m for m in self.mentions_in(after, self.s.end) if m.actor.id == addressee.id), None
+            )
+            if m is not None:
+                after = m.span.end
+        if not _TRAILING_START.match(self.doc[after : self.s.end]):
+            return None
+        return self.s.start, left_start + len(before) - 1
+
+    def agents(self, v: _Verb) -> Who | None:
+        """ ", announced by both X and Y": the agents after "by"."""
+        by = self.doc.find("by ", v.span.end, self.s.end) + 3
+        stop = self.doc.find(",", by, self.s.end)
+        stop = self.s.end if stop == -1 else stop
+        found = self.d.at_start(self.doc, by, stop)
+        if found is None:
+            tail = re.match(r"\s*both\s+", self.doc[by:stop])
+            if tail:
+                found = self.d.at_start(self.doc, by + tail.end(), stop)
+        return found[0] if found else None
+
+    def according(self) -> bool:
+        """ "According to X, ..." / "..., according to X." attributes the whole sentence."""
+        m = _ACCORDING_LEAD.match(self.s.text)
+        if m:
+            np = self.d.at_start(self.doc, self.s.start + m.start("np"), self.s.start + m.end("np"))
+            if np:
+                verb = _Verb(Span(self.s.start, self.s.start + 12), "affirm", "according to")
+                self.add(
+                    np[0],
+                    verb,
+                    self.s.start + m.end(),
+                    self.s.end,
+                    "'according to' before the content",
+                )
+                return True
+        m = _ACCORDING_TRAIL.search(self.s.text)
+        if m:
+            np = self.d.at_start(self.doc, self.s.start + m.start("np"), self.s.start + m.end("np"))
+            if np:
+                verb = _Verb(
+                    Span(self.s.start + m.start(), self.s.start + m.end()), "affirm", "according to"
+                )
+                self.add(
+                    np[0],
+                    verb,
+                    self.s.start,
+                    self.s.start + m.start(),
+                    "'according to' after the content",
+                )
+                return True
+        return False
+
+
+def find_statements(doc: str, sentences: list[Sentence], discourse: Discourse) -> list[Statement]:
+    """Every attributable statement of the body, in reading order."""
+    out: list[Statement] = []
+    last: Who | None = None
+    for s in sentences:
+        found = _SentenceReader(doc, s, discourse, last).read()
+        if found:
+            last = found[-1].who
+        out += found
+    return out
