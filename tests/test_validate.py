@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from vnfr_data.cli import main
+from vnfr_data.errors import Problem, QuoteMismatch, problem_from_dict
 from vnfr_data.validate import validate
 
 
@@ -95,3 +96,55 @@ def test_json_format(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "quote-mismatch" in codes
     err = next(e for e in report["errors"] if e["code"] == "quote-mismatch")
     assert err["row"] == 2 and err["field"] == "quote" and err["file"].endswith("evidence.csv")
+
+
+def test_the_descriptor_path_works_as_well_as_the_directory(repo: Path) -> None:
+    report = validate(repo / "data" / "datapackage.json", run_frictionless=False, check_build=False)
+    assert report.exit_code == 0 and report.problems == []
+
+
+def test_a_crashing_check_is_a_problem_not_a_traceback(
+    data_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vnfr_data.validate as module
+
+    def broken(*_args: object) -> list[Problem]:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(module, "RULES", (broken, *module.RULES))
+    report = validate(data_copy, run_frictionless=False, check_build=False)
+    assert [p.code for p in report.problems] == ["internal-error"]
+    assert "broken failed: ValueError: boom" in report.problems[0].message
+    assert report.exit_code == 2  # no verdict
+    assert main(["validate", str(data_copy), "--no-frictionless", "--no-build-check"]) == 2
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err and "UNUSABLE" in captured.out
+
+
+def test_what_only_frictionless_finds_is_kept(data_copy: Path) -> None:
+    path = data_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["encoding"] = "no-such-encoding"
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    ours = validate(data_copy, run_frictionless=False, check_build=False)
+    assert ours.problems == []  # we read CSVs as UTF-8 whatever the descriptor says
+    report = validate(data_copy, check_build=False)
+    assert {p.code for p in report.problems} == {"frictionless"}
+    assert report.exit_code == 1
+
+
+def test_problems_survive_their_json_form() -> None:
+    problem = QuoteMismatch("differs", file="evidence.csv", row=7, field="quote", value="x")
+    again = problem_from_dict(json.loads(json.dumps(problem.to_dict())))
+    assert again == problem and type(again) is QuoteMismatch
+
+
+def test_the_json_report_lists_skipped_tables(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_copy / "csv" / "conflicts.csv").write_bytes(b'"record_table","nope"\n')
+    args = ["validate", str(data_copy), "--format", "json", "--no-frictionless", "--no-build-check"]
+    assert main(args) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert any(s.startswith("conflicts:") for s in report["skipped"])
+    assert {"missing-label", "extra-label"} <= {e["code"] for e in report["errors"]}

@@ -96,6 +96,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(
             f"{verdict}: {len(report.problems)} problem(s); checked {', '.join(report.checked) or 'nothing'}"
         )
+        for note in report.skipped:
+            print(f"  skipped {note}")
     return report.exit_code
 
 

@@ -23,6 +23,8 @@ class Problem:
 
     code: ClassVar[str] = "problem"
     title: ClassVar[str] = "Problem"
+    #: A fatal problem means no verdict could be reached (exit 2), not that the data is wrong.
+    fatal: ClassVar[bool] = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "title": self.title, **asdict(self)}
@@ -45,16 +47,22 @@ class Problem:
         return text
 
 
-def _problem(code: str, title: str) -> type[Problem]:
+def _problem(
+    code: str, title: str, *, fatal: bool = False, name: str | None = None
+) -> type[Problem]:
     return type(
-        "".join(part.capitalize() for part in code.split("-")) + "Error",
+        name or "".join(part.capitalize() for part in code.split("-")) + "Error",
         (Problem,),
-        {"code": code, "title": title, "__module__": __name__},
+        {"code": code, "title": title, "fatal": fatal, "__module__": __name__},
     )
 
 
 # Input that cannot be used at all (exit 2).
-UnusableInput = _problem("unusable-input", "Unusable input")
+UnusableInput = _problem("unusable-input", "Unusable input", fatal=True)
+#: A check failed unexpectedly: reported instead of a traceback, and no verdict is given.
+InternalError = _problem(
+    "internal-error", "A check failed unexpectedly (please report it)", fatal=True
+)
 # Annotation files.
 YamlError = _problem("yaml-error", "Annotation file is not safe, valid YAML")
 AnnotationSchemaError = _problem("annotation-schema", "Annotation does not follow the format")
@@ -76,6 +84,35 @@ TwinMismatch = _problem("twin-mismatch", "CSV and Parquet copies differ")
 StaleBuild = _problem("stale-build", "Committed tables differ from a fresh build")
 UnsafeCell = _problem("unsafe-cell", "Text cell would run as a spreadsheet formula")
 TextNotNfc = _problem("text-not-nfc", "Text is not in Unicode NFC")
+ControlCharacter = _problem("control-character", "Text contains a control character")
+CellTooLarge = _problem("cell-too-large", "Cell longer than a spreadsheet cell can hold")
+SchemaMismatch = _problem("schema-mismatch", "Descriptor schema differs from the Table Schema")
+SourceMismatch = _problem("source-mismatch", "Source row disagrees with its text")
+# Files: existence, size, bytes. Where frictionless has the same check, the code is its
+# error type, so that both reports read alike (and duplicates can be dropped).
+MissingFile = _problem("missing-file", "A file named by the package does not exist")
+EmptyFile = _problem("empty-file", "File is empty")
+FileTooLarge = _problem("file-too-large", "File too large to validate")
+ParquetError = _problem("parquet-error", "Parquet file cannot be read")
+ByteOrderMark = _problem("byte-order-mark", "CSV starts with a byte order mark")
+LineEnding = _problem("line-ending", "CSV line ends are not LF")
+CsvSyntax = _problem("csv-syntax", "CSV quoting is malformed")
+EncodingError = _problem("encoding-error", "Bytes are not UTF-8")
+# Header and rows, as frictionless names them.
+BlankLabel = _problem("blank-label", "Header has a blank label")
+DuplicateLabel = _problem("duplicate-label", "Header names a column twice")
+ExtraLabel = _problem("extra-label", "Header has a column the schema does not")
+MissingLabel = _problem("missing-label", "Header lacks a column of the schema")
+IncorrectLabel = _problem("incorrect-label", "Header column out of the schema's order")
+BlankRow = _problem("blank-row", "Row is blank")
+ExtraCell = _problem("extra-cell", "Row has more cells than the header")
+MissingCell = _problem("missing-cell", "Row has fewer cells than the header")
+RowCount = _problem("row-count", "Row count differs from the descriptor")
+# Cells and keys, as frictionless names them.
+CellTypeError = _problem("type-error", "Cell does not fit the field's type", name="CellTypeError")
+ConstraintError = _problem("constraint-error", "Cell breaks a constraint of its field")
+PrimaryKeyError = _problem("primary-key", "Two rows share a primary key")
+ForeignKeyError = _problem("foreign-key", "Value not found in the referenced table")
 
 
 class ProblemsFound(Exception):
@@ -84,3 +121,24 @@ class ProblemsFound(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def problem_class(code: str) -> type[Problem]:
+    """The problem class of a code, to rebuild problems from their JSON form."""
+    for value in globals().values():
+        if isinstance(value, type) and issubclass(value, Problem) and value.code == code:
+            return value
+    return Problem
+
+
+def problem_from_dict(data: dict[str, Any]) -> Problem:
+    """The inverse of `Problem.to_dict` (unknown codes give a plain Problem)."""
+    row = data.get("row")
+    return problem_class(str(data.get("code")))(
+        str(data.get("message", "")),
+        file=data.get("file"),
+        row=row if isinstance(row, int) else None,
+        field=data.get("field"),
+        value=data.get("value"),
+        expected=data.get("expected"),
+    )

@@ -7,6 +7,7 @@ CLI turns into exit code 2.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -35,59 +36,92 @@ def safe_relative(root: Path, rel: Any) -> Path | None:
     if not isinstance(rel, str) or not rel or "\\" in rel or "\x00" in rel:
         return None
     pure = PurePosixPath(rel)
-    if pure.is_absolute() or ".." in pure.parts or ":" in pure.parts[0]:
+    if not pure.parts or pure.is_absolute() or ".." in pure.parts or ":" in pure.parts[0]:
         return None
     path = root / pure
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
+    try:  # a symlink may still point outside: resolve it
+        path.resolve().relative_to(_resolved(root))
+    except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop
         return None
     return path
 
 
+@functools.lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
+
+
 def open_package(path: Path) -> PackageDir:
+    """The package at `path` (a directory or its descriptor); raises ProblemsFound if unusable."""
     descriptor_path = path / "datapackage.json" if path.is_dir() else path
-    problems: list[Problem] = []
+    shown = str(descriptor_path)
     if not descriptor_path.is_file():
         raise ProblemsFound(
-            [UnusableInput("no data package descriptor here", file=str(descriptor_path))]
+            [
+                UnusableInput(
+                    "no data package descriptor here",
+                    file=shown,
+                    expected="a data package directory or its datapackage.json",
+                )
+            ]
         )
-    if descriptor_path.stat().st_size > MAX_DESCRIPTOR_BYTES:
-        raise ProblemsFound([UnusableInput("descriptor too large", file=str(descriptor_path))])
     try:
-        descriptor = json.loads(descriptor_path.read_bytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = read_limited(descriptor_path, MAX_DESCRIPTOR_BYTES)
+    except OSError as exc:
         raise ProblemsFound(
-            [UnusableInput(f"descriptor is not valid UTF-8 JSON: {exc}", file=str(descriptor_path))]
+            [UnusableInput(f"descriptor cannot be read: {exc.strerror or exc}", file=shown)]
+        ) from None
+    if raw is None:
+        raise ProblemsFound(
+            [
+                UnusableInput(
+                    "descriptor too large", file=shown, expected=f"<= {MAX_DESCRIPTOR_BYTES} bytes"
+                )
+            ]
+        )
+    try:
+        descriptor = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        message = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ProblemsFound(
+            [UnusableInput(f"descriptor is not valid UTF-8 JSON: {message}", file=shown)]
         ) from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise ProblemsFound(
-            [UnusableInput("descriptor has no resources list", file=str(descriptor_path))]
-        )
+        raise ProblemsFound([UnusableInput("descriptor has no resources list", file=shown)])
     root = descriptor_path.parent
+    problems: list[Problem] = []
     for i, res in enumerate(descriptor["resources"]):
         if not isinstance(res, dict):
             problems.append(
-                UnusableInput("resource is not an object", file=str(descriptor_path), row=i + 1)
+                UnusableInput("resource is not an object", file=shown, field=f"resources[{i}]")
             )
             continue
-        paths = [
-            res.get("path"),
-            (res.get("vnfr:parquet") or {}).get("path")
-            if isinstance(res.get("vnfr:parquet"), dict)
-            else None,
-        ]
-        for rel in paths:
+        twin = res.get("vnfr:parquet")
+        for where, rel in (
+            (f"resources[{i}].path", res.get("path")),
+            (
+                f"resources[{i}].vnfr:parquet.path",
+                twin.get("path") if isinstance(twin, dict) else None,
+            ),
+        ):
             if rel is not None and safe_relative(root, rel) is None:
                 problems.append(
                     UnusableInput(
-                        "resource path leaves the package (absolute, '..' or a URL)",
-                        file=str(descriptor_path),
-                        field=f"resources[{i}].path",
-                        value=str(rel),
+                        "resource path leaves the package (absolute, '..', a URL) or is not "
+                        "a single path",
+                        file=shown,
+                        field=where,
+                        value=str(rel)[:200],
                         expected="a relative path inside the package directory",
                     )
                 )
     if problems:
         raise ProblemsFound(problems)
     return PackageDir(root, descriptor_path, descriptor)
+
+
+def read_limited(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None when it holds more than `limit` (never reads past it)."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    return None if len(data) > limit else data

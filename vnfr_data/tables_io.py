@@ -9,6 +9,7 @@ our own key-value metadata (dataset version, schema fingerprint).
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -18,6 +19,8 @@ import pyarrow.parquet as pq
 from .schema import DECIMAL_TYPE, TableSchema
 
 LIST_DELIMITER = ";"
+#: Largest CSV read (Arrow's block size is a 32-bit int, and the file is parsed as one block).
+MAX_CSV_BYTES = 1 << 30
 PARQUET_OPTIONS = {
     "compression": "zstd",
     "compression_level": 9,
@@ -69,18 +72,73 @@ def parquet_bytes(table: pa.Table, metadata: dict[str, str]) -> bytes:
     return sink.getvalue()
 
 
+def _block_size(data_len: int) -> int:
+    """One block for the whole file: Arrow cannot parse a row that straddles two blocks,
+    so a multi-megabyte cell would otherwise fail with "straddling object"."""
+    return min(max(data_len + 1, 1 << 20), MAX_CSV_BYTES + 1)
+
+
 def read_csv_as_text(data: bytes, names: list[str]) -> pa.Table:
     """Read a CSV keeping every cell as text, so type problems are ours to report."""
     return pacsv.read_csv(
         io.BytesIO(data),
-        read_options=pacsv.ReadOptions(use_threads=False),
-        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        read_options=pacsv.ReadOptions(use_threads=False, block_size=_block_size(len(data))),
+        # A one-column table writes a null as an empty line: keep it as a row.
+        parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
         convert_options=pacsv.ConvertOptions(
             column_types={n: pa.string() for n in names},
             strings_can_be_null=True,
             quoted_strings_can_be_null=False,
         ),
     )
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A row Arrow could not fit to the header: its CSV row number (header = 1) and size."""
+
+    row: int
+    expected: int
+    actual: int
+    text: str
+
+
+def read_csv_cells(data: bytes, offset: int, width: int) -> tuple[pa.Table, list[BadRow]]:
+    """Parse the rows after the header (which starts at byte `offset`) as raw bytes.
+
+    Columns are `c0 .. c{width-1}`, all binary, so that a bad byte is located by
+    the caller instead of failing the whole read. Rows of the wrong width are
+    skipped and returned; blank lines are kept (as all-null rows) so that row
+    numbers stay those of the file. Quoted empty strings stay "" (null is an
+    unquoted empty cell), as the writer makes them.
+    """
+    bad: list[BadRow] = []
+
+    def skip(row: pacsv.InvalidRow) -> str:
+        bad.append(
+            BadRow(int(row.number or 0) + 1, row.expected_columns, row.actual_columns, row.text)
+        )
+        return "skip"
+
+    names = [f"c{i}" for i in range(width)]
+    if offset >= len(data):  # a header and nothing else: no rows
+        return pa.table({n: pa.array([], pa.binary()) for n in names}), bad
+    body = pa.py_buffer(data)[offset:]
+    table = pacsv.read_csv(
+        pa.BufferReader(body),
+        read_options=pacsv.ReadOptions(
+            use_threads=False, column_names=names, block_size=_block_size(len(body))
+        ),
+        parse_options=pacsv.ParseOptions(
+            newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=skip
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types={n: pa.binary() for n in names},
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    return table, bad
 
 
 def typed_from_text(text: pa.Table, schema: TableSchema) -> pa.Table:

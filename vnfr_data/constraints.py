@@ -1,0 +1,427 @@
+"""The Table Schemas' types and constraints, checked on whole columns.
+
+Frictionless checks types, constraints and keys cell by cell in Python; here the
+same checks run as Arrow compute kernels over whole columns, so a million rows
+take seconds. On top come what this dataset asks of every text cell: no control
+characters, no cell a spreadsheet could not hold, and for free text NFC and no
+formula lead. A bad cell is reported and then set to null, so that one bad cell
+does not hide the problems of the others.
+
+Reading follows frictionless where it is lenient (booleans accept its default
+true/false values; an empty non-text cell is missing, as `missingValues: [""]`
+says) and is stricter where the dataset's canonical form is the only sensible
+one (decimals with at most 6 places, no exponent; integers without a sign).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .errors import (
+    CellTooLarge,
+    CellTypeError,
+    ConstraintError,
+    ControlCharacter,
+    ForeignKeyError,
+    PrimaryKeyError,
+    Problem,
+    TextNotNfc,
+    UnsafeCell,
+)
+from .locate import MAX_REPORTED, Mask, Where, bools, ints, located, shown
+from .schema import Field, TableSchema, table_schema
+from .tables_io import LIST_DELIMITER, typed_from_text
+
+#: Excel and LibreOffice cells hold at most this many characters; a longer cell is cut
+#: when the CSV is opened, and no quote or title of this dataset comes near it.
+MAX_CELL_CHARS = 32_767
+#: C0 controls but tab and line feed, and DEL. NUL among them: it ends strings in C tools.
+CONTROL = r"[\x00-\x08\x0b-\x1f\x7f]"
+#: A cell starting with one of these runs as a formula in a spreadsheet (OWASP CSV injection).
+FORMULA_LEAD = r"^[=+\-@\t\r]"
+#: Constraints and formats this module checks; a schema using another fails a test.
+SUPPORTED_CONSTRAINTS = frozenset(
+    {"required", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "unique"}
+)
+SUPPORTED_FORMATS = frozenset({"default", "uri"})
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
+
+_TYPE_RULES: dict[str, tuple[str, str]] = {
+    "integer": (r"^-?[0-9]{1,18}$", "an integer such as 42"),
+    "number": (r"^-?[0-9]{1,32}(\.[0-9]{1,6}0*)?$", "a decimal with at most 6 places, e.g. 6.9"),
+    "date": (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "an ISO date YYYY-MM-DD that exists"),
+    "boolean": (
+        "^(" + "|".join(TRUE_VALUES + FALSE_VALUES) + ")$",
+        "true or false",
+    ),
+}
+_URI = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]+$"
+
+
+def is_free_text(field: Field) -> bool:
+    """Text a person wrote (no enum, no pattern): NFC and formula checks apply."""
+    return field.type in ("string", "list") and field.enum is None and field.pattern is None
+
+
+def raw_fields(schema: TableSchema) -> dict[str, dict[str, Any]]:
+    """Field descriptors as written, for constraints `schema.Field` does not carry."""
+    return {f["name"]: dict(f) for f in schema.descriptor["fields"]}
+
+
+def check_cells(
+    text: pa.Table,
+    schema: TableSchema,
+    where: Where,
+    unreadable: dict[str, pa.Array] | None = None,
+) -> tuple[pa.Table, list[Problem]]:
+    """Check every cell of a text table; returns the typed table (bad cells null) and problems.
+
+    `unreadable` marks cells already reported and set to null (bytes that are not
+    UTF-8): they are not reported again as missing.
+    """
+    problems: list[Problem] = []
+    columns: dict[str, pa.ChunkedArray] = {}
+    raw = raw_fields(schema)
+    for field in schema.fields:
+        check = _FieldCheck(schema.name, field, raw[field.name], text, where)
+        if unreadable and field.name in unreadable:
+            check.reported = pc.or_(check.reported, unreadable[field.name])
+        problems += check.text()
+        column = check.typed_text()
+        problems += check.problems
+        problems += check.constraints(column)
+        columns[field.name] = column
+    typed = typed_from_text(pa.table(columns), schema)
+    for field in schema.fields:
+        problems += _FieldCheck(schema.name, field, raw[field.name], typed, where).ranges()
+    return typed, problems
+
+
+def not_nfc(col: pa.ChunkedArray) -> pa.ChunkedArray | pa.Array:
+    """True where text is not NFC. ASCII is always NFC, so only the rest is normalised."""
+    ascii_ = pc.fill_null(pc.string_is_ascii(col), True)
+    if pc.all(ascii_).as_py():
+        return bools(np.zeros(len(col), dtype=bool))
+    others = pc.indices_nonzero(pc.invert(ascii_))
+    subset = pc.take(col, others)
+    changed = pc.indices_nonzero(pc.not_equal(pc.utf8_normalize(subset, "NFC"), subset))
+    mask = np.zeros(len(col), dtype=bool)
+    mask[pc.take(others, changed).to_numpy()] = True
+    return bools(mask)
+
+
+def _real_dates(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    """True where a YYYY-MM-DD string is a date of the proleptic calendar, year 1 or later.
+
+    Arrow's cast refuses 2023-02-29 and month 13 but fails the whole column; when it
+    does, the slower parse-and-print round trip says which cells are wrong.
+    """
+    try:
+        parsed = pc.cast(col, pa.date32())
+        same: pa.ChunkedArray | None = None
+    except pa.ArrowInvalid:
+        parsed = pc.strptime(col, format="%Y-%m-%d", unit="s", error_is_null=True)
+        same = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), col)
+    ok = pc.greater_equal(pc.year(parsed), 1)  # Python's dates, hence pydantic's, start at 1
+    return ok if same is None else pc.and_(ok, same)
+
+
+class _FieldCheck:
+    """The checks of one column; `make` builds a problem located at a row of it."""
+
+    def __init__(
+        self, name: str, field: Field, raw: dict[str, Any], table: pa.Table, where: Where
+    ) -> None:
+        self.name, self.field, self.table, self.where = name, field, table, where
+        self.c: dict[str, Any] = dict(raw.get("constraints", {}))
+        self.format = str(raw.get("format", "default"))
+        self.col: pa.ChunkedArray = table[field.name]
+        self.problems: list[Problem] = []
+        #: Cells already reported (wrong type, not UTF-8) and set to null.
+        self.reported: pa.Array | pa.ChunkedArray = bools(np.zeros(table.num_rows, dtype=bool))
+
+    def found(
+        self,
+        kind: type[Problem],
+        mask: Mask,
+        message: str,
+        expected: str | None = None,
+        column: pa.ChunkedArray | None = None,
+    ) -> list[Problem]:
+        table = self.table if column is None else pa.table({self.field.name: column})
+
+        def make(row: int, value: str | None) -> Problem:
+            return kind(
+                message,
+                file=self.where.file(self.name),
+                row=row,
+                field=self.field.name,
+                value=value,
+                expected=expected,
+            )
+
+        return located(self.where, self.name, table, self.field.name, mask, make)
+
+    def text(self) -> list[Problem]:
+        col = self.col
+        out = self.found(
+            ControlCharacter,
+            pc.match_substring_regex(col, CONTROL),
+            "cell contains a control character (NUL, CR, escape ...)",
+            "printable text; only tab and line feed among controls",
+        )
+        out += self.found(
+            CellTooLarge,
+            pc.greater(pc.utf8_length(col), MAX_CELL_CHARS),
+            f"cell longer than {MAX_CELL_CHARS} characters",
+            f"at most {MAX_CELL_CHARS} characters (a spreadsheet cell's limit)",
+        )
+        if is_free_text(self.field):
+            out += self.found(
+                TextNotNfc,
+                not_nfc(col),
+                "text is not NFC (decomposed characters, e.g. Vietnamese diacritics typed as "
+                "combining marks)",
+                "NFC-normalised text",
+            )
+            out += self.found(
+                UnsafeCell,
+                pc.match_substring_regex(col, FORMULA_LEAD),
+                "text starts with a formula character (=, +, -, @, tab, CR)",
+                "text starting with a letter, digit or punctuation other than = + - @",
+            )
+        return out
+
+    def typed_text(self) -> pa.ChunkedArray:
+        """The column with cells that do not fit the type set to null (reported)."""
+        col, kind = self.col, self.field.type
+        if kind in ("string", "list"):
+            return col
+        col = pc.if_else(pc.equal(col, ""), pa.scalar(None, pa.string()), col)
+        pattern, expected = _TYPE_RULES[kind]
+        fits = pc.match_substring_regex(col, pattern)
+        if kind == "date":
+            fits = pc.and_(fits, _real_dates(pc.if_else(fits, col, pa.scalar(None, pa.string()))))
+        bad = pc.and_(pc.is_valid(col), pc.invert(pc.fill_null(fits, False)))
+        self.problems += self.found(
+            CellTypeError, bad, f"not a valid {kind}", expected, column=self.col
+        )
+        self.reported = pc.or_(self.reported, bad)
+        col = pc.if_else(bad, pa.scalar(None, pa.string()), col)
+        if kind == "boolean":
+            col = pc.if_else(
+                pc.is_in(col, value_set=pa.array(TRUE_VALUES)),
+                pa.scalar("true"),
+                pc.if_else(pc.is_valid(col), pa.scalar("false"), pa.scalar(None, pa.string())),
+            )
+        return col
+
+    def constraints(self, col: pa.ChunkedArray) -> list[Problem]:
+        f, c, out = self.field, self.c, []
+        if c.get("required"):
+            missing = pc.and_(pc.is_null(col), pc.invert(self.reported))
+            out += self.found(ConstraintError, missing, 'constraint "required": cell is empty')
+        if f.type == "list":
+            item_empty = pc.and_(
+                pc.not_equal(col, ""),
+                pc.match_substring_regex(col, f"(^|{LIST_DELIMITER})({LIST_DELIMITER}|$)"),
+            )
+            out += self.found(
+                ConstraintError,
+                item_empty,
+                "list has an empty item",
+                f"items separated by '{LIST_DELIMITER}', none empty",
+            )
+        if f.type != "string":
+            return out
+        if "enum" in c:
+            allowed = pa.array(c["enum"], pa.string())
+            out += self.found(
+                ConstraintError,
+                pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=allowed))),
+                'constraint "enum": value not in the vocabulary',
+                "one of " + ", ".join(c["enum"]),
+            )
+        if "pattern" in c:
+            out += self.found(
+                ConstraintError,
+                pc.invert(pc.match_substring_regex(col, f"^(?:{c['pattern']})$")),
+                'constraint "pattern": value does not match',
+                f"a match of {c['pattern']}",
+            )
+        length = pc.utf8_length(col)
+        if "minLength" in c:
+            out += self.found(
+                ConstraintError,
+                pc.less(length, c["minLength"]),
+                'constraint "minLength": text too short',
+                f"at least {c['minLength']} character(s)",
+            )
+        if "maxLength" in c:
+            out += self.found(
+                ConstraintError,
+                pc.greater(length, c["maxLength"]),
+                'constraint "maxLength": text too long',
+                f"at most {c['maxLength']} character(s)",
+            )
+        if self.format == "uri":
+            out += self.found(
+                CellTypeError,
+                pc.invert(pc.match_substring_regex(col, _URI)),
+                "not a valid uri",
+                "an absolute URI such as https://example.org/page",
+            )
+        return out
+
+    def ranges(self) -> list[Problem]:
+        """Constraints on typed values: minimum, maximum, unique."""
+        col, c, out = self.col, self.c, []
+        if self.field.type in ("integer", "number"):
+            for key, compare, word in (
+                ("minimum", pc.less, "below"),
+                ("maximum", pc.greater, "above"),
+            ):
+                if key in c:
+                    bound = pa.scalar(c[key]).cast(col.type)
+                    out += self.found(
+                        ConstraintError,
+                        compare(col, bound),
+                        f'constraint "{key}": value {word} {c[key]}',
+                        f"{'>=' if key == 'minimum' else '<='} {c[key]}",
+                    )
+        if c.get("unique"):
+            out += _duplicates(
+                self.table,
+                [self.field.name],
+                self.where,
+                self.name,
+                lambda row, first, value: ConstraintError(
+                    f'constraint "unique": the same as in row {first}',
+                    file=self.where.file(self.name),
+                    row=row,
+                    field=self.field.name,
+                    value=value,
+                ),
+            )
+        return out
+
+
+def _duplicates(
+    table: pa.Table,
+    keys: list[str],
+    where: Where,
+    name: str,
+    make: Callable[[int, int, str], Problem],
+) -> list[Problem]:
+    """Rows whose key equals an earlier row's, each reported with that first row."""
+    n = table.num_rows
+    if n < 2:
+        return []
+    keyed = table.select(keys).append_column("__i", ints(np.arange(n)))
+    complete = keyed.filter(functools.reduce(pc.and_, [pc.is_valid(keyed[k]) for k in keys]))
+    groups = complete.group_by(keys, use_threads=False).aggregate(
+        [("__i", "min"), ("__i", "count")]
+    )
+    groups = groups.filter(pc.greater(groups["__i_count"], 1))
+    if groups.num_rows == 0:
+        return []
+    joined = complete.join(groups, keys, use_threads=False)
+    later = joined.filter(pc.not_equal(joined["__i"], joined["__i_min"])).sort_by("__i")
+    head = later.slice(0, MAX_REPORTED)
+    rows = where.csv_rows(name, head["__i"].to_numpy())
+    firsts = where.csv_rows(name, head["__i_min"].to_numpy())
+    values = _key_text(head, keys)
+    problems = [make(int(r), int(f), v) for r, f, v in zip(rows, firsts, values, strict=True)]
+    if later.num_rows > MAX_REPORTED:
+        problems.append(
+            type(problems[0])(
+                f"... and {later.num_rows - MAX_REPORTED} more rows like this",
+                file=problems[0].file,
+            )
+        )
+    return problems
+
+
+def _key_text(table: pa.Table, keys: list[str]) -> list[str]:
+    parts = [shown(table[k]) for k in keys]
+    return [", ".join(str(p) for p in row) for row in zip(*parts, strict=True)]
+
+
+def _sorted_without_duplicates(table: pa.Table, keys: list[str]) -> bool:
+    """True when rows are in ascending key order with no key twice: the build's output.
+
+    Adjacent rows are compared column by column (a few kernels on whole columns),
+    which is far cheaper than hashing every key; anything else takes the slow path.
+    """
+    n = table.num_rows
+    if n < 2:
+        return True
+    later_row = np.zeros(n - 1, dtype=bool)  # strictly after the previous row so far
+    equal_so_far = np.ones(n - 1, dtype=bool)
+    for key in keys:
+        col = table[key]
+        a, b = col.slice(0, n - 1), col.slice(1)
+        greater = pc.fill_null(pc.greater(b, a), False).to_numpy(zero_copy_only=False)
+        same = pc.fill_null(pc.equal(b, a), False).to_numpy(zero_copy_only=False)
+        later_row |= equal_so_far & np.asarray(greater, dtype=bool)
+        equal_so_far &= np.asarray(same, dtype=bool)
+    return bool(later_row.all())
+
+
+def check_primary_key(table: pa.Table, schema: TableSchema, where: Where) -> list[Problem]:
+    keys = list(schema.primary_key)
+    if _sorted_without_duplicates(table, keys):
+        return []
+    return _duplicates(
+        table,
+        keys,
+        where,
+        schema.name,
+        lambda row, first, value: PrimaryKeyError(
+            f"primary key ({', '.join(keys)}) is the same as in row {first}",
+            file=where.file(schema.name),
+            row=row,
+            field=keys[0] if len(keys) == 1 else None,
+            value=value,
+        ),
+    )
+
+
+def check_foreign_keys(tables: dict[str, pa.Table], where: Where) -> list[Problem]:
+    """Each foreign key value exists in its target; tables not read are skipped."""
+    problems: list[Problem] = []
+    for name, table in tables.items():
+        for fk in table_schema(name).foreign_keys:
+            (column,) = fk["fields"]
+            target = fk["reference"]["resource"]
+            (target_field,) = fk["reference"]["fields"]
+            if target not in tables:
+                continue
+            col = table[column]
+            known = tables[target][target_field]
+            dangling = pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=known)))
+            make = functools.partial(
+                _foreign_key_problem, where.file(name), column, target, target_field
+            )
+            problems += located(where, name, table, column, dangling, make)
+    return problems
+
+
+def _foreign_key_problem(
+    file: str, column: str, target: str, target_field: str, row: int, value: str | None
+) -> Problem:
+    return ForeignKeyError(
+        f"no {target} record has this {target_field}",
+        file=file,
+        row=row,
+        field=column,
+        value=value,
+        expected=f"a {target_field} of {target}",
+    )

@@ -1,0 +1,118 @@
+"""Turning whole-column findings into located problems: file, CSV row, value.
+
+Checks compute boolean masks over whole columns; only the rows a mask selects
+become Python objects, at most `MAX_REPORTED` of them per check, followed by
+one line saying how many more there are. Row numbers count the CSV header as
+row 1, as frictionless does; when rows were dropped while reading (a ragged or
+blank row), each table carries the CSV row of each of its rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .errors import Problem
+
+#: Stop listing a check's findings after this many; the rest are counted in one line.
+MAX_REPORTED = 1000
+#: Values are shown up to this many characters.
+MAX_SHOWN = 200
+
+Mask: TypeAlias = "pa.ChunkedArray | pa.Array"
+
+
+@dataclass(frozen=True)
+class Where:
+    """For each table: the file it was read from and the CSV row of each of its rows."""
+
+    files: Mapping[str, str] = field(default_factory=dict)
+    rows: Mapping[str, np.ndarray] = field(default_factory=dict)
+
+    def file(self, name: str) -> str:
+        return self.files.get(name, f"{name}.csv")
+
+    def csv_rows(self, name: str, indices: np.ndarray) -> np.ndarray:
+        mapped = self.rows.get(name)
+        return indices + 2 if mapped is None else mapped[indices]
+
+
+def bools(values: np.ndarray) -> pa.Array:
+    """A numpy bool array as Arrow, without `pa.array` (which imports pandas when present)."""
+    n = len(values)
+    bits = np.packbits(np.asarray(values, dtype=bool), bitorder="little")
+    return pa.Array.from_buffers(pa.bool_(), n, [None, pa.py_buffer(bits.tobytes())])
+
+
+def ints(values: np.ndarray) -> pa.Array:
+    """A numpy integer array as Arrow int64, zero-copy when it already is one."""
+    data = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+
+
+def indices(mask: Mask) -> np.ndarray:
+    """Positions where mask is true (null counts as false)."""
+    return np.asarray(pc.indices_nonzero(pc.fill_null(mask, False)).to_numpy(), dtype=np.int64)
+
+
+def shown(column: pa.ChunkedArray | pa.Array) -> list[str | None]:
+    """Cells as a person should read them: lists joined with ';', long text cut."""
+    if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+        column = pc.binary_join(column, ";")
+    elif not pa.types.is_string(column.type):
+        column = pc.cast(column, pa.string())
+    out: list[str | None] = []
+    for v in column.to_pylist():
+        out.append(v if v is None or len(v) <= MAX_SHOWN else v[: MAX_SHOWN - 3] + "...")
+    return out
+
+
+def located(
+    where: Where,
+    name: str,
+    table: pa.Table,
+    column: str | None,
+    mask: Mask,
+    make: Callable[[int, str | None], Problem],
+) -> list[Problem]:
+    """One problem per selected row, made by `make(csv_row, shown_value)`, capped."""
+    idx = indices(mask)
+    if len(idx) == 0:
+        return []
+    head = idx[:MAX_REPORTED]
+    rows = where.csv_rows(name, head)
+    values: list[str | None] = (
+        shown(table[column].take(ints(head))) if column is not None else [None] * len(head)
+    )
+    problems = [make(int(r), v) for r, v in zip(rows, values, strict=True)]
+    if len(idx) > MAX_REPORTED:
+        first = problems[0]
+        problems.append(
+            type(first)(
+                f"... and {len(idx) - MAX_REPORTED} more rows like this",
+                file=first.file,
+                field=first.field,
+            )
+        )
+    return problems
+
+
+def maker(
+    kind: type[Problem],
+    message: str,
+    *,
+    file: str,
+    field: str | None,
+    expected: str | None = None,
+) -> Callable[[int, str | None], Problem]:
+    """A `make` for `located`: problems of one kind, differing only in row and value."""
+
+    def make(row: int, value: str | None) -> Problem:
+        return kind(message, file=file, row=row, field=field, value=value, expected=expected)
+
+    return make

@@ -1,0 +1,265 @@
+"""Read one CSV resource defensively, locating every problem on the way.
+
+In order: the bytes (BOM, line ends, quoting: `csv_structure`), the header
+against the Table Schema, the rows (a row of the wrong width is skipped and
+reported), UTF-8 per column (a bad cell is located and set to null), blank
+rows, then every cell's type and constraints (`constraints`). The result is
+the typed table, the CSV row of each of its rows (rows were skipped, so the
+position alone may not say), and the problems. The table is None only when the
+file cannot be read as the schema's table at all: malformed quoting, a header
+missing a column, an empty file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .constraints import check_cells, check_primary_key
+from .csv_structure import BOM, scan
+from .errors import (
+    BlankLabel,
+    BlankRow,
+    CsvSyntax,
+    DuplicateLabel,
+    EmptyFile,
+    EncodingError,
+    ExtraCell,
+    ExtraLabel,
+    IncorrectLabel,
+    MissingCell,
+    MissingLabel,
+    Problem,
+)
+from .locate import MAX_REPORTED, Where, bools, ints, located
+from .schema import TableSchema
+from .tables_io import read_csv_cells
+
+
+@dataclass
+class ReadTable:
+    table: pa.Table | None = None
+    #: CSV row number (header = 1) of each row of `table`.
+    rows: np.ndarray | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_table(data: bytes, schema: TableSchema, file: str) -> ReadTable:
+    """The typed table of one CSV resource, with every problem found on the way."""
+    out = ReadTable()
+    if not data.removeprefix(BOM).strip():
+        out.problems.append(
+            EmptyFile("file is empty (not even a header row)", file=file, expected="a header row")
+        )
+        return out
+    structure = scan(data, file)
+    out.problems += structure.problems
+    if not structure.parseable or structure.labels is None:
+        return out
+    labels = structure.labels
+    positions, label_problems = check_labels(labels, schema, file)
+    out.problems += label_problems
+    try:
+        cells, bad_rows = read_csv_cells(data, structure.body_offset, len(labels))
+    except pa.ArrowInvalid as exc:  # the byte checks should have caught it; say what Arrow says
+        out.problems.append(CsvSyntax(f"CSV cannot be parsed: {str(exc)[:300]}", file=file))
+        return out
+    if len(bad_rows) > MAX_REPORTED:
+        out.problems.append(
+            ExtraCell(
+                f"{len(bad_rows)} rows do not have {len(labels)} cells; the first "
+                f"{MAX_REPORTED} follow",
+                file=file,
+            )
+        )
+    for bad in bad_rows[:MAX_REPORTED]:
+        if bad.actual > bad.expected:
+            out.problems.append(
+                ExtraCell(
+                    f"row has {bad.actual} cells, the header {bad.expected}",
+                    file=file,
+                    row=bad.row,
+                    value=bad.text[:200],
+                    expected=f"{bad.expected} cells",
+                )
+            )
+        else:
+            out.problems.append(
+                MissingCell(
+                    f"row has {bad.actual} cells, the header {bad.expected}",
+                    file=file,
+                    row=bad.row,
+                    field=labels[bad.actual] if bad.actual < len(labels) else None,
+                    value=bad.text[:200],
+                    expected=f"{bad.expected} cells",
+                )
+            )
+    total = cells.num_rows + len(bad_rows)
+    rows = np.arange(2, total + 2, dtype=np.int64)
+    if bad_rows:
+        rows = np.setdiff1d(rows, np.array([b.row for b in bad_rows], dtype=np.int64))
+    if positions is None:
+        return out
+    where = Where({schema.name: file}, {schema.name: rows})
+    text: dict[str, pa.ChunkedArray] = {}
+    unreadable: dict[str, pa.Array] = {}
+    for name in schema.field_names:
+        column, nulled, problems = _utf8(cells[f"c{positions[name]}"], name, schema.name, where)
+        text[name] = column
+        if nulled is not None:
+            unreadable[name] = nulled
+        out.problems += problems
+    blank = _all_null(cells)
+    if pc.any(blank).as_py():
+        out.problems += located(
+            where,
+            schema.name,
+            cells,
+            None,
+            blank,
+            lambda row, _v: BlankRow("row is blank", file=file, row=row),
+        )
+        keep = pc.invert(blank)
+        text = {name: col.filter(keep) for name, col in text.items()}
+        unreadable = {name: mask.filter(keep) for name, mask in unreadable.items()}
+        rows = rows[np.asarray(keep.to_numpy(zero_copy_only=False), dtype=bool)]
+        where = Where({schema.name: file}, {schema.name: rows})
+    typed, problems = check_cells(pa.table(text), schema, where, unreadable)
+    out.problems += problems
+    out.problems += check_primary_key(typed, schema, where)
+    out.table, out.rows = typed, rows
+    return out
+
+
+def check_labels(
+    labels: list[str], schema: TableSchema, file: str
+) -> tuple[dict[str, int] | None, list[Problem]]:
+    """Header problems, and the position of each schema field when all are there once."""
+    names = list(schema.field_names)
+    problems: list[Problem] = []
+    counts = Counter(labels)
+    for i, label in enumerate(labels):
+        if not label.strip():
+            problems.append(
+                BlankLabel(f"column {i + 1} has a blank label", file=file, row=1, value=label)
+            )
+    for label, n in counts.items():
+        if n > 1 and label.strip():
+            problems.append(
+                DuplicateLabel(f"column {label!r} appears {n} times", file=file, row=1, field=label)
+            )
+    for name in names:
+        if name not in counts:
+            problems.append(
+                MissingLabel(
+                    f"no column {name!r}",
+                    file=file,
+                    row=1,
+                    field=name,
+                    expected=",".join(names),
+                )
+            )
+    for label in labels:
+        if label.strip() and label not in names:
+            problems.append(
+                ExtraLabel(
+                    f"column {label!r} is not in the schema",
+                    file=file,
+                    row=1,
+                    field=label,
+                    value=label,
+                    expected=",".join(names),
+                )
+            )
+    present = [label for label in labels if label in names]
+    wanted = [name for name in names if name in counts]
+    if present != wanted and len(present) == len(wanted):
+        for got, want in zip(present, wanted, strict=True):
+            if got != want:
+                problems.append(
+                    IncorrectLabel(
+                        f"column {got!r} stands where the schema has {want!r}",
+                        file=file,
+                        row=1,
+                        field=want,
+                        value=got,
+                        expected=",".join(names),
+                    )
+                )
+    if any(counts[name] != 1 for name in names):
+        return None, problems
+    return {name: labels.index(name) for name in names}, problems
+
+
+def _utf8(
+    column: pa.ChunkedArray, name: str, table: str, where: Where
+) -> tuple[pa.ChunkedArray, pa.Array | None, list[Problem]]:
+    """The column as text; cells that are not UTF-8 are located, reported and set to null.
+
+    Returns the text column, the mask of the cells set to null (None if none), problems.
+    """
+    try:
+        return pc.cast(column, pa.string()), None, []
+    except pa.ArrowInvalid:
+        pass
+    flat = column.combine_chunks()
+    bad = np.zeros(len(flat), dtype=bool)
+    _mark_invalid(flat, 0, bad)
+    idx = np.flatnonzero(bad)
+    rows = where.csv_rows(table, idx[:MAX_REPORTED])
+    values = flat.take(ints(idx[:MAX_REPORTED])).to_pylist()
+    problems: list[Problem] = [
+        EncodingError(
+            "cell is not UTF-8 (saved as Latin-1 or Windows-1252?)",
+            file=where.file(table),
+            row=int(row),
+            field=name,
+            value=value.decode("utf-8", "backslashreplace")[:200],
+            expected="UTF-8 text",
+        )
+        for row, value in zip(rows, values, strict=True)
+    ]
+    mask = bools(bad)
+    cleaned = pc.if_else(mask, pa.scalar(None, pa.binary()), flat)
+    try:
+        return pa.chunked_array([pc.cast(cleaned, pa.string())]), mask, problems
+    except pa.ArrowInvalid:  # more bad cells than we list: the column is not checked further
+        problems.append(
+            EncodingError(
+                f"more than {MAX_REPORTED} cells are not UTF-8; column not checked further",
+                file=where.file(table),
+                field=name,
+            )
+        )
+        every = bools(np.ones(len(flat), dtype=bool))
+        return pa.chunked_array([pa.nulls(len(flat), pa.string())]), every, problems
+
+
+def _mark_invalid(array: pa.Array, base: int, bad: np.ndarray) -> int:
+    """Bisect to the cells that fail UTF-8 validation: a few casts instead of a row loop.
+
+    Stops after MAX_REPORTED bad cells; returns how many were marked.
+    """
+    try:
+        pc.cast(array, pa.string())
+        return 0
+    except pa.ArrowInvalid:
+        if len(array) == 1:
+            bad[base] = True
+            return 1
+    mid = len(array) // 2
+    found = _mark_invalid(array.slice(0, mid), base, bad)
+    if found < MAX_REPORTED:
+        found += _mark_invalid(array.slice(mid), base + mid, bad)
+    return found
+
+
+def _all_null(cells: pa.Table) -> pa.Array:
+    mask = np.ones(cells.num_rows, dtype=bool)
+    for column in cells.columns:
+        mask &= np.asarray(pc.is_null(column).to_numpy(zero_copy_only=False), dtype=bool)
+    return bools(mask)
