@@ -206,3 +206,14 @@ def test_python_dash_m_entry_point(repo: Path) -> None:
         [sys.executable, "-m", "vnfr_data", "--version"], capture_output=True, text=True, check=True
     ).stdout
     assert out.startswith("vnfr-data ")
+
+
+def test_deeply_nested_yaml_is_refused_not_crashed(
+    data_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # libyaml's composer recurses: 200,000 levels would crash the interpreter.
+    (data_copy / "annotations" / "actors.yaml").write_text(
+        "[" * 200_000 + "]" * 200_000, encoding="utf-8"
+    )
+    assert main(["build", "--data", str(data_copy)]) == 1
+    assert "nesting too deep" in capsys.readouterr().err

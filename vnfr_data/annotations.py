@@ -172,6 +172,28 @@ class ActorAnn(_Strict):
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+#: Deepest nesting an annotation file may have; real files stay below 10.
+MAX_DEPTH = 100
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting before composing: libyaml's composer recurses and can crash
+    the interpreter on a hostile file. Parsing events is iterative, so this scan is safe."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep(event.start_mark.line + 1)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
 class _AliasFound(Exception):
     def __init__(self, line: int) -> None:
         self.line = line
@@ -236,6 +258,21 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
         raise ProblemsFound(
             [YamlError(f"not UTF-8 at byte {exc.start}", file=name, expected="UTF-8 text")]
         ) from None
+    try:
+        _check_depth(text)
+    except _TooDeep as exc:
+        raise ProblemsFound(
+            [
+                YamlError(
+                    "nesting too deep",
+                    file=name,
+                    row=exc.line,
+                    expected=f"at most {MAX_DEPTH} levels",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError:
+        pass  # reported with its location by the parse below
     loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()

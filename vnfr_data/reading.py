@@ -68,12 +68,13 @@ def read_table(data: bytes, schema: TableSchema, file: str) -> ReadTable:
     except pa.ArrowInvalid as exc:  # the byte checks should have caught it; say what Arrow says
         out.problems.append(CsvSyntax(f"CSV cannot be parsed: {str(exc)[:300]}", file=file))
         return out
-    if len(bad_rows) > MAX_REPORTED:
+    if cells is None:
         out.problems.append(
-            ExtraCell(
-                f"{len(bad_rows)} rows do not have {len(labels)} cells; the first "
-                f"{MAX_REPORTED} follow",
+            CsvSyntax(
+                f"more than {MAX_REPORTED} rows do not have {len(labels)} cells: "
+                "the file is not read further (the first ones follow)",
                 file=file,
+                expected=f"{len(labels)} cells in every row, as in the header",
             )
         )
     for bad in bad_rows[:MAX_REPORTED]:
@@ -98,6 +99,8 @@ def read_table(data: bytes, schema: TableSchema, file: str) -> ReadTable:
                     expected=f"{bad.expected} cells",
                 )
             )
+    if cells is None:
+        return out
     total = cells.num_rows + len(bad_rows)
     rows = np.arange(2, total + 2, dtype=np.int64)
     if bad_rows:

@@ -9,7 +9,9 @@ our own key-value metadata (dataset version, schema fingerprint).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -103,18 +105,24 @@ class BadRow:
     text: str
 
 
-def read_csv_cells(data: bytes, offset: int, width: int) -> tuple[pa.Table, list[BadRow]]:
+def read_csv_cells(
+    data: bytes, offset: int, width: int, max_bad_rows: int = 1000
+) -> tuple[pa.Table | None, list[BadRow]]:
     """Parse the rows after the header (which starts at byte `offset`) as raw bytes.
 
     Columns are `c0 .. c{width-1}`, all binary, so that a bad byte is located by
     the caller instead of failing the whole read. Rows of the wrong width are
     skipped and returned; blank lines are kept (as all-null rows) so that row
     numbers stay those of the file. Quoted empty strings stay "" (null is an
-    unquoted empty cell), as the writer makes them.
+    unquoted empty cell), as the writer makes them. After `max_bad_rows` rows of
+    the wrong width the file is not read further (each costs a Python call, and
+    a hostile file can hold millions): the table is then None.
     """
     bad: list[BadRow] = []
 
     def skip(row: pacsv.InvalidRow) -> str:
+        if len(bad) >= max_bad_rows:
+            return "error"
         bad.append(
             BadRow(int(row.number or 0) + 1, row.expected_columns, row.actual_columns, row.text)
         )
@@ -124,7 +132,17 @@ def read_csv_cells(data: bytes, offset: int, width: int) -> tuple[pa.Table, list
     if offset >= len(data):  # a header and nothing else: no rows
         return pa.table({n: pa.array([], pa.binary()) for n in names}), bad
     body = pa.py_buffer(data)[offset:]
-    table = pacsv.read_csv(
+    try:
+        table = _read_cells(body, names, skip)
+    except pa.ArrowInvalid:
+        if len(bad) >= max_bad_rows:
+            return None, bad
+        raise
+    return table, bad
+
+
+def _read_cells(body: pa.Buffer, names: list[str], skip: Callable[[Any], str]) -> pa.Table:
+    return pacsv.read_csv(
         pa.BufferReader(body),
         read_options=pacsv.ReadOptions(
             use_threads=False, column_names=names, block_size=_block_size(len(body))
@@ -138,7 +156,6 @@ def read_csv_cells(data: bytes, offset: int, width: int) -> tuple[pa.Table, list
             quoted_strings_can_be_null=False,
         ),
     )
-    return table, bad
 
 
 def typed_from_text(text: pa.Table, schema: TableSchema) -> pa.Table:

@@ -57,7 +57,6 @@ _LETTERS = (
 )
 #: Punctuation, including what CSV must quote (comma, quote, line feed) and curly quotes.
 _PUNCTUATION = " ,.;:!?'\"()–—‘’“”/%&\n-=+@"
-_FORMULA_LEAD = "=+-@\t\r"
 
 
 def text(min_size: int = 1, max_size: int = 40, *, exclude: str = "") -> st.SearchStrategy[str]:
@@ -92,10 +91,13 @@ def _decimals() -> st.SearchStrategy[Decimal]:
 _URI = r"https://[a-z0-9]{1,10}\.[a-z]{2,3}/[A-Za-z0-9_/-]{0,20}"
 
 
-def field_values(field: Field, format: str = "default") -> st.SearchStrategy[Any]:
+def field_values(
+    field: Field, format: str = "default", max_length: int | None = None
+) -> st.SearchStrategy[Any]:
     """Valid values of one field, as the pydantic models take them (None when optional).
 
-    `format` is the Table Schema field's format (`uri` for the source URL).
+    `format` and `max_length` are the Table Schema field's format (`uri` for the
+    source URL) and maxLength constraint, which `schema.Field` does not carry.
     """
     value: st.SearchStrategy[Any]
     if field.type == "list":
@@ -107,7 +109,8 @@ def field_values(field: Field, format: str = "default") -> st.SearchStrategy[Any
     elif field.type == "string" and format == "uri":
         value = st.from_regex(_URI, fullmatch=True)
     elif field.type == "string":
-        value = text(max(field.min_length or 1, 1))
+        shortest = max(field.min_length or 1, 1)
+        value = text(shortest, max(shortest, min(40, max_length or 40)))
     elif field.type == "integer":
         low = field.minimum if field.minimum is not None else -(2**40)
         value = st.integers(low, 2**40)
@@ -125,7 +128,11 @@ def field_values(field: Field, format: str = "default") -> st.SearchStrategy[Any
 def _fields(name: str) -> dict[str, st.SearchStrategy[Any]]:
     schema = table_schema(name)
     return {
-        raw["name"]: field_values(schema.field(raw["name"]), str(raw.get("format", "default")))
+        raw["name"]: field_values(
+            schema.field(raw["name"]),
+            str(raw.get("format", "default")),
+            raw.get("constraints", {}).get("maxLength"),
+        )
         for raw in schema.descriptor["fields"]
     }
 
@@ -135,7 +142,7 @@ def _fields(name: str) -> dict[str, st.SearchStrategy[Any]]:
 
 @st.composite
 def _dated(draw: st.DrawFn, with_end: bool) -> dict[str, Any]:
-    """A date (and end), a precision and a basis that agree, as the date rules ask."""
+    """A date (and an end), and a precision they agree with, as the date rules ask."""
     precision = draw(st.sampled_from(("day", "month", "year", "unknown")))
     if precision == "unknown":
         return {"precision": precision, "start": None, "end": None}
