@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .furniture import Layout
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import CARDINALS, MONTHS, WEEKDAYS
 from .text import Span
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -24,20 +24,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNIT = r"(?P<unit>week|month|year)"
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+#: Counts written as words, up to twelve ("two weeks ago").
+_NUMBER_WORDS = {word: n for word, n in CARDINALS.items() if n <= 12}
 _COUNT = r"(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 #: Patterns, most specific first; a later pattern never claims text an earlier one matched.
