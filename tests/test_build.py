@@ -217,3 +217,51 @@ def test_deeply_nested_yaml_is_refused_not_crashed(
     )
     assert main(["build", "--data", str(data_copy)]) == 1
     assert "nesting too deep" in capsys.readouterr().err
+
+
+def test_a_date_and_its_basis_come_from_one_source(data_copy: Path) -> None:
+    paths = sorted(p for p in (data_copy / "annotations").glob("*.yaml") if p.name != "actors.yaml")
+    docs = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths}
+    dated = sorted(
+        (d["source"]["published_date"], p)
+        for p, d in docs.items()
+        if d["source"].get("published_date")
+    )
+    (_, older), (_, newer) = dated[0], dated[-1]
+    claims = {
+        older: {
+            "date_start": "2001-02-03",
+            "date_end": "2001-02-03",
+            "date_precision": "day",
+            "date_basis": "inferred",
+            "date_note": "from the older source",
+        },
+        newer: {
+            "date_start": "2001-02-01",
+            "date_end": "2001-02-28",
+            "date_precision": "month",
+            "date_basis": "stated",
+        },  # no note: must not borrow the older source's
+    }
+    for path, fields in claims.items():
+        quote = docs[path]["statements"][0]["evidence"][0]
+        docs[path]["events"].append(
+            {
+                "id": "ev-2001-02-test",
+                "type": "meeting",
+                "title": "t",
+                "status": "occurred",
+                **fields,
+                "evidence": [quote],
+            }
+        )
+        path.write_text(
+            yaml.safe_dump(docs[path], allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    row = next(
+        e
+        for e in build_tables(data_copy).tables["events"].to_pylist()
+        if e["event_id"] == "ev-2001-02-test"
+    )
+    assert (row["date_precision"], row["date_basis"], row["date_note"]) == ("month", "stated", None)
+    assert str(row["date_start"]) == "2001-02-01"

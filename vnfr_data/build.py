@@ -44,6 +44,12 @@ from .schema import RESOURCES, table_schema
 
 #: Tables whose date columns default to precision and basis "unknown" when no date is given.
 DATED = {"events": "date_start", "statements": "date"}
+#: Fields merged as a unit: all are taken from the one most recent source that gives any.
+FIELD_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "events": (("date_start", "date_end", "date_precision", "date_basis", "date_note"),),
+    "statements": (("date", "date_precision", "date_basis", "date_note"),),
+    "figures": (("period_start", "period_end"),),
+}
 #: List columns merge by union across sources instead of conflicting.
 LIST_FIELDS = frozenset({"aliases", "co_speaker_ids", "topics"})
 
@@ -387,10 +393,20 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _group_of(table: str, name: str) -> tuple[str, ...]:
+    return next((g for g in FIELD_GROUPS.get(table, ()) if name in g), (name,))
+
+
 def merge(
     table: str, record_id: str, claims: list[Claim]
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """One row from the claims of all sources; disagreements become conflict rows."""
+    """One row from the claims of all sources; disagreements become conflict rows.
+
+    A field's value comes from the most recently published source that gives it;
+    fields that only make sense together (a date with its precision, basis and
+    note) come together from one source, so a row never pairs one source's date
+    with another's account of how it was obtained.
+    """
     claims = sorted(claims, key=lambda c: c.order)
     row: dict[str, Any] = {}
     conflicts: list[dict[str, Any]] = []
@@ -400,9 +416,11 @@ def merge(
         if name in LIST_FIELDS:
             row[name] = tuple(dict.fromkeys(v for _, value in given for v in value))
             continue
-        distinct = {_text(v) for _, v in given}
-        row[name] = given[-1][1]  # the most recently published source
-        if len(distinct) > 1:
+        group = _group_of(table, name)
+        chosen = [c for c in claims if any(g in c.values for g in group)][-1]
+        if name in chosen.values:
+            row[name] = chosen.values[name]
+        if len({_text(v) for _, v in given}) > 1:
             for c, v in given:
                 if c.source is None:
                     continue
@@ -413,7 +431,7 @@ def merge(
                         "field": name,
                         "source_id": c.source,
                         "claimed_value": _text(v),
-                        "chosen": c is given[-1][0],
+                        "chosen": c is chosen,
                     }
                 )
     return row, conflicts
