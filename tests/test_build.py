@@ -265,3 +265,31 @@ def test_a_date_and_its_basis_come_from_one_source(data_copy: Path) -> None:
     )
     assert (row["date_precision"], row["date_basis"], row["date_note"]) == ("month", "stated", None)
     assert str(row["date_start"]) == "2001-02-01"
+
+
+def test_an_unreadable_file_is_reported_alone(data_copy: Path) -> None:
+    path = _first_source_file(data_copy)
+    path.write_text(path.read_text(encoding="utf-8") + "\n  - id: [broken\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as info:
+        build_tables(data_copy)
+    # Its actors now lack mentions, but the one cause is what must be reported.
+    assert [p.code for p in info.value.problems] == ["yaml-error"]
+    assert info.value.problems[0].file is not None and info.value.problems[0].file.endswith(
+        path.name
+    )
+
+
+def test_an_empty_section_is_an_empty_list(data_copy: Path) -> None:
+    path = _first_source_file(data_copy)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert doc["figures"], "the fixture needs a file with figures"
+    # A draft whose figures are all still commented out: `figures:` with no items.
+    doc["figures"] = None
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    tables = build_tables(data_copy).tables
+    cited = {
+        e["record_id"]
+        for e in tables["evidence"].to_pylist()
+        if e["source_id"] == doc["source"]["id"]
+    }
+    assert cited and not any(i.startswith("fig-") for i in cited)

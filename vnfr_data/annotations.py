@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from .errors import AnnotationSchemaError, DuplicateId, Problem, ProblemsFound, YamlError
 
@@ -158,6 +166,14 @@ class SourceFile(_Strict):
     statements: list[StatementAnn] = []
     agreements: list[AgreementAnn] = []
     figures: list[FigureAnn] = []
+
+    @field_validator("mentions", "events", "statements", "agreements", "figures", mode="before")
+    @classmethod
+    def _empty_section(cls, value: Any, info: ValidationInfo) -> Any:
+        # `statements:` with every item still commented out is an empty section, not an error.
+        if value is None:
+            return {} if info.field_name == "mentions" else []
+        return value
 
 
 class ActorAnn(_Strict):

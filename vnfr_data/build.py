@@ -88,6 +88,8 @@ class Collected:
     evidence: dict[tuple[str, str, str, int, int], str] = field(default_factory=dict)
     no_fact: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Files that could not be read at all: checks of the whole would only echo them.
+    unreadable: int = 0
 
     def claim(self, table: str, record_id: str, claim: Claim) -> None:
         self.claims[table].setdefault(record_id, []).append(claim)
@@ -467,6 +469,7 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
             )
     except ProblemsFound as exc:
         out.problems += exc.problems
+        out.unreadable += 1
     articles: dict[str, Article] = {}
     for path in source_paths:
         try:
@@ -474,11 +477,13 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
             article = read_article(doc.source, data_dir / "articles", shown(path))
         except ProblemsFound as exc:
             out.problems += exc.problems
+            out.unreadable += 1
             continue
         except (OSError, UnicodeDecodeError) as exc:
             out.problems.append(
                 AnnotationSchemaError(f"cannot read the article: {exc}", file=shown(path))
             )
+            out.unreadable += 1
             continue
         if article.meta.id in articles:
             out.problems.append(
@@ -495,6 +500,10 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
 def build_tables(data_dir: Path) -> BuildResult:
     """Everything the package publishes, as typed Arrow tables; raises ProblemsFound."""
     out, articles = collect(data_dir)
+    if out.unreadable:
+        # A file we could not read leaves its records and mentions missing; reporting
+        # "no evidence" or "unknown reference" for them would point away from the cause.
+        raise ProblemsFound(out.problems)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RESOURCES}
     for a in sorted(articles.values(), key=lambda a: a.meta.id):
         m = a.meta
