@@ -48,6 +48,7 @@ def main() -> int:
                 if s.status == "uncovered" or (args.verbose and s.status == "no_fact"):
                     why = f" [{s.reason}]" if s.reason else ""
                     print(f"{sid} {s.status} {s.start}:{s.end}{why}: {s.text[:160]}")
+    print(f"README row: | total | {' | '.join(str(t) for t in totals)} |")
     return 1 if totals[3] else 0
 
 

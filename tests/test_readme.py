@@ -29,7 +29,9 @@ def test_readme_coverage_totals_match_the_data(repo: Path) -> None:
         *(sum(s.status == k for s in items) for k in ("covered", "no_fact", "uncovered")),
     )
     readme = (repo / "README.md").read_text(encoding="utf-8")
-    assert f"| all five articles | {row[0]} | {row[1]} | {row[2]} | {row[3]} |" in readme
+    assert f"| total | {row[0]} | {row[1]} | {row[2]} | {row[3]} |" in readme, (
+        "paste the last line of `python scripts/coverage_report.py` into README's Coverage table"
+    )
 
 
 def test_changelog_has_the_package_version(repo: Path) -> None:

@@ -148,3 +148,21 @@ def test_the_json_report_lists_skipped_tables(
     report = json.loads(capsys.readouterr().out)
     assert any(s.startswith("conflicts:") for s in report["skipped"])
     assert {"missing-label", "extra-label"} <= {e["code"] for e in report["errors"]}
+
+
+def test_an_uncovered_body_sentence_makes_the_package_invalid(data_copy: Path) -> None:
+    import yaml
+
+    files = sorted(p for p in (data_copy / "annotations").glob("*.yaml") if p.name != "actors.yaml")
+    docs = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in files}
+    path = next(p for p, d in docs.items() if d["source"].get("no_fact"))
+    doc = docs[path]
+    removed = doc["source"]["no_fact"].pop(
+        0
+    )  # a section heading or caption: nothing else covers it
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report = validate(data_copy, run_frictionless=False)
+    uncovered = [p for p in report.problems if p.code == "uncovered-sentence"]
+    assert [p.file and p.file.endswith(path.name) for p in uncovered] == [True]
+    assert removed["quote"] in (uncovered[0].value or "")
+    assert report.exit_code == 1

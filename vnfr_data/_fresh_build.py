@@ -13,18 +13,30 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import Problem, ProblemsFound, StaleBuild, UnusableInput
+from .errors import Problem, ProblemsFound, StaleBuild, UncoveredSentence, UnusableInput
 
 
 def compare(root: Path) -> list[Problem]:
     from .build import build_tables
     from .publish import render
+    from .review import coverage_of_build
 
     try:
-        files = render(build_tables(root))
+        result = build_tables(root)
     except ProblemsFound as exc:
         return list(exc.problems)
-    problems: list[Problem] = []
+    files = render(result)
+    problems: list[Problem] = [
+        UncoveredSentence(
+            f"sentence at {s.start}:{s.end} of source {sid} has no evidence and no no_fact mark",
+            file=result.articles[sid].file,
+            value=s.text,
+            expected="an evidence quote inside it, or a source.no_fact entry with a reason",
+        )
+        for sid, sentences in coverage_of_build(result).items()
+        for s in sentences
+        if s.status == "uncovered"
+    ]
     for name, data in sorted(files.items()):
         path = root / name
         if not path.is_file() or path.read_bytes() != data:

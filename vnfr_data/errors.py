@@ -81,6 +81,9 @@ OrphanEvidence = _problem("orphan-evidence", "Evidence points at no record")
 DateOrder = _problem("date-order", "Dates out of order or inconsistent with their precision")
 DuplicateFact = _problem("duplicate-fact", "The same fact recorded twice")
 TwinMismatch = _problem("twin-mismatch", "CSV and Parquet copies differ")
+UncoveredSentence = _problem(
+    "uncovered-sentence", "Body sentence neither covered by evidence nor marked no_fact"
+)
 StaleBuild = _problem("stale-build", "Committed tables differ from a fresh build")
 UnsafeCell = _problem("unsafe-cell", "Text cell would run as a spreadsheet formula")
 TextNotNfc = _problem("text-not-nfc", "Text is not in Unicode NFC")
