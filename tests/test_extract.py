@@ -10,6 +10,11 @@
 103: another page shape: "Menu"/"Search" words, a "weekday, D Month YYYY |
      HH:MM" line, a share bar, an em-dash dateline, a "VNA/VNS" credit and a
      bulleted "Other news" list.
+104: a dateline with day and month only ("DA NANG, April 9 (VNA) –"), direct
+     quotations in three shapes and "According to X,", "she" after a man
+     spoke, "X received Y" before talks, a bare "The visit ...", "After the
+     talks, the two ministers signed a Memorandum ...", a figure reported by
+     "X said", a menu line and a "See also" list with timestamps.
 """
 
 from __future__ import annotations
@@ -30,12 +35,14 @@ from vnfr_data.cli import main
 from vnfr_data.extract import Draft, extract, render
 from vnfr_data.extract.dates import Anchor, find
 from vnfr_data.extract.quotes import quote
+from vnfr_data.extract.statements import Statement
 from vnfr_data.extract.text import Span
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 PAGE = FIXTURES / "101_0a1b2c3d4e5f6a7b.txt"
 PLAIN = FIXTURES / "102_1b2c3d4e5f6a7b8c.txt"
 OTHER = FIXTURES / "103_2c3d4e5f6a7b8c9d.txt"
+DATELINE = FIXTURES / "104_3d4e5f6a7b8c9d0e.txt"
 PLAIN_PUBLISHED = dt.date(2025, 5, 28)  # a Wednesday
 
 
@@ -52,6 +59,11 @@ def plain() -> Draft:
 @pytest.fixture(scope="module")
 def other() -> Draft:
     return extract(OTHER)
+
+
+@pytest.fixture(scope="module")
+def dated() -> Draft:
+    return extract(DATELINE)
 
 
 def _text(d: Draft, span: Span) -> str:
@@ -128,7 +140,7 @@ def test_he_is_the_last_person_who_spoke_not_the_last_named(tmp_path: Path) -> N
     assert who["He stressed that"] == {"to-lam"}
 
 
-@pytest.mark.parametrize("which", ["page", "plain", "other"])
+@pytest.mark.parametrize("which", ["page", "plain", "other", "dated"])
 def test_no_draft_evidence_comes_from_furniture(which: str, request: pytest.FixtureRequest) -> None:
     d: Draft = request.getfixturevalue(which)
     spans = [f.evidence for f in d.figures] + [s.evidence for s in d.statements]
@@ -141,7 +153,13 @@ def test_no_draft_evidence_comes_from_furniture(which: str, request: pytest.Fixt
         assert d.doc.in_prose(span), _text(d, span)
     # The teasers carry figures and a reporting verb: none of them is drafted.
     reported = {f.as_reported for f in d.figures}
-    assert not reported & {"$3 billion", "€200 million", "2 agreements", "5 agreements"}
+    assert not reported & {
+        "$3 billion",
+        "€200 million",
+        "2 agreements",
+        "5 agreements",
+        "1 billion EUR",
+    }
 
 
 # -- figures -------------------------------------------------------------------------
@@ -391,10 +409,10 @@ def test_drafts_are_accepted_by_the_build_beside_the_curated_data(data_copy: Pat
     for sid in drafts:
         rows = [r for r in evidence if r["source_id"] == sid]
         assert len(rows) >= 8
-        article = result.articles[sid]
+        built = result.articles[sid]
         for r in rows:  # verbatim, and inside the body
-            assert article.text[r["char_start"] : r["char_end"]] == r["quote"]
-            assert article.body_start <= r["char_start"] < r["char_end"] <= article.body_end
+            assert built.text[r["char_start"] : r["char_end"]] == r["quote"]
+            assert built.body_start <= r["char_start"] < r["char_end"] <= built.body_end
     statements = result.tables["statements"].to_pylist()
     assert any(
         s["speaker_id"] == "emmanuel-macron" and s["statement_type"] == "praise" for s in statements
@@ -479,3 +497,162 @@ def test_targets_on_the_corpus(repo: Path) -> None:
     assert totals["events"].matched / totals["events"].gold >= 0.60
     assert sum(s.furniture for s in totals.values()) == 0
     assert "accepts all drafts" in notes[0]
+
+
+# -- an article nobody had seen (104) ----------------------------------------------------
+
+
+def _statement(d: Draft, start: str) -> Statement:
+    return next(s for s in d.statements if _text(d, s.evidence).startswith(start))
+
+
+def test_direct_quotations_in_every_shape(dated: Draft) -> None:
+    ready = _statement(dated, "“France is ready")  # “...,” she said
+    assert _text(dated, ready.evidence).endswith("with Vietnam,”")
+    partner = _statement(dated, "“Our companies")  # “...,” said X
+    centre = _statement(dated, "Marchand said: “We will")  # X said: “...”
+    for st in (ready, partner, centre):
+        assert st.quote_kind == "direct"
+        assert st.who.ids == {"sophie-marchand"}
+    according = _statement(dated, "about 320 French")  # According to X, ...
+    assert according.who.ids == {"sophie-marchand"}
+    assert according.quote_kind == "paraphrase"
+
+
+def test_she_is_a_woman_named_before_not_the_man_who_spoke_last(tmp_path: Path) -> None:
+    article = tmp_path / "001_00000000000000ab.txt"
+    article.write_text(
+        "France offers hydrogen expertise\n"
+        "French Minister Claire Roussel met Vietnamese Minister Pham Duc Long in Hanoi. Long said "
+        "the two countries had many shared interests. “France is ready to help Vietnam,” she said. "
+        "He added that Vietnam welcomed the offer.\n",
+        encoding="utf-8",
+    )
+    who = _speakers(extract(article))
+    assert who["“France is ready"] == {"claire-roussel"}
+    assert who["He added that"] == {"pham-duc-long"}  # "he" is never a woman
+
+
+def test_a_dateline_day_takes_its_year_from_the_body_and_says_so(
+    dated: Draft, tmp_path: Path
+) -> None:
+    p = dated.source.published
+    assert (p.start, p.precision, p.basis) == (dt.date(2026, 4, 9), "day", "inferred")
+    assert p.note is not None and "'April 9'" in p.note and "2026" in p.note
+    given = extract(DATELINE, published=dt.date(2026, 4, 10)).source.published
+    assert (given.start, given.basis) == (dt.date(2026, 4, 10), "stated")
+    # No year anywhere in the body: no date, and the note says what the dateline gave.
+    article = tmp_path / "001_00000000000000ac.txt"
+    article.write_text(
+        "Vietnam, France discuss wind power\n"
+        "HANOI, March 3 (VNA) – Vietnamese and French officials discussed offshore wind power in "
+        "Hanoi on Tuesday.\n",
+        encoding="utf-8",
+    )
+    bare = extract(article).source.published
+    assert bare.start is None and bare.precision == "unknown"
+    assert bare.note is not None and "'March 3'" in bare.note and "--published" in bare.note
+
+
+def _whole_words_of(d: Draft, text: str) -> bool:
+    """Every word of `text` is a whole word of the body (none is cut short)."""
+    body = _text(d, d.doc.body)
+    return all(
+        re.search(rf"(?<![\w’'.-]){re.escape(w)}(?![\w’'-])", body)
+        for w in re.findall(r"[\w’'.-]*\w", text)
+    )
+
+
+def test_event_titles_keep_whole_words_and_bare_mentions_get_their_clause(dated: Draft) -> None:
+    for ev in dated.events:
+        words = re.sub(r"^(?:Signing|Visit|Talks)\b|\b(?:with|and|in|of)\b|[()…]", " ", ev.title)
+        assert _whole_words_of(dated, words), ev.title
+    signing = next(e for e in dated.events if e.type == "signing")
+    assert signing.title == (
+        "Signing of a Memorandum of Understanding on Offshore Wind Power Cooperation"
+    )
+    visit = next(e for e in dated.events if e.type == "visit")
+    assert [_text(dated, p) for p in visit.phrases] == [
+        "The visit is the first by a French energy minister to the central region of Vietnam"
+    ]
+
+
+def test_an_event_after_a_dated_event_takes_its_date(dated: Draft) -> None:
+    talks = next(e for e in dated.events if e.type == "talks")
+    signing = next(e for e in dated.events if e.type == "signing")
+    assert talks.when.start == dt.date(2026, 4, 9)
+    w = signing.when
+    assert (w.start, w.end, w.precision, w.basis) == (
+        talks.when.start,
+        talks.when.end,
+        "day",
+        "inferred",
+    )
+    assert w.note is not None and "After the talks" in w.note
+
+
+def test_figure_subjects_are_the_measured_noun_phrase(dated: Draft) -> None:
+    subjects = {f.unit: f.subject for f in dated.figures}
+    assert subjects["USD"] == "two-way trade between Vietnam and France"
+    assert subjects["percent"] == "two-way trade between Vietnam and France"
+    mentions = render(extract(DATELINE)).split("\nmentions:", 1)[1].split("\nevents:", 1)[0]
+    quotes = re.findall(r'"([^"]*)"', mentions)
+    assert "France reached 6.3" in quotes  # not "France reached 6"
+    assert all(_whole_words_of(dated, q) for q in quotes)
+
+
+def test_hosts_and_guests_from_who_receives_whom(dated: Draft) -> None:
+    talks = next(e for e in dated.events if e.type == "talks")
+    how = {actor_id: p[1] for actor_id, p in talks.participants.items()}
+    assert how == {"le-van-khoa": "host", "sophie-marchand": "guest"}
+
+
+def test_hosts_and_guests_from_who_visits_whom(tmp_path: Path) -> None:
+    article = tmp_path / "001_00000000000000ad.txt"
+    article.write_text(
+        "Vietnam, France boost hydrogen ties\n"
+        "Vietnamese Minister of Industry Le Van Khoa held talks with French Minister of Energy "
+        "Sophie Marchand in Hanoi on Tuesday. Marchand’s visit to Vietnam runs until Friday.\n",
+        encoding="utf-8",
+    )
+    d = extract(article, published=dt.date(2026, 4, 9))
+    talks = next(e for e in d.events if e.type == "talks")
+    how = {actor_id: p[1] for actor_id, p in talks.participants.items()}
+    assert how == {"le-van-khoa": "host", "sophie-marchand": "guest"}
+
+
+def test_signatories_and_the_states_they_sign_for(dated: Draft) -> None:
+    (mou,) = [a for a in dated.agreements if a.name.startswith("Memorandum")]
+    roles = {actor_id: p[1] for actor_id, p in mou.parties.items()}
+    assert roles == {
+        "le-van-khoa": "signatory",
+        "sophie-marchand": "signatory",
+        "vietnam": "party",
+        "france": "party",
+    }
+
+
+def test_statements_written_commented_out_can_be_uncommented(data_copy: Path) -> None:
+    sid, text = _install(data_copy, DATELINE)
+    # Every statement needs a new actor: the key is bare, not "[]", and parses as empty.
+    assert "\nstatements:\n" in text and "statements: []" not in text
+    assert yaml.safe_load(text)["statements"] is None
+    reviewed, new_actors = _uncomment(text)
+    parsed = yaml.safe_load(reviewed)
+    assert len(parsed["statements"]) >= 6
+    with open(data_copy / "annotations" / "actors.yaml", "a", encoding="utf-8") as handle:
+        handle.write("".join(f"{a}\n" for a in new_actors))
+    (data_copy / "annotations" / f"{sid}.yaml").write_text(reviewed, encoding="utf-8")
+    result = build_tables(data_copy)
+    kinds = {
+        s["quote_kind"]
+        for s in result.tables["statements"].to_pylist()
+        if s["statement_id"].startswith("st-3d4e5f6a")
+    }
+    assert kinds == {"direct", "paraphrase"}
+    parties = {
+        (p["actor_id"], p["role"])
+        for p in result.tables["agreement_parties"].to_pylist()
+        if p["agreement_id"].startswith("ag-memorandum-of-understanding-on-offshore")
+    }
+    assert ("sophie-marchand", "signatory") in parties and ("france", "party") in parties

@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import Actor, Catalog, Mention
+from .actors import Actor, Catalog, Mention, person_country
 from .events import Event
 from .lexicon import AGREEMENT_HEADS, EVENT_HEADS
 from .sentences import Sentence
+from .speakers import Discourse
 from .text import Span, fold, slug, strip_possessive, trim
 
 _CONNECT = r"(?:of|on|for|against|the|in|and|to|between)"
@@ -425,8 +426,82 @@ def find_agreements(
     mentions: list[Mention],
     catalog: Catalog,
     events: list[Event],
+    discourse: Discourse | None = None,
 ) -> list[Agreement]:
     """Every agreement the body names, in order of first mention."""
     found = _Finder(doc, sentences, mentions, catalog).run()
     found += documents(doc, sentences, events)
+    for ag in found:
+        _signatories(doc, sentences, mentions, catalog, events, discourse, ag)
     return sorted(found, key=lambda a: a.mentions[0].start)
+
+
+_SIGNED = re.compile(r"\b(?:signed|sign|signing)\b")
+
+
+def _signers(
+    doc: str, mentions: list[Mention], discourse: Discourse | None, ev: Event, s: Sentence
+) -> tuple[list[Actor], Span] | None:
+    """Who signed at a signing event, and the clause that says so: the subject before "signed"
+    ("the two ministers signed ...", "X and Y signed ...") or the agents after "signed by"."""
+    for phrase in ev.phrases:
+        if not s.span.contains(phrase):
+            continue
+        verb = _SIGNED.search(doc, phrase.start, phrase.end)
+        if verb is None:
+            continue
+        by = re.match(r"\s+by\s+", doc[verb.end() : s.end])
+        if by:
+            start = verb.end() + by.end()
+            stop = doc.find(",", start, s.end)
+            stop = s.end if stop == -1 else stop
+            named = [m.actor for m in mentions if start <= m.full.start and m.span.end <= stop]
+            clause = Span(phrase.start, max(phrase.end, stop))
+        else:
+            named = [m.actor for m in mentions if phrase.start <= m.full.start < verb.start()]
+            clause = phrase
+            if not named and discourse is not None:
+                found = discourse.at_end(doc, phrase.start, verb.start())
+                if found is not None:
+                    named = [found[0].speaker, *found[0].co]
+        actors = list({a.id: a for a in named}.values())
+        if actors:
+            return actors, Span(*trim(doc, clause.start, clause.end, " ,;:."))
+    return None
+
+
+def _signatories(
+    doc: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    catalog: Catalog,
+    events: list[Event],
+    discourse: Discourse | None,
+    ag: Agreement,
+) -> None:
+    """Those who sign an agreement at a signing event are its signatories, and the states they
+    sign for are its parties ("the two ministers signed the memorandum")."""
+    roles = discourse.roles if discourse is not None else {}
+    for ev in events:
+        if ev.type != "signing":
+            continue
+        for s in sentences:
+            if not any(s.span.contains(m) for m in ag.mentions):
+                continue
+            if not any(s.span.contains(p) for p in ev.phrases):
+                continue
+            found = _signers(doc, mentions, discourse, ev, s)
+            if found is None:
+                continue
+            actors, clause = found
+            for actor in actors:
+                if actor.id in ag.parties:
+                    continue
+                if actor.type == "person":
+                    ag.parties[actor.id] = (actor, "signatory", clause)
+                    state = catalog.state(person_country(actor, " ".join(roles.get(actor.id, []))))
+                    if state is not None and state.id not in ag.parties:
+                        ag.parties[state.id] = (state, "party", clause)
+                else:
+                    ag.parties[actor.id] = (actor, "signatory", clause)
+            return

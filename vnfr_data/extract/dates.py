@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .furniture import Layout
+from .furniture import DATELINE, Layout
 from .lexicon import CARDINALS, MONTHS, WEEKDAYS
 from .text import Span
 
@@ -325,16 +325,62 @@ def publication(doc: Layout, given: dt.date | None = None) -> When:
                 "stated",
                 f"from {d.text!r} on the page's header line (outside the body)",
             )
+    dateline = _dateline(doc)
+    if dateline is not None:
+        return dateline
     return When.unknown(
         "no publication date on the page (the body and its header give none); pass --published"
+    )
+
+
+def _dateline(doc: Layout) -> When | None:
+    """The day of the dateline ("HANOI, March 12 (VNA) –"). A dateline rarely gives the year: it
+    is taken from the body's own dates (the latest year it mentions, as for every date the
+    text gives without a year), never guessed; without one the date stays unknown and the note
+    says what the dateline gave."""
+    prose = doc.prose
+    if not prose:
+        return None
+    line = prose[0]
+    m = DATELINE.match(line.text)
+    if m is None:
+        return None
+    span = Span(line.span.start, line.span.start + m.end())
+    year = latest_year(doc.text, Span(span.end, doc.body.end))
+    anchor = (
+        Anchor(None, year, f"the latest year the body mentions ({year}), not the dateline")
+        if year is not None
+        else Anchor(None, None, "")
+    )
+    found = [d for d in find(doc.text, span, anchor) if d.kind in {"mdy", "dmy", "md", "dm"}]
+    if not found:
+        return None
+    d = found[0]
+    if d.when.start is None:
+        return When.unknown(
+            f"the dateline gives {d.text!r} but no year, and the body mentions none; "
+            "pass --published"
+        )
+    if d.when.basis == "stated":
+        return When(d.when.start, d.when.end, "day", "stated", f"from the dateline {d.text!r}")
+    return When(
+        d.when.start,
+        d.when.end,
+        "day",
+        "inferred",
+        f"day and month from the dateline ({d.text!r}); year {d.when.start.year} inferred from "
+        f"the latest year the body mentions (check it, or pass --published)",
     )
 
 
 def anchor_for(doc: Layout, published: When) -> Anchor:
     """Resolve relative dates against the publication day, else the latest year mentioned."""
     if published.start is not None and published.precision == "day":
+        inferred = " (its year inferred)" if published.basis == "inferred" else ""
         return Anchor(
-            published.start, published.start.year, f"the publication date {published.start}"
+            published.start,
+            published.start.year,
+            f"the publication date {published.start}{inferred}",
         )
     if published.start is not None:
         return Anchor(None, published.start.year, f"the publication year {published.start.year}")

@@ -191,13 +191,18 @@ def _mention_span(draft: Draft, m: Mention) -> Span:
     start, end = m.full.start, m.full.end
     n_words = len(text[start:end].split())
     while n_words < 3:
-        right = re.match(r"[ ]+[\w’'-]+", text[end : draft.sentence_of(m.full).end])
+        # Whole tokens only: "reached 5.9" never stops inside the number ("reached 5").
+        right = re.match(
+            r"[ ]+[\w’'-]+(?:[.,:/][\w’'-]+)*", text[end : draft.sentence_of(m.full).end]
+        )
         if right is None:
             break
         end += right.end()
         n_words += 1
     while n_words < 3:
-        left = re.search(r"[\w’'-]+[ ]+$", text[draft.sentence_of(m.full).start : start])
+        left = re.search(
+            r"(?:[\w’'-]+[.,:/])*[\w’'-]+[ ]+$", text[draft.sentence_of(m.full).start : start]
+        )
         if left is None:
             break
         start -= len(left.group())
@@ -458,8 +463,9 @@ def render(draft: Draft) -> str:
     out += _mentions_block(draft) + "\n"
     out += "events:\n" if draft.events else "events: []\n"
     out += "".join(_event_block(draft, ev) + "\n" for ev in draft.events)
-    active = [st for st in draft.statements if all(_known(a) for a in (st.who.speaker, *st.who.co))]
-    out += "statements:\n" if active else "statements: []\n"
+    # With statements written (even all commented out), the key stays bare ("statements:"), so
+    # that uncommenting them gives a list; a bare key with nothing under it reads as empty.
+    out += "statements:\n" if draft.statements else "statements: []\n"
     out += "".join(_statement_block(draft, st) + "\n" for st in draft.statements)
     out += "agreements:\n" if draft.agreements else "agreements: []\n"
     out += "".join(_agreement_block(draft, ag) + "\n" for ag in draft.agreements)

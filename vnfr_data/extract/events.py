@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import Actor, Mention
+from .actors import Actor, Mention, person_country
 from .dates import Anchor, DateMention, When, find
 from .furniture import DATELINE
 from .lexicon import CITIES, COUNTRIES, wordset
@@ -462,6 +462,11 @@ def _participants(ctx: _Context, ev: Event, trigger: Span, phrase: Span, raw: st
         for m in people:
             if m.full.start >= trigger.end and m.full.start - trigger.end <= 6:
                 add(m.actor, "guest", m.full)
+        for m in people:
+            # "Khoa (also) received Marchand": the subject right before the verb receives.
+            gap = doc[m.span.end : trigger.start]
+            if m.span.end <= trigger.start and re.fullmatch(r"\s*(?:\w+ly\s+|also\s+)?", gap):
+                add(m.actor, "host", m.full)
         for who in speakers:
             if (
                 not who.joint
@@ -485,6 +490,22 @@ def _participants(ctx: _Context, ev: Event, trigger: Span, phrase: Span, raw: st
             if not who.joint:
                 add(who.speaker, "participant", phrase)
                 break
+
+
+#: A bare mention: a determiner and the trigger ("The visit", "the talks"), nothing more.
+_BARE = re.compile(
+    r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[a-z][\w-]*\s+)?[a-z]+"
+)
+
+
+def _clause(ctx: _Context, phrase: Span) -> Span:
+    """From a phrase to the end of its clause (the next comma, semicolon or dash, or the
+    sentence end), so that the evidence states what the phrase names."""
+    doc, s = ctx.doc, ctx.s
+    m = re.search(r",\s|;\s|\s[–—]\s", doc[phrase.end : s.end])
+    end = phrase.end + m.start() if m else s.end
+    a, b = trim(doc, phrase.start, end, " ,;:.")
+    return Span(a, b)
 
 
 class _Builder:
@@ -581,6 +602,15 @@ class _Builder:
         if target is not None:
             self._absorb(target, ev)
             return target
+        if _BARE.fullmatch(self.doc[phrase.start : phrase.end]):
+            # "The visit ..." names no event before it: the evidence is the clause that states it.
+            clause = _clause(ctx, phrase)
+            ev.phrases = [clause]
+            if ev.location is None:
+                ev.location, ev.country = _location(ctx, clause)
+            if ev.when.start is None:
+                ev.when = _when(ctx, clause, etype)
+            ev.rules.append("a bare mention: the evidence is its clause")
         self.events.append(ev)
         return ev
 
@@ -602,7 +632,12 @@ class _Builder:
         old.country = old.country or new.country
         old.name = old.name or new.name
         for k, v in new.participants.items():
-            old.participants.setdefault(k, v)
+            mine = old.participants.get(k)
+            if mine is not None and mine[1] == "participant" and v[1] in {"host", "guest"}:
+                # "X received Y" said of the talks: who received whom is more specific.
+                old.participants[k] = (mine[0], v[1], mine[2])
+            else:
+                old.participants.setdefault(k, v)
 
 
 def _split_coordinated(doc: str, s: Sentence) -> list[tuple[Span, str]]:
@@ -657,9 +692,91 @@ def find_events(
                     if q.start > p.start and p.end >= q.start - 12
                 ):
                     ev.part_of = other
+        _same_occasion(doc, s, created, builder.events)
+    _hosts_and_guests(builder.events, discourse)
     for ev in builder.events:
         ev.title = _title(doc, ev)
     return builder.events
+
+
+#: "After the talks, X signed ...": a connective that puts an event on another's occasion.
+_OCCASION = re.compile(
+    r"(?:^|[,;]\s*|[–—-]\s+)(?P<how>(?:[Rr]ight |[Ss]hortly |[Ii]mmediately )?[Aa]fter|[Ff]ollowing"
+    r"|[Aa]t the end of|[Oo]n the sidelines of|[Oo]n the occasion of|[Dd]uring|[Aa]t)\s+$"
+)
+
+
+#: Events that are one moment of an occasion (not visits or upgrades, which enclose or
+#: outlast it), so that "after the talks" dates them.
+_ON_OCCASION = frozenset(
+    {"signing", "document_exchange", "meeting", "reception", "talks", "ceremony", "interview"}
+)
+
+
+def _same_occasion(doc: str, s: Sentence, created: list[Event], events: list[Event]) -> None:
+    """An undated event stated to follow (or take place during) a dated event of the same
+    occasion ("After the talks, the two ministers signed ...") takes its date, as inferred."""
+    for ev in created:
+        if ev.when.start is not None or ev.status != "occurred" or ev.type not in _ON_OCCASION:
+            continue
+        for other in events:
+            if (
+                other is ev
+                or other.when.start is None
+                or other.status not in {"occurred", "ongoing"}
+            ):
+                continue
+            for p in other.phrases:
+                if not s.span.contains(p) or any(q.overlaps(p) for q in ev.phrases):
+                    continue
+                if not any(p.end <= q.start for q in ev.phrases if s.span.contains(q)):
+                    continue  # "After the talks, X signed ...": the occasion is said first
+                m = _OCCASION.search(doc[s.start : p.start])
+                if m is None:
+                    continue
+                w = other.when
+                said = f"'{m.group('how')} {doc[p.start : p.end]}'"
+                ev.when = When(
+                    w.start,
+                    w.end,
+                    w.precision,
+                    "inferred",
+                    f"stated to take place on the same occasion ({said}); the date of "
+                    f"{doc[p.start : p.end]}: {w.start}"
+                    + (f" to {w.end}" if w.end and w.end != w.start else ""),
+                )
+                ev.rules.append(f"dated by {said}")
+                break
+            if ev.when.start is not None:
+                break
+
+
+def _hosts_and_guests(events: list[Event], discourse: Discourse | None) -> None:
+    """Who visits whom, and who receives whom, holds for the whole occasion: in talks and
+    meetings, the guest of a visit (or of the reception merged into them) is the guest, and a
+    participant from the host country, the country the event takes place in, is the host."""
+    roles = discourse.roles if discourse is not None else {}
+    visits = [e for e in events if e.type in _VISIT_FAMILY and e.status in {"occurred", "ongoing"}]
+    for ev in events:
+        if ev.type not in _TALK_FAMILY or ev.status not in {"occurred", "ongoing"}:
+            continue
+        for visit in visits:
+            for actor_id, (_, how, _) in visit.participants.items():
+                mine = ev.participants.get(actor_id)
+                if how == "guest" and mine is not None and mine[1] == "participant":
+                    ev.participants[actor_id] = (mine[0], "guest", mine[2])
+        guests = [a for a, how, _ in ev.participants.values() if how == "guest"]
+        hosts = [a for a, how, _ in ev.participants.values() if how == "host"]
+        country = ev.country or next((v.country for v in visits if v.country), None)
+        if not guests or country is None:
+            continue
+        guest_countries = {person_country(a, " ".join(roles.get(a.id, []))) for a in guests}
+        if country in guest_countries:
+            continue
+        for actor_id, (actor, how, span) in list(ev.participants.items()):
+            home = person_country(actor, " ".join(roles.get(actor_id, [])))
+            if how == "participant" and home == country and not hosts:
+                ev.participants[actor_id] = (actor, "host", span)
 
 
 _LABELS = {
@@ -701,7 +818,36 @@ def _title(doc: str, ev: Event) -> str:
         parts.append(f"to {ev.name}")
     if ev.location:
         parts.append(("to " if ev.type in _VISIT_FAMILY else "in ") + ev.location)
+    if ev.type in {"signing", "document_exchange"} and not people:
+        # "the two ministers signed a Memorandum of ...": "Signing of a Memorandum of ...".
+        done = re.search(
+            r"\b(?P<verb>signed|signing(?: ceremony)?(?: of)?|handed over|handover of|exchange of)"
+            r"\s+(?P<what>.+)$",
+            doc[ev.first.start : ev.first.end],
+        )
+        if done and not done.group("what").startswith("by "):
+            what = re.split(
+                r"[,;]|\s(?=(?:scheduled|expected|set|due|which|that|was|were|will|is|are|during"
+                r"|after|before|following|at)\b)",
+                done.group("what"),
+            )[0].strip()
+            head = "Signing" if ev.type == "signing" else "Handover"
+            if done.group("verb") == "exchange of":
+                head = "Exchange"
+            title = f"{head} of {_whole_words(what, 90)}"
+            if ev.location and ev.location not in what:
+                title += f" {parts[-1]}"
+            return title
     if len(parts) == 1:
         phrase = doc[ev.first.start : ev.first.end]
-        parts.append(f"({phrase[:80]})")
+        parts.append(f"({_whole_words(phrase, 80)})")
     return " ".join(parts)
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """At most `limit` characters of `text`, cut between words (marked "…"), never inside one."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return (cut or text.split(" ", 1)[0]) + " …"

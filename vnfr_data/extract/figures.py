@@ -203,7 +203,14 @@ _SUBJECT_VERB = re.compile(
 _RELATIVE = frozenset({"rel_weekday", "weekday", "rel_unit", "ago", "deictic"})
 _LEADING_ADVERBIAL = re.compile(
     r"(?:As of|As at|In|On|During|For|By|From|Since|After|Before|Over|With|Amid|Within|Between"
-    r"|Through|Throughout|Until|Last|This|Earlier|Meanwhile|Overall|Altogether)\b"
+    r"|Through|Throughout|Until|Last|This|Earlier|Meanwhile|Overall|Altogether|According to)\b"
+)
+#: A reporting frame before what is measured: "Hung said (that) ...", "He told reporters that ...".
+_REPORTING_FRAME = re.compile(
+    r"^.*\b(?:(?:said|says|stated|states|noted|notes|added|adds|affirmed|stressed|emphasi[sz]ed"
+    r"|highlighted|underlined|underscored|announced|reported|revealed|explained|estimated"
+    r"|pointed out|recalled|informed)(?:\s+that)?|(?:told|tells)\s+(?:\S+\s+){0,3}?that)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -299,6 +306,14 @@ def _words_before(doc: str, s: Sentence, pos: int, limit: int = 8) -> str:
     return " ".join(chunk).strip(" ,;:")
 
 
+def _measured(subject: str) -> str:
+    """The measured noun phrase of a subject, without the reporting frame before it
+    ("Hung said two-way trade between Vietnam and France" -> "two-way trade between ...")."""
+    m = _REPORTING_FRAME.match(subject)
+    rest = subject[m.end() :].strip(" ,;:") if m else subject
+    return rest if rest else subject
+
+
 def _sentence_subject(doc: str, s: Sentence, figure: Span) -> str:
     """What a money amount or rate measures: the sentence's subject before its verb."""
     text = s.text
@@ -311,10 +326,10 @@ def _sentence_subject(doc: str, s: Sentence, figure: Span) -> str:
         start = comma + 2
     verb = _SUBJECT_VERB.search(text, start)
     if verb and verb.start() < figure.start - s.start and verb.start() > start:
-        subject = text[start : verb.start()].strip(" ,;:")
+        subject = _measured(text[start : verb.start()].strip(" ,;:"))
         if 1 <= len(subject.split()) <= 14:
             return subject
-    return _words_before(doc, s, figure.start) or s.text[:60]
+    return _measured(_words_before(doc, s, figure.start)) or " ".join(s.text.split()[:8])
 
 
 def _evidence(doc: str, s: Sentence, span: Span, after: bool = True) -> Span:

@@ -222,6 +222,7 @@ TITLE_WORDS: frozenset[str] = wordset("""
     Sports Tourism Youth Women Labour Veterans Ethnic Religious Overseas External Relations
     People's People’s Army Navy Police Staff Commander Minister-President Governor-General
     Mayor-elect Head-of-State Special Envoy Emissary High Commissioner Under-Secretary Delegate
+    Energy Ecological Ecology Transition Digital Maritime Fisheries Innovation
     """)
 
 #: Title words that alone name an office (the head of a title phrase).
@@ -234,6 +235,23 @@ OFFICE_HEADS: frozenset[str] = wordset("""
 
 #: Courtesy titles that may stand alone before a name.
 HONORIFICS: frozenset[str] = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Madam", "Sir"})
+
+#: Cues to a person's gender, for resolving "he"/"she": courtesy titles, the Vietnamese
+#: middle names "Thi" (women) and "Van" (men), and common given names of women. Only a cue
+#: that is present counts; everybody else is of unknown gender.
+FEMALE_TITLES: frozenset[str] = frozenset({"Mrs", "Ms", "Madam", "Madame", "Mme", "Lady", "Queen"})
+MALE_TITLES: frozenset[str] = frozenset({"Mr", "Monsieur", "Sir", "King"})
+FEMALE_MIDDLE_NAMES: frozenset[str] = frozenset({"Thi", "Thị"})
+MALE_MIDDLE_NAMES: frozenset[str] = frozenset({"Van", "Văn"})
+FEMALE_GIVEN_NAMES: frozenset[str] = wordset("""
+    Agnès Agnes Amélie Amelie Angela Anne Annalena Audrey Aurore Barbara Brigitte Camille
+    Caroline Catherine Cécile Cecile Céline Celine Chantal Christine Claire Clémence Clemence
+    Delphine Élisabeth Elisabeth Elizabeth Emma Emmanuelle Florence Françoise Francoise
+    Geneviève Genevieve Giorgia Hélène Helene Isabelle Jacqueline Jeanne Julie Juliette Kaja
+    Karin Laurence Laure Margaret Margrethe Marie Marine Martine Mary Mette Monique Nathalie
+    Pascale Rachida Roberta Ségolène Segolene Simone Sophie Susan Sylvie Ursula Valérie Valerie
+    Véronique Veronique Virginie
+    """)
 
 MONTHS: dict[str, int] = {
     "january": 1,

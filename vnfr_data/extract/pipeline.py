@@ -117,7 +117,7 @@ def extract(path: Path, published: dt.date | None = None, actors: Path | None = 
     statements = find_statements(text, sents, discourse)
     events = find_events(text, sents, mentions, statements, anchor, discourse)
     title = text[doc.title.start : doc.title.end]
-    agreements = find_agreements(text, sents, mentions, catalog, events)
+    agreements = find_agreements(text, sents, mentions, catalog, events, discourse)
     figures = find_figures(text, sents, anchor)
 
     mentions = _outside_names(mentions, agreements)

@@ -16,7 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .actors import Actor, Catalog, Mention, person_country
-from .lexicon import DEMONYMS
+from .lexicon import (
+    DEMONYMS,
+    FEMALE_GIVEN_NAMES,
+    FEMALE_MIDDLE_NAMES,
+    FEMALE_TITLES,
+    MALE_MIDDLE_NAMES,
+    MALE_TITLES,
+)
 
 _DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
 _JOINT = re.compile(
@@ -57,8 +64,28 @@ _PARENTHETICAL = re.compile(
     r",\s*(?:in turn|for (?:his|her|their|its) part|on (?:his|her|their|its) part|meanwhile|however|too|in return|in response|for example|therefore|thus|also|in particular)\s*,?$"
 )
 _BOUNDARY_BEFORE = re.compile(
-    r"(?:^|[,;:(]|\band|\bwhile|\bwhereas|\bbut|\bthen|\bas|\bthat|\bwhen)\s*$"
+    r"(?:^|[,;:(]|[,.!?][”\"]|\band|\bwhile|\bwhereas|\bbut|\bthen|\bas|\bthat|\bwhen)\s*$"
 )
+
+
+def gender(actor: Actor, roles: list[str]) -> str | None:
+    """A person's gender when the text marks it: "Ms"/"Mr", "Thi"/"Van" as a Vietnamese middle
+    name, a woman's given name first; else None (unknown, which is most people)."""
+    if actor.type != "person":
+        return None
+    titles = {w.rstrip(".") for role in roles for w in role.split()}
+    if titles & FEMALE_TITLES:
+        return "f"
+    if titles & MALE_TITLES:
+        return "m"
+    parts = actor.name.split()
+    if len(parts) >= 3 and set(parts[1:-1]) & FEMALE_MIDDLE_NAMES:
+        return "f"
+    if len(parts) >= 3 and set(parts[1:-1]) & MALE_MIDDLE_NAMES:
+        return "m"
+    if len(parts) >= 2 and parts[0] in FEMALE_GIVEN_NAMES:
+        return "f"
+    return None
 
 
 @dataclass(frozen=True)
@@ -129,16 +156,28 @@ class Discourse:
         group = self.last_group or self.principals
         return Who(group.speaker, group.co, how) if group else None
 
+    def gender(self, actor: Actor) -> str | None:
+        """ "f", "m" or None: from a courtesy title, a Vietnamese middle name or a given name."""
+        return gender(actor, self.roles.get(actor.id, []))
+
     def pronoun(self, word: str, pos: int) -> Who | None:
-        """ "He"/"She": the last single person who spoke, else the last person named."""
+        """ "He"/"She": the last single person who spoke, else the last person named; never a
+        person the text marks as of the other gender. "She" prefers a person marked a woman
+        (the last speaker is otherwise the default, whatever their gender)."""
+        want = "f" if word.lower() == "she" else "m"
+        candidates: list[tuple[Actor, str]] = []
         if self.last_person is not None:
-            return Who(self.last_person, (), f"pronoun '{word}' -> the last person who spoke")
-        people = self._people_before(pos)
-        return (
-            Who(people[-1].actor, (), f"pronoun '{word}' -> the last person named")
-            if people
-            else None
-        )
+            candidates.append((self.last_person, "the last person who spoke"))
+        for m in reversed(self._people_before(pos)):
+            candidates.append((m.actor, "the last person named"))
+        if want == "f":
+            for actor, how in candidates:
+                if self.gender(actor) == "f":
+                    return Who(actor, (), f"pronoun '{word}' -> {how} (a woman)")
+        for actor, how in candidates:
+            if self.gender(actor) in {None, want}:
+                return Who(actor, (), f"pronoun '{word}' -> {how}")
+        return None
 
     def description(self, m: re.Match[str], pos: int) -> Who | None:
         """ "the French leader", "the ambassador", "the Vietnamese side": by nationality and office."""

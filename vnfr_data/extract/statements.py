@@ -398,7 +398,12 @@ class _SentenceReader:
         if index != 0:
             return None
         before = self.doc[left_start:np_start].rstrip()
-        if not before.endswith(",") or len(before.split()) < 5:
+        # "“We are ready ...,” she said": a closing quotation mark ends the content, which keeps
+        # its quotation marks (the quote is the speaker's words, opened and closed).
+        quoted = re.search(r"[,.!?][”\"]$", before) is not None
+        if not (before.endswith(",") or quoted) or len(before.split()) < 3:
+            return None
+        if not quoted and len(before.split()) < 5:
             return None
         after = v.span.end
         addressee = self.addressee(v)
@@ -410,7 +415,7 @@ class _SentenceReader:
                 after = m.span.end
         if not _TRAILING_START.match(self.doc[after : self.s.end]):
             return None
-        return self.s.start, left_start + len(before) - 1
+        return self.s.start, left_start + len(before) - (0 if quoted else 1)
 
     def agents(self, v: _Verb) -> Who | None:
         """ ", announced by both X and Y": the agents after "by"."""
