@@ -7,6 +7,7 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -143,15 +144,20 @@ def test_an_ambiguous_quote_fails_until_its_occurrence_is_given(data_copy: Path)
     build_tables(data_copy)
 
 
-def test_conflicting_claims_are_kept_and_the_latest_source_shown(data_copy: Path) -> None:
-    paths = sorted(p for p in (data_copy / "annotations").glob("*.yaml") if p.name != "actors.yaml")
+def _oldest_and_newest(root: Path) -> tuple[dict[Path, Any], Path, Path]:
+    """Every source file's YAML, and the files of the oldest and newest dated sources."""
+    paths = sorted(p for p in (root / "annotations").glob("*.yaml") if p.name != "actors.yaml")
     docs = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths}
     dated = sorted(
         (d["source"]["published_date"], p)
         for p, d in docs.items()
         if d["source"].get("published_date")
     )
-    (_, older), (_, newer) = dated[0], dated[-1]
+    return docs, dated[0][1], dated[-1][1]
+
+
+def test_conflicting_claims_are_kept_and_the_latest_source_shown(data_copy: Path) -> None:
+    docs, older, newer = _oldest_and_newest(data_copy)
     quote_old = docs[older]["statements"][0]["evidence"][0]
     quote_new = docs[newer]["statements"][0]["evidence"][0]
     for path, location, quote in (
@@ -220,14 +226,7 @@ def test_deeply_nested_yaml_is_refused_not_crashed(
 
 
 def test_a_date_and_its_basis_come_from_one_source(data_copy: Path) -> None:
-    paths = sorted(p for p in (data_copy / "annotations").glob("*.yaml") if p.name != "actors.yaml")
-    docs = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths}
-    dated = sorted(
-        (d["source"]["published_date"], p)
-        for p, d in docs.items()
-        if d["source"].get("published_date")
-    )
-    (_, older), (_, newer) = dated[0], dated[-1]
+    docs, older, newer = _oldest_and_newest(data_copy)
     claims = {
         older: {
             "date_start": "2001-02-03",

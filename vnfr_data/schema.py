@@ -33,16 +33,10 @@ RESOURCES: tuple[str, ...] = (
     "crosswalk",
 )
 
-#: Fact and link tables whose records must cite evidence (a source is grounded by its sha256).
-EVIDENCED: tuple[str, ...] = (
-    "actors",
-    "events",
-    "event_participants",
-    "statements",
-    "agreements",
-    "agreement_parties",
-    "agreement_events",
-    "figures",
+#: Fact and link tables whose records must cite evidence: all but the source itself
+#: (grounded by its sha256), the evidence, and the tables derived from the others.
+EVIDENCED: tuple[str, ...] = tuple(
+    name for name in RESOURCES if name not in {"sources", "evidence", "conflicts", "crosswalk"}
 )
 
 #: Figures keep up to this many decimal places; Decimal128 makes CSV <-> Parquet lossless.
