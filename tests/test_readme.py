@@ -39,3 +39,9 @@ def test_changelog_has_the_package_version(repo: Path) -> None:
 
     changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## [{vnfr_data.__version__}]" in changelog
+
+
+def test_readme_python_example_runs(repo: Path) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```python\n(.+?)\n```", readme, flags=re.S)
+    exec(compile(example, "README.md", "exec"), {})
