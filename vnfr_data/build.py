@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .annotations import (
     QuoteRef,
@@ -184,6 +184,34 @@ def read_article(meta: SourceMeta, articles_dir: Path, annotation_file: str) -> 
     return Article(meta, text, hashlib.sha256(raw).hexdigest(), start, end, annotation_file)
 
 
+#: Annotation keys spelled differently from their column; every other key is its column's name.
+RENAMED: dict[str, dict[str, str]] = {
+    "events": {"id": "event_id", "type": "event_type", "country": "country_code"},
+    "statements": {
+        "id": "statement_id",
+        "speaker": "speaker_id",
+        "co_speakers": "co_speaker_ids",
+        "addressee": "addressee_id",
+        "event": "event_id",
+        "type": "statement_type",
+    },
+    "agreements": {"id": "agreement_id", "type": "agreement_type"},
+    "figures": {"id": "figure_id", "statement": "statement_id", "event": "event_id"},
+}
+#: Keys holding evidence or nested link records, not columns of the record itself.
+NESTED = frozenset({"evidence", "participants", "parties", "events"})
+
+
+def _columns(table: str, annotation: BaseModel) -> dict[str, Any]:
+    """A record's column values from its annotation (lists become tuples, like Arrow lists)."""
+    renamed = RENAMED[table]
+    return {
+        renamed.get(key, key): tuple(value) if isinstance(value, list) else value
+        for key, value in ((k, getattr(annotation, k)) for k in type(annotation).model_fields)
+        if key not in NESTED
+    }
+
+
 class _SourceReader:
     """Turns one source file into claims and evidence rows."""
 
@@ -252,27 +280,7 @@ class _SourceReader:
             self.claim("actors", actor_id, {}, "mentions", actor_id)
             self.evidence("actors", actor_id, quotes, "mentions", actor_id)
         for i, ev in enumerate(doc.events):
-            self.fact(
-                "events",
-                ev.id,
-                {
-                    "event_id": ev.id,
-                    "event_type": ev.type,
-                    "title": ev.title,
-                    "date_start": ev.date_start,
-                    "date_end": ev.date_end,
-                    "date_precision": ev.date_precision,
-                    "date_basis": ev.date_basis,
-                    "date_note": ev.date_note,
-                    "status": ev.status,
-                    "location": ev.location,
-                    "country_code": ev.country,
-                    "part_of": ev.part_of,
-                },
-                ev.evidence,
-                "events",
-                i,
-            )
+            self.fact("events", ev.id, _columns("events", ev), ev.evidence, "events", i)
             for j, p in enumerate(ev.participants):
                 pid = f"{ev.id}/{p.actor}"
                 self.fact(
@@ -292,43 +300,9 @@ class _SourceReader:
                     j,
                 )
         for i, st in enumerate(doc.statements):
-            self.fact(
-                "statements",
-                st.id,
-                {
-                    "statement_id": st.id,
-                    "speaker_id": st.speaker,
-                    "co_speaker_ids": tuple(st.co_speakers),
-                    "addressee_id": st.addressee,
-                    "event_id": st.event,
-                    "date": st.date,
-                    "date_precision": st.date_precision,
-                    "date_basis": st.date_basis,
-                    "date_note": st.date_note,
-                    "statement_type": st.type,
-                    "quote_kind": st.quote_kind,
-                    "topics": tuple(st.topics),
-                    "text": st.text,
-                },
-                st.evidence,
-                "statements",
-                i,
-            )
+            self.fact("statements", st.id, _columns("statements", st), st.evidence, "statements", i)
         for i, ag in enumerate(doc.agreements):
-            self.fact(
-                "agreements",
-                ag.id,
-                {
-                    "agreement_id": ag.id,
-                    "name": ag.name,
-                    "short_name": ag.short_name,
-                    "agreement_type": ag.type,
-                    "status": ag.status,
-                },
-                ag.evidence,
-                "agreements",
-                i,
-            )
+            self.fact("agreements", ag.id, _columns("agreements", ag), ag.evidence, "agreements", i)
             for j, party in enumerate(ag.parties):
                 pid = f"{ag.id}/{party.actor}"
                 self.fact(
@@ -364,27 +338,7 @@ class _SourceReader:
                     j,
                 )
         for i, fig in enumerate(doc.figures):
-            self.fact(
-                "figures",
-                fig.id,
-                {
-                    "figure_id": fig.id,
-                    "metric": fig.metric,
-                    "subject": fig.subject,
-                    "value": fig.value,
-                    "unit": fig.unit,
-                    "qualifier": fig.qualifier,
-                    "as_reported": fig.as_reported,
-                    "period_start": fig.period_start,
-                    "period_end": fig.period_end,
-                    "comparison_base": fig.comparison_base,
-                    "statement_id": fig.statement,
-                    "event_id": fig.event,
-                },
-                fig.evidence,
-                "figures",
-                i,
-            )
+            self.fact("figures", fig.id, _columns("figures", fig), fig.evidence, "figures", i)
 
 
 def _text(value: Any) -> str:
