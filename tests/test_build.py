@@ -30,26 +30,25 @@ def test_committed_data_is_exactly_what_the_build_makes(repo: Path) -> None:
     assert files == _outputs(repo / "data"), "run `vnfr-data build` and commit data/"
 
 
+def _data_status(repo: Path) -> str:
+    """`git status --porcelain` of data/: empty when the committed data is what is on disk."""
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--", "data"],
+        cwd=repo,
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout
+
+
 def test_build_on_a_clean_checkout_leaves_git_status_clean(repo: Path) -> None:
     if not (repo / ".git").exists():
         pytest.skip("not a git checkout")
-    status = subprocess.run(
-        ["git", "status", "--porcelain", "--", "data"],
-        cwd=repo,
-        text=True,
-        capture_output=True,
-        check=True,
-    ).stdout
+    status = _data_status(repo)
     if status.strip():
         pytest.skip(f"data/ has uncommitted changes already: {status[:200]}")
     assert main(["build"]) == 0
-    after = subprocess.run(
-        ["git", "status", "--porcelain", "--", "data"],
-        cwd=repo,
-        text=True,
-        capture_output=True,
-        check=True,
-    ).stdout
+    after = _data_status(repo)
     assert after == ""
 
 
