@@ -32,11 +32,11 @@ import yaml
 
 from vnfr_data.build import build_tables
 from vnfr_data.cli import main
-from vnfr_data.extract import Draft, extract, render
-from vnfr_data.extract.dates import Anchor, find
-from vnfr_data.extract.quotes import quote
-from vnfr_data.extract.statements import Statement
-from vnfr_data.extract.text import Span
+from vnfr_data.draft import Draft, extract, render
+from vnfr_data.draft.dates import Anchor, find
+from vnfr_data.draft.quotes import quote
+from vnfr_data.draft.statements import Statement
+from vnfr_data.draft.text import Span
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 PAGE = FIXTURES / "101_0a1b2c3d4e5f6a7b.txt"
@@ -111,7 +111,7 @@ def test_other_page_shape(other: Draft) -> None:
 
 
 def test_a_credit_line_closes_the_body_even_without_an_end_marker() -> None:
-    from vnfr_data.extract.furniture import layout
+    from vnfr_data.draft.furniture import layout
 
     text = (
         "Vietnam and France review defence cooperation\n"

@@ -118,7 +118,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract.command import run
+    from .draft.command import run
 
     return run(args.article, args.out, args.published)
 
