@@ -40,12 +40,14 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from vnfr_data.annotations import Body, SourceMeta
-from vnfr_data.build import Article, BuildResult
+from vnfr_data.annotations.format import Body, SourceMeta
+from vnfr_data.build import BuildResult
 from vnfr_data.publish import render, sha256_hex
+from vnfr_data.publish.writers import csv_bytes
 from vnfr_data.schema import table_schema
-from vnfr_data.tables_io import csv_bytes, read_csv_as_text
+from vnfr_data.sources.article import Article
 from vnfr_data.validate import validate
+from vnfr_data.validate.cells import read_csv_as_text
 
 _VOCABULARY = (
     "Vietnam France partnership trade cooperation minister talks Hanoi Paris agreement "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from vnfr_data.build import build_tables
 from vnfr_data.errors import ProblemsFound
-from vnfr_data.review import coverage_of_build
+from vnfr_data.review.coverage import coverage_of_build
 
 
 def main() -> int:

@@ -38,11 +38,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from vnfr_data.annotations import load_source_file  # noqa: E402
-from vnfr_data.build import Article, Claim, collect, merge, read_article, resolve  # noqa: E402
-from vnfr_data.errors import Problem, ProblemsFound  # noqa: E402
+from vnfr_data.build.collect import Claim, collect  # noqa: E402
+from vnfr_data.build.merge import merge  # noqa: E402
 from vnfr_data.draft import extract, render  # noqa: E402
 from vnfr_data.draft.actors import Actor  # noqa: E402
 from vnfr_data.draft.text import fold  # noqa: E402
+from vnfr_data.errors import Problem, ProblemsFound  # noqa: E402
+from vnfr_data.sources.article import Article, read_article  # noqa: E402
+from vnfr_data.sources.quotes import resolve  # noqa: E402
 
 TABLES = ("figures", "agreements", "statements", "events", "actors")
 VISITS = frozenset({"visit", "state_visit", "official_visit"})

@@ -1,13 +1,13 @@
-"""Regenerate what is derived from schemas/*.json: vnfr_data/models.py and the
+"""Regenerate what is derived from schemas/*.json: vnfr_data/schema/models.py and the
 vocabulary section of docs/annotations.md (run after editing a schema)."""
 
 import csv
 from pathlib import Path
 
-from vnfr_data._codegen import VOCAB_END, VOCAB_START, render_formatted, render_vocabularies
+from vnfr_data.schema.codegen import VOCAB_END, VOCAB_START, render_formatted, render_vocabularies
 
 repo = Path(__file__).resolve().parent.parent
-models = repo / "vnfr_data" / "models.py"
+models = repo / "vnfr_data" / "schema" / "models.py"
 models.write_text(render_formatted(repo), encoding="utf-8")
 print(f"wrote {models}")
 

@@ -20,7 +20,7 @@ def test_quickstart_has_two_commands_and_ci_runs_the_test_one(repo: Path) -> Non
 
 def test_readme_coverage_totals_match_the_data(repo: Path) -> None:
     from vnfr_data.build import build_tables
-    from vnfr_data.review import coverage_of_build
+    from vnfr_data.review.coverage import coverage_of_build
 
     report = coverage_of_build(build_tables(repo / "data"))
     items = [s for sentences in report.values() for s in sentences]

@@ -6,7 +6,7 @@ import pytest
 
 from vnfr_data import Dataset
 from vnfr_data.cli import main
-from vnfr_data.review import coverage, sentences
+from vnfr_data.review.coverage import coverage, sentences
 
 
 def test_show_prints_each_record_with_its_quote(

@@ -11,13 +11,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from vnfr_data import RESOURCES
-from vnfr_data._codegen import MODEL_NAMES, render_formatted
-from vnfr_data.models import MODELS
 from vnfr_data.schema import table_schema
+from vnfr_data.schema.codegen import MODEL_NAMES, render_formatted
+from vnfr_data.schema.models import MODELS
 
 
 def test_models_py_is_generated_from_the_schemas(repo: Path) -> None:
-    committed = (repo / "vnfr_data" / "models.py").read_text(encoding="utf-8")
+    committed = (repo / "vnfr_data" / "schema" / "models.py").read_text(encoding="utf-8")
     assert render_formatted(repo) == committed, "run scripts/gen_models.py"
 
 
@@ -73,7 +73,12 @@ def test_every_vocabulary_code_has_a_crosswalk_row(repo: Path) -> None:
 
 
 def test_annotation_docs_list_every_vocabulary(repo: Path) -> None:
-    from vnfr_data._codegen import VOCAB_END, VOCAB_START, VOCABULARY_FIELDS, render_vocabularies
+    from vnfr_data.schema.codegen import (
+        VOCAB_END,
+        VOCAB_START,
+        VOCABULARY_FIELDS,
+        render_vocabularies,
+    )
 
     with open(repo / "data" / "reference" / "crosswalk.csv", encoding="utf-8") as handle:
         crosswalk = {(r["vocabulary"], r["code"]): r["definition"] for r in csv.DictReader(handle)}

@@ -106,7 +106,7 @@ def test_the_descriptor_path_works_as_well_as_the_directory(repo: Path) -> None:
 def test_a_crashing_check_is_a_problem_not_a_traceback(
     data_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import vnfr_data.validate as module
+    import vnfr_data.validate.run as module
 
     def broken(*_args: object) -> list[Problem]:
         raise ValueError("boom")

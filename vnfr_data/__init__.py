@@ -7,8 +7,9 @@
 """
 
 from ._version import __version__
-from .dataset import Dataset, Table, load
-from .models import (
+from .read import Dataset, Table, load
+from .schema import RESOURCES
+from .schema.models import (
     Actor,
     Agreement,
     AgreementEvent,
@@ -23,7 +24,6 @@ from .models import (
     Source,
     Statement,
 )
-from .schema import RESOURCES
 
 __all__ = [
     "RESOURCES",

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from ._version import __version__
 from .errors import Problem, ProblemsFound
-from .resources import data_dir, repo_dir
+from .paths import data_dir, repo_dir
 
 
 def _print_problems(problems: list[Problem], stream: TextIO | None = None) -> None:
@@ -102,7 +102,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from .dataset import load
+    from .read import load
 
     ds = load(args.path) if args.path else load()
     print(f"vnfr-data {__version__}  ({ds.root})")
@@ -112,7 +112,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .review import show_source
+    from .review.show import show_source
 
     return show_source(args.source_id, args.path)
 

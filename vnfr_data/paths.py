@@ -37,3 +37,11 @@ def schemas_dir() -> Path:
 def repo_dir() -> Path | None:
     """The source checkout, when running from one (the build needs annotations)."""
     return _REPO_DIR if (_REPO_DIR / "pyproject.toml").is_file() else None
+
+
+def shown(path: Path) -> str:
+    """A path as a person should see it in a report: relative to where they stand."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

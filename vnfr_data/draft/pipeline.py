@@ -106,7 +106,7 @@ def extract(path: Path, published: dt.date | None = None, actors: Path | None = 
     pub = publication(doc, published)
     anchor = anchor_for(doc, pub)
     if actors is None:
-        from ..resources import data_dir
+        from ..paths import data_dir
 
         actors = data_dir() / "annotations" / "actors.yaml"
     catalog = load_catalog(actors)

@@ -18,7 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .models import (
+from ..paths import data_dir
+from ..schema import table_schema
+from ..schema.models import (
     MODELS,
     Actor,
     Agreement,
@@ -34,8 +36,6 @@ from .models import (
     Source,
     Statement,
 )
-from .resources import data_dir
-from .schema import table_schema
 
 if TYPE_CHECKING:
     import pandas

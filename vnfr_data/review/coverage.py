@@ -1,4 +1,4 @@
-"""Reading an article beside its records: the reviewer's view and the coverage report.
+"""The coverage report: is every sentence of an article's body accounted for?
 
 Coverage answers "is every sentence of the body accounted for?": a sentence is
 covered when an evidence span overlaps it, marked when a `no_fact` entry of the
@@ -8,17 +8,13 @@ annotations overlaps it (with the reason), and uncovered otherwise.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow.compute as pc
 
-from .dataset import load
-
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from ..build import BuildResult
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
@@ -81,33 +77,3 @@ def coverage_of_build(result: BuildResult) -> dict[str, list[Sentence]]:
         ]
         report[sid] = coverage(article.text, (article.body_start, article.body_end), spans, marks)
     return report
-
-
-def show_source(source_id: str, path: str | Path | None = None) -> int:
-    """Print every record grounded in one source, each with its quotes in text order."""
-    ds = load(path) if path else load()
-    source = ds.sources.get(source_id)
-    if source is None:
-        print(
-            f"no source {source_id!r}; known: {', '.join(s.source_id for s in ds.sources)}",
-            file=sys.stderr,
-        )
-        return 2
-    print(
-        f"# {source.title}\n  {source.source_id}  {source.path}  published {source.published_date} "
-        f"({source.published_date_basis})\n"
-    )
-    ev = ds.evidence.arrow
-    mine = ev.filter(pc.equal(ev["source_id"], source_id)).sort_by("char_start")
-    for row in mine.to_pylist():
-        table = getattr(ds, row["record_table"])
-        record = table.get(row["record_id"])
-        summary = ""
-        if record is not None:
-            fields = record.model_dump(exclude_none=True)
-            summary = "  ".join(f"{k}={v}" for k, v in fields.items() if k not in {"text"})
-        print(f"[{row['char_start']}:{row['char_end']}] {row['record_table']} {row['record_id']}")
-        print(f"    “{row['quote']}”")
-        if summary:
-            print(f"    {summary}")
-    return 0

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .schema import DECIMAL_SCALE, RESOURCES, Field, table_schema
+from .tables import DECIMAL_SCALE, RESOURCES, Field, table_schema
 
 #: Class name of each resource's record model.
 MODEL_NAMES: dict[str, str] = {
@@ -104,7 +104,15 @@ def render_models() -> str:
 def render_formatted(repo: Path) -> str:
     """`render_models()` as ruff formats it with the project's settings (needs ruff)."""
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--stdin-filename", "vnfr_data/models.py", "-"],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "format",
+            "--stdin-filename",
+            "vnfr_data/schema/models.py",
+            "-",
+        ],
         input=render_models(),
         cwd=repo,
         capture_output=True,

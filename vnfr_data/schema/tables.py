@@ -15,7 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from .resources import schemas_dir
+from ..paths import schemas_dir
 
 #: Resources in dependency order: a table only references tables before it.
 RESOURCES: tuple[str, ...] = (

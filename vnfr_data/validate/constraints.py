@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .errors import (
+from ..errors import (
     CellTooLarge,
     CellTypeError,
     ConstraintError,
@@ -34,9 +34,10 @@ from .errors import (
     TextNotNfc,
     UnsafeCell,
 )
-from .locate import MAX_REPORTED, Mask, Where, bools, ints, located, shown
-from .schema import Field, TableSchema, table_schema
-from .tables_io import LIST_DELIMITER, typed_from_text
+from ..publish.writers import LIST_DELIMITER
+from ..schema import Field, TableSchema, table_schema
+from .cells import typed_from_text
+from .rows import MAX_REPORTED, Mask, Where, bools, ints, located, shown
 
 #: Excel and LibreOffice cells hold at most this many characters; a longer cell is cut
 #: when the CSV is opened, and no quote or title of this dataset comes near it.

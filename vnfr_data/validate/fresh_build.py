@@ -10,16 +10,71 @@ Prints the problems as a JSON list on stdout.
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
-from .errors import Problem, ProblemsFound, StaleBuild, UncoveredSentence, UnusableInput
+from ..errors import (
+    Problem,
+    ProblemsFound,
+    StaleBuild,
+    UncoveredSentence,
+    UnusableInput,
+    YamlError,
+    problem_from_dict,
+)
+from .package import PackageDir
+from .report import Report
+
+#: The fresh build of the annotations is stopped after this long (it takes ~1 s).
+FRESH_BUILD_SECONDS = 300
+
+
+def check_fresh_build(pkg: PackageDir, report: Report) -> None:
+    """Rebuild from the annotations in a child process (see `main`) and compare."""
+    annotations = str(pkg.root / "annotations")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "vnfr_data.validate.fresh_build", str(pkg.root)],
+            capture_output=True,
+            timeout=FRESH_BUILD_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        report.problems.append(
+            YamlError(
+                f"the build from the annotations ran over {FRESH_BUILD_SECONDS} s and was "
+                "stopped (a hostile or huge annotation file?)",
+                file=annotations,
+            )
+        )
+        return
+    if done.returncode != 0:
+        cause = (
+            f"was killed by signal {-done.returncode}"
+            if done.returncode < 0
+            else f"exited with {done.returncode}"
+        )
+        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        report.problems.append(
+            YamlError(
+                f"the build from the annotations {cause} (nesting too deep or another hostile "
+                f"annotation file?) {tail[0][:200]}",
+                file=annotations,
+            )
+        )
+        return
+    try:
+        found = json.loads(done.stdout.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RuntimeError(f"unreadable answer from the build: {exc}") from None
+    report.problems += [problem_from_dict(item) for item in found]
 
 
 def compare(root: Path) -> list[Problem]:
-    from .build import build_tables
-    from .publish import render
-    from .review import coverage_of_build
+    from ..build import build_tables
+    from ..publish import render
+    from ..review.coverage import coverage_of_build
 
     try:
         result = build_tables(root)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import Problem, ProblemsFound, UnusableInput
+from ..errors import Problem, ProblemsFound, UnusableInput
 
 MAX_DESCRIPTOR_BYTES = 16 * 1024 * 1024
 

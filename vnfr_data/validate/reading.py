@@ -19,9 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .constraints import check_cells, check_primary_key
-from .csv_structure import BOM, scan
-from .errors import (
+from ..errors import (
     BlankLabel,
     BlankRow,
     CsvSyntax,
@@ -35,9 +33,11 @@ from .errors import (
     MissingLabel,
     Problem,
 )
-from .locate import MAX_REPORTED, Where, bools, ints, located
-from .schema import TableSchema
-from .tables_io import read_csv_cells
+from ..schema import TableSchema
+from .cells import read_csv_cells
+from .constraints import check_cells, check_primary_key
+from .rows import MAX_REPORTED, Where, bools, ints, located
+from .structure import BOM, scan
 
 
 @dataclass

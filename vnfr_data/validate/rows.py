@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .errors import Problem
+from ..errors import Problem
 
 #: Stop listing a check's findings after this many; the rest are counted in one line.
 MAX_REPORTED = 1000

@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .errors import (
+from ..errors import (
     DateOrder,
     DuplicateFact,
     EvidenceOutsideBody,
@@ -28,8 +28,8 @@ from .errors import (
     QuoteMismatch,
     UnknownReference,
 )
-from .locate import MAX_REPORTED, MAX_SHOWN, Where, indices, ints, located, maker
-from .schema import EVIDENCED, table_schema
+from ..schema import EVIDENCED, table_schema
+from .rows import MAX_REPORTED, MAX_SHOWN, Where, indices, ints, located, maker
 
 Tables = dict[str, pa.Table]
 

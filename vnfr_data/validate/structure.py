@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import ByteOrderMark, CsvSyntax, EncodingError, LineEnding, Problem
+from ..errors import ByteOrderMark, CsvSyntax, EncodingError, LineEnding, Problem
 
 BOM = b"\xef\xbb\xbf"
 _QUOTE, _COMMA, _LF, _CR = ord('"'), ord(","), ord("\n"), ord("\r")

@@ -1,0 +1,23 @@
+"""What validation has read so far, shared by its stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .package import PackageDir
+from .rows import Where
+from .rules import Tables
+
+
+@dataclass
+class PackageState:
+    pkg: PackageDir
+    tables: Tables = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    rows: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def where(self) -> Where:
+        return Where(self.files, self.rows)
