@@ -1,0 +1,131 @@
+"""Assemble the published tables: merged rows, evidence and reference data as typed Arrow.
+
+The straight line of the build: collect claims from the annotations, merge each
+record's claims, check the rows, then hand typed Arrow tables to `publish`.
+Every problem is collected and raised together.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from ..errors import MissingEvidence, ProblemsFound, UnknownReference
+from ..schema import RESOURCES, table_schema
+from ..sources.article import Article
+from .checks import check_references, check_rows
+from .collect import collect
+from .merge import merge
+
+#: Tables whose date columns default to precision and basis "unknown" when no date is given.
+DATED = {"events": "date_start", "statements": "date"}
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    tables: dict[str, pa.Table]
+    articles: dict[str, Article]
+    no_fact: list[dict[str, Any]]
+
+def _read_crosswalk(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [{k: (v or None) for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def build_tables(data_dir: Path) -> BuildResult:
+    """Everything the package publishes, as typed Arrow tables; raises ProblemsFound."""
+    out, articles = collect(data_dir)
+    if out.unreadable:
+        # A file we could not read leaves its records and mentions missing; reporting
+        # "no evidence" or "unknown reference" for them would point away from the cause.
+        raise ProblemsFound(out.problems)
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RESOURCES}
+    for a in sorted(articles.values(), key=lambda a: a.meta.id):
+        m = a.meta
+        rows["sources"].append(
+            {
+                "source_id": m.id,
+                "path": f"articles/{m.file}",
+                "title": m.title,
+                "publisher": m.publisher,
+                "published_date": m.published_date,
+                "published_date_precision": m.published_date_precision,
+                "published_date_basis": m.published_date_basis,
+                "published_date_note": m.published_date_note,
+                "url": m.url,
+                "language": m.language,
+                "sha256": a.sha256,
+                "char_count": len(a.text),
+                "body_start": a.body_start,
+                "body_end": a.body_end,
+            }
+        )
+    first_quote: dict[tuple[str, str], tuple[tuple[datetime.date, str], int, str]] = {}
+    for (table, rid, sid, start, _end), quote in out.evidence.items():
+        key = (articles[sid].order, start, quote)
+        if (table, rid) not in first_quote or key < first_quote[(table, rid)]:
+            first_quote[(table, rid)] = key
+    for table, records in out.claims.items():
+        for record_id, claims in records.items():
+            row, conflicts = merge(table, record_id, claims)
+            if table == "actors" and "actor_id" not in row:
+                out.problems.append(
+                    UnknownReference(
+                        "mention of an actor not in actors.yaml",
+                        file=claims[0].file,
+                        row=claims[0].row,
+                        value=record_id,
+                    )
+                )
+                continue
+            dated = DATED.get(table)
+            if dated is not None and row.get(dated) is None:
+                # No source gives a date: say so instead of asking every annotator to.
+                row.setdefault("date_precision", "unknown")
+                row.setdefault("date_basis", "unknown")
+            if table == "statements" and "text" not in row and (table, record_id) in first_quote:
+                row["text"] = first_quote[(table, record_id)][2]
+            if (table, record_id) not in first_quote:
+                out.problems.append(
+                    MissingEvidence(
+                        "record cites no evidence in any source",
+                        file=claims[0].file,
+                        row=claims[0].row,
+                        field=table,
+                        value=record_id,
+                    )
+                )
+            rows[table].append(row)
+            rows["conflicts"] += conflicts
+    rows["evidence"] = [
+        {
+            "record_table": t,
+            "record_id": r,
+            "source_id": s,
+            "char_start": a,
+            "char_end": b,
+            "quote": q,
+        }
+        for (t, r, s, a, b), q in out.evidence.items()
+    ]
+    rows["crosswalk"] = _read_crosswalk(data_dir / "reference" / "crosswalk.csv")
+    out.problems += check_rows(rows, out.claims)
+    out.problems += check_references(rows, out.claims)
+    if out.problems:
+        raise ProblemsFound(out.problems)
+    tables = {}
+    for name in RESOURCES:
+        schema = table_schema(name)
+        lists = [f.name for f in schema.fields if f.type == "list"]
+        full = [{**{k: () for k in lists}, **row} for row in rows[name]]
+        table = pa.Table.from_pylist(full, schema=schema.arrow_schema())
+        tables[name] = table.sort_by([(k, "ascending") for k in schema.primary_key])
+    return BuildResult(
+        tables, articles, sorted(out.no_fact, key=lambda n: (n["source_id"], n["char_start"]))
+    )
+
