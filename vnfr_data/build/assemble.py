@@ -32,6 +32,7 @@ class BuildResult:
     articles: dict[str, Article]
     no_fact: list[dict[str, Any]]
 
+
 def _read_crosswalk(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8", newline="") as handle:
         return [{k: (v or None) for k, v in row.items()} for row in csv.DictReader(handle)]
@@ -128,4 +129,3 @@ def build_tables(data_dir: Path) -> BuildResult:
     return BuildResult(
         tables, articles, sorted(out.no_fact, key=lambda n: (n["source_id"], n["char_start"]))
     )
-

@@ -22,7 +22,6 @@ from ..sources.article import Article, read_article
 from ..sources.quotes import resolve
 
 
-
 @dataclass
 class Claim:
     source: str | None
@@ -255,5 +254,3 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
         articles[article.meta.id] = article
         _SourceReader(out, article, lines).read(doc)
     return out, articles
-
-

@@ -21,6 +21,7 @@ FIELD_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
 #: List columns merge by union across sources instead of conflicting.
 LIST_FIELDS = frozenset({"aliases", "co_speaker_ids", "topics"})
 
+
 def _text(value: Any) -> str:
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
@@ -71,5 +72,3 @@ def merge(
                     }
                 )
     return row, conflicts
-
-
