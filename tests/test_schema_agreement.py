@@ -119,3 +119,15 @@ def test_a_model_rejects_what_the_schema_forbids() -> None:
     for bad in ({"unit": "furlongs"}, {"figure_id": "Fig X"}, {"value": Decimal("0.0000001")}):
         with pytest.raises(ValidationError):
             Figure(**{**good, **bad})
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_every_table_and_field_has_a_description(name: str) -> None:
+    """The codebook, the datasheet and `help()` on the models are made from these."""
+    schema = table_schema(name)
+    assert schema.descriptor.get("title", "").strip(), name
+    assert schema.descriptor.get("description", "").strip(), name
+    missing = [f.name for f in schema.fields if not f.description.strip()]
+    assert not missing, f"{name}: fields without a description: {missing}"
+    for field in schema.fields:
+        assert MODELS[name].model_fields[field.name].description == field.description

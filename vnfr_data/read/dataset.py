@@ -3,7 +3,13 @@
 Each table is read from Parquet the first time it is touched (under a lock, as
 pycountry does), so `load()` itself costs nothing and a user who only wants
 figures never reads the evidence. Records are validated into frozen pydantic
-models on access; the Arrow table is there for column work.
+models on access; the Arrow table is there for column work. pyarrow.compute,
+pyarrow.parquet and pandas are imported only when first needed, so that
+`import vnfr_data` costs no more than pyarrow and pydantic themselves.
+
+The API never answers wrong without saying so: an unknown id, table, column or
+vocabulary value raises an error naming what exists, instead of returning
+None or an empty list that looks like "no such data".
 """
 
 from __future__ import annotations
@@ -12,14 +18,12 @@ import datetime
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from ..paths import data_dir
-from ..schema import table_schema
+from ..schema import TableSchema, table_schema
 from ..schema.models import (
     MODELS,
     Actor,
@@ -36,34 +40,53 @@ from ..schema.models import (
     Source,
     Statement,
 )
+from .conditions import as_date, mask, suggestions
+from .frames import arrow_for_frames, require_extra
+from .names import UnknownRecord, resolve_actor
 
 if TYPE_CHECKING:
     import pandas
     import polars
 
 R = TypeVar("R", bound=Record)
+_MISSING: Any = object()
 
 
 class Table(Generic[R]):
-    """One resource: iterate typed records, look them up by id, or take the Arrow table."""
+    """One resource, or the rows of it that `where` kept.
 
-    def __init__(self, name: str, model: type[R], path: Path) -> None:
+    Iterate typed records, look one up with `table[id]` (or `.get(id, default)`),
+    filter with `.where(col=value)` (which returns another Table), or take the
+    columns as Arrow, pandas or polars.
+    """
+
+    def __init__(self, name: str, model: type[R], path: Path, arrow: pa.Table | None = None):
         self.name = name
         self.model = model
         self._path = path
         self._lock = threading.Lock()
-        self._arrow: pa.Table | None = None
+        self._arrow: pa.Table | None = arrow
         self._records: tuple[R, ...] | None = None
         self._by_id: dict[str, R] | None = None
 
+    @property
+    def schema(self) -> TableSchema:
+        return table_schema(self.name)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.schema.field_names
+
     def __repr__(self) -> str:
-        return f"<Table {self.name}: {self._path}>"
+        return f"<Table {self.name}: {len(self)} rows; columns: {', '.join(self.columns)}>"
 
     @property
     def arrow(self) -> pa.Table:
         """The table as Arrow, typed by the Table Schema."""
         with self._lock:
             if self._arrow is None:
+                import pyarrow.parquet as pq
+
                 # ParquetFile, not read_table: read_table imports pyarrow.dataset (and pandas).
                 self._arrow = pq.ParquetFile(self._path).read()
             return self._arrow
@@ -83,40 +106,90 @@ class Table(Generic[R]):
     def __len__(self) -> int:
         return int(self.arrow.num_rows)
 
-    def get(self, record_id: str) -> R | None:
-        """The record whose (single-column) primary key is `record_id`, or None."""
+    def _index(self) -> dict[str, R]:
         if self._by_id is None:
-            key = table_schema(self.name).primary_key
+            key = self.schema.primary_key
             if len(key) != 1:
-                raise TypeError(f"{self.name} has a composite key {key}; filter instead")
+                raise TypeError(
+                    f"{self.name} has a composite key ({', '.join(key)}): "
+                    f"filter with .where({key[0]}=...) instead"
+                )
             index = {getattr(r, key[0]): r for r in self.records()}
             with self._lock:
                 self._by_id = index
-        return self._by_id.get(record_id)
+        return self._by_id
 
-    def where(self, **equals: Any) -> list[R]:
-        """Records whose columns equal the given values, filtered on the Arrow table."""
+    @overload
+    def __getitem__(self, key: str | int) -> R: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Table[R]: ...
+
+    def __getitem__(self, key: str | int | slice) -> R | Table[R]:
+        """`table["ev-..."]`: the record whose (single-column) primary key is that id,
+        or KeyError listing close matches. `table[0]`, `table[:10]`: by position, as
+        in the list `where` used to return (a slice is a Table).
+        """
+        if isinstance(key, slice):
+            return Table(self.name, self.model, self._path, _slice(self.arrow, key))
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self.records()[key]
+        if not isinstance(key, str):
+            raise TypeError(f"{self.name}[...] takes a record id, a position or a slice: {key!r}")
+        index = self._index()
+        try:
+            return index[key]
+        except KeyError:
+            column = self.schema.primary_key[0]
+            raise UnknownRecord(
+                f"no {self.name} record with {column} {key!r} ({suggestions(key, index)})"
+            ) from None
+
+    def get(self, record_id: str, default: Any = None) -> Any:
+        """The record with this id, or `default` (None) when there is none, as dict.get."""
+        return self._index().get(record_id, default)
+
+    def __contains__(self, record_id: object) -> bool:
+        return isinstance(record_id, str) and record_id in self._index()
+
+    def where(self, **conditions: Any) -> Table[R]:
+        """The rows whose columns match, as a Table (chain `.where`, iterate, convert).
+
+        `col=value` keeps rows equal to value; `col=None` keeps rows where the cell
+        is empty; on a list column (aliases, topics, co_speaker_ids) `col=value`
+        keeps rows whose list contains value. Dates may be given as ISO strings.
+        An unknown column, a value outside the column's vocabulary, or a value of
+        the wrong type raises ValueError / TypeError instead of matching nothing.
+        """
         table = self.arrow
-        mask = None
-        for column, value in equals.items():
-            cond = pc.equal(table[column], pa.scalar(value, table.schema.field(column).type))
-            mask = cond if mask is None else pc.and_(mask, cond)
-        if mask is None:
-            return list(self.records())
-        rows = table.filter(pc.fill_null(mask, False)).to_pylist()
-        return [self.model.model_validate(_tuples(row)) for row in rows]
+        keep = mask(table, self.schema, conditions)
+        if keep is None:
+            return self
+        return Table(self.name, self.model, self._path, table.filter(keep))
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """Needs the `pandas` extra."""
-        return self.arrow.to_pandas()
+    def to_pandas(self, *, decimal: Literal["float", "exact"] = "float") -> pandas.DataFrame:
+        """A pandas DataFrame (needs the `pandas` extra).
 
-    def to_polars(self) -> polars.DataFrame:
-        """Needs the `polars` extra."""
-        import polars
+        Dates become datetime64 columns (so `.dt` works); numbers become float64
+        (so `describe()` works), or with `decimal="exact"` Python Decimals exactly
+        as stored. Empty cells are NaN / NaT / None.
+        """
+        require_extra("pandas", "to_pandas()")
+        return arrow_for_frames(self.arrow, decimal).to_pandas(date_as_object=False)
 
-        frame = polars.from_arrow(self.arrow)
+    def to_polars(self, *, decimal: Literal["float", "exact"] = "float") -> polars.DataFrame:
+        """A polars DataFrame (needs the `polars` extra); `decimal` as in `to_pandas`."""
+        polars = require_extra("polars", "to_polars()")
+        frame = polars.from_arrow(arrow_for_frames(self.arrow, decimal))
         assert isinstance(frame, polars.DataFrame)
         return frame
+
+
+def _slice(table: pa.Table, key: slice) -> pa.Table:
+    rows = range(table.num_rows)[key]
+    if rows.step == 1:
+        return table.slice(rows.start, len(rows))
+    return table.take(pa.array(rows, pa.int64()))
 
 
 def _tuples(row: dict[str, Any]) -> dict[str, Any]:
@@ -145,66 +218,134 @@ class Dataset:
             setattr(self, name, Table(name, model, root / "parquet" / f"{name}.parquet"))
 
     def __repr__(self) -> str:
-        return f"<Dataset {self.root}>"
+        return f"<Dataset {self.root}: {len(MODELS)} tables: {', '.join(MODELS)}>"
+
+    if not TYPE_CHECKING:  # at run time only, so that mypy still flags a misspelt table
+
+        def __getattr__(self, name: str) -> Any:
+            # Only reached for attributes that do not exist: say which tables do.
+            if name.startswith("__"):
+                raise AttributeError(name)
+            raise AttributeError(
+                f"Dataset has no table or attribute {name!r} ({suggestions(name, MODELS)}; "
+                f"tables: {', '.join(MODELS)})"
+            )
 
     @property
     def tables(self) -> dict[str, Table[Any]]:
         return {name: getattr(self, name) for name in MODELS}
 
+    def table(self, name: str) -> Table[Any]:
+        """The table called `name`; ValueError listing the tables for an unknown name."""
+        if name not in MODELS:
+            raise ValueError(
+                f"no table {name!r} ({suggestions(name, MODELS)}; tables: {', '.join(MODELS)})"
+            )
+        table: Table[Any] = getattr(self, name)
+        return table
+
     # -- links -----------------------------------------------------------------
 
     def source_text(self, source_id: str) -> str:
         """The verbatim article text that evidence offsets index into."""
-        source = self.sources.get(source_id)
-        if source is None:
-            raise KeyError(source_id)
+        source = self.sources[source_id]
         return (self.root / source.path).read_bytes().decode("utf-8")
 
     def evidence_for(self, record_table: str, record_id: str) -> list[Evidence]:
-        """The spans that ground a record, each with its verbatim quote."""
-        return self.evidence.where(record_table=record_table, record_id=record_id)
+        """The spans that ground a record, each with its verbatim quote.
 
-    def events_between(self, start: datetime.date, end: datetime.date) -> list[Event]:
-        """Events whose date range overlaps [start, end]; undated events are left out."""
+        `record_table` is a table name such as "events" (ValueError otherwise);
+        an id that is not in that table raises KeyError with close matches.
+        """
+        grounded = self.evidence.schema.field("record_table").enum or ()
+        if record_table not in grounded:
+            raise ValueError(
+                f"evidence_for: {record_table!r} is not a table with evidence "
+                f"({suggestions(record_table, grounded)}; tables: {', '.join(grounded)})"
+            )
+        self.table(record_table)[record_id]  # KeyError for an unknown id
+        return list(self.evidence.where(record_table=record_table, record_id=record_id))
+
+    def events_between(
+        self,
+        start: datetime.date | str,
+        end: datetime.date | str,
+        *,
+        imprecise: Literal["inside", "overlap"] = "inside",
+    ) -> list[Event]:
+        """Events dated within [start, end] (both included; dates or ISO strings).
+
+        An event dated to the day is returned when its days overlap the window (a
+        three-day visit is "in" each of its days). An event dated only to the month
+        or year spans its whole period (May 2025 is 2025-05-01..2025-05-31), and the
+        event happened somewhere in it: by default (`imprecise="inside"`) it is
+        returned only when that whole period lies inside the window, so a
+        year-precision event is not "in" a one-day window; `imprecise="overlap"`
+        also returns it when its period merely overlaps the window. Undated events
+        are never returned. Reversed bounds raise ValueError.
+        """
+        import pyarrow.compute as pc
+
+        lo, hi = as_date(start, "start"), as_date(end, "end")
+        if lo > hi:
+            raise ValueError(f"events_between: start {lo} is after end {hi}")
+        if imprecise not in ("inside", "overlap"):
+            raise ValueError(f"imprecise must be 'inside' or 'overlap', not {imprecise!r}")
         table = self.events.arrow
-        last = pc.coalesce(table["date_end"], table["date_start"])
-        mask = pc.and_(pc.less_equal(table["date_start"], end), pc.greater_equal(last, start))
-        return self._events_with(mask)
+        first = table["date_start"]
+        last = pc.coalesce(table["date_end"], first)
+        lo_s, hi_s = pa.scalar(lo, pa.date32()), pa.scalar(hi, pa.date32())
+        overlaps = pc.and_(pc.less_equal(first, hi_s), pc.greater_equal(last, lo_s))
+        if imprecise == "inside":
+            inside = pc.and_(pc.greater_equal(first, lo_s), pc.less_equal(last, hi_s))
+            to_the_day = pc.equal(table["date_precision"], "day")
+            overlaps = pc.if_else(to_the_day, overlaps, inside)
+        return self._events_with(overlaps)
 
-    def _events_with(self, mask: pa.ChunkedArray | pa.Array) -> list[Event]:
-        table = self.events.arrow
-        ids = table.filter(pc.fill_null(mask, False))["event_id"].to_pylist()
-        return [e for e in (self.events.get(i) for i in ids) if e is not None]
+    def _events_with(self, keep: pa.ChunkedArray | pa.Array) -> list[Event]:
+        import pyarrow.compute as pc
 
-    def events_of(self, actor_id: str) -> list[Event]:
-        """Events an actor took part in."""
-        taking_part = self.event_participants.arrow
-        ids = taking_part.filter(pc.equal(taking_part["actor_id"], actor_id))["event_id"]
+        ids = self.events.arrow.filter(pc.fill_null(keep, False))["event_id"].to_pylist()
+        return [self.events[i] for i in ids]
+
+    def actor(self, name_or_id: str) -> Actor:
+        """The actor with this id, name or alias (case and accents ignored).
+
+        KeyError with close matches when none has it; ValueError when several do.
+        """
+        return resolve_actor(self.actors, name_or_id)
+
+    def events_of(self, actor: str) -> list[Event]:
+        """Events an actor (id, name or alias) took part in."""
+        import pyarrow.compute as pc
+
+        actor_id = self.actor(actor).actor_id
+        ids = self.event_participants.where(actor_id=actor_id).arrow["event_id"]
         return self._events_with(pc.is_in(self.events.arrow["event_id"], value_set=ids))
 
-    def statements_by(self, actor_id: str) -> list[Statement]:
-        """Statements an actor made, alone or jointly."""
+    def statements_by(self, actor: str) -> list[Statement]:
+        """Statements an actor (id, name or alias) made, alone or jointly."""
+        import pyarrow.compute as pc
+
+        actor_id = self.actor(actor).actor_id
         table = self.statements.arrow
-        co = table["co_speaker_ids"]
-        # Rows whose co-speaker list holds the actor, found on the flattened lists.
-        rows = pc.filter(pc.list_parent_indices(co), pc.equal(pc.list_flatten(co), actor_id))
-        joint = pc.is_in(pa.array(range(table.num_rows), pa.int64()), value_set=rows)
-        mask = pc.or_(pc.equal(table["speaker_id"], actor_id), joint)
-        ids = table.filter(mask)["statement_id"].to_pylist()
-        return [s for s in (self.statements.get(i) for i in ids) if s is not None]
+        alone = mask(table, self.statements.schema, {"speaker_id": actor_id})
+        joint = mask(table, self.statements.schema, {"co_speaker_ids": actor_id})
+        ids = table.filter(pc.or_(alone, joint))["statement_id"].to_pylist()
+        return [self.statements[i] for i in ids]
 
     def statements_at(self, event_id: str) -> list[Statement]:
-        """Statements made at an event."""
-        return self.statements.where(event_id=event_id)
+        """Statements made at an event (KeyError for an unknown event)."""
+        self.events[event_id]
+        return list(self.statements.where(event_id=event_id))
 
     def speaker(self, statement: Statement) -> Actor:
-        actor = self.actors.get(statement.speaker_id)
-        if actor is None:  # a validated package always has it
-            raise KeyError(statement.speaker_id)
-        return actor
+        return self.actors[statement.speaker_id]
 
     def participants(self, event_id: str) -> list[EventParticipant]:
-        return self.event_participants.where(event_id=event_id)
+        """Who took part in an event, with their role (KeyError for an unknown event)."""
+        self.events[event_id]
+        return list(self.event_participants.where(event_id=event_id))
 
 
 _LOCK = threading.Lock()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
-from .tables import DECIMAL_SCALE, RESOURCES, Field, table_schema
+from .tables import DECIMAL_SCALE, RESOURCES, Field, TableSchema, table_schema
 
 #: Class name of each resource's record model.
 MODEL_NAMES: dict[str, str] = {
@@ -41,6 +42,8 @@ _PY_TYPES = {
 
 
 def _annotation(f: Field) -> str:
+    """`type = Field(...)`: constraints on the value's type, the description on the field
+    (so that it is in `model_fields` even when the type is optional)."""
     base = _PY_TYPES[f.type]
     if f.enum is not None:
         base = "Literal[" + ", ".join(repr(v) for v in f.enum) + "]"
@@ -55,11 +58,30 @@ def _annotation(f: Field) -> str:
         args.append(f"max_digits=38, decimal_places={DECIMAL_SCALE}")
     if args:
         base = f"Annotated[{base}, Field({', '.join(args)})]"
+    described = f"description={f.description!r}"
     if f.type == "list":
-        return f"{base} = ()"
+        return f"{base} = Field(default=(), {described})"
     if not f.required:
-        return f"{base} | None = None"
-    return base
+        return f"{base} | None = Field(default=None, {described})"
+    return f"{base} = Field({described})"
+
+
+def _docstring(schema: TableSchema) -> list[str]:
+    """The class docstring: the table's description, then each field's, so `help()` shows them."""
+    indent = " " * 4
+    text = [f"{schema.descriptor.get('description', '')}"]
+    text += ["", "Attributes:"]
+    for f in schema.fields:
+        text += textwrap.wrap(
+            f"{f.name}: {f.description}",
+            width=88,
+            initial_indent=indent,
+            subsequent_indent=indent * 2,
+            break_on_hyphens=False,
+        )
+    body = [(indent + line if line else "").replace("\\", "\\\\") for line in text]
+    body[0] = indent + '"""' + body[0].lstrip()
+    return [*body, indent + '"""']
 
 
 def render_models() -> str:
@@ -86,8 +108,7 @@ def render_models() -> str:
     ]
     for name in RESOURCES:
         schema = table_schema(name)
-        title = schema.descriptor.get("description", "")
-        lines += ["", f"class {MODEL_NAMES[name]}(Record):", f'    """{title}"""', ""]
+        lines += ["", f"class {MODEL_NAMES[name]}(Record):", *_docstring(schema), ""]
         for f in schema.fields:
             lines.append(f"    {f.name}: {_annotation(f)}")
         lines.append("")

@@ -19,29 +19,86 @@ class Record(BaseModel):
 
 
 class Source(Record):
-    """One row per news article of the corpus."""
+    """One row per news article of the corpus.
 
-    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")]
-    path: Annotated[str, Field(pattern="^articles/[A-Za-z0-9_.-]+\\.txt$")]
-    title: Annotated[str, Field(min_length=1)]
-    publisher: Annotated[str, Field(min_length=1)] | None = None
-    published_date: datetime.date | None = None
-    published_date_precision: Literal["day", "month", "year", "unknown"]
-    published_date_basis: Literal["stated", "inferred", "unknown"]
-    published_date_note: Annotated[str, Field(min_length=1)] | None = None
-    url: Annotated[str, Field(min_length=1)] | None = None
-    language: Annotated[str, Field(pattern="^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
-    sha256: Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
-    char_count: Annotated[int, Field(ge=0)]
-    body_start: Annotated[int, Field(ge=0)]
-    body_end: Annotated[int, Field(ge=0)]
+    Attributes:
+        source_id: Stable id: the hash part of the article file name.
+        path: Path of the verbatim article text inside the data package.
+        title: Headline as printed.
+        publisher: Publisher, only when the text names it.
+        published_date: Publication date (ISO 8601).
+        published_date_precision: How precise the publication date is: day, month, year or
+            unknown.
+        published_date_basis: How the publication date was obtained.
+        published_date_note: From what an inferred publication date was inferred.
+        url: Address of the article, when known.
+        language: BCP 47 language tag of the text.
+        sha256: SHA-256 of the raw bytes of the article file.
+        char_count: Length of the text in characters (UTF-8 decoded).
+        body_start: Offset of the first character of the article body.
+        body_end: Offset just past the last character of the article body (exclusive).
+    """
+
+    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")] = Field(
+        description="Stable id: the hash part of the article file name."
+    )
+    path: Annotated[str, Field(pattern="^articles/[A-Za-z0-9_.-]+\\.txt$")] = Field(
+        description="Path of the verbatim article text inside the data package."
+    )
+    title: Annotated[str, Field(min_length=1)] = Field(description="Headline as printed.")
+    publisher: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="Publisher, only when the text names it."
+    )
+    published_date: datetime.date | None = Field(
+        default=None, description="Publication date (ISO 8601)."
+    )
+    published_date_precision: Literal["day", "month", "year", "unknown"] = Field(
+        description="How precise the publication date is: day, month, year or unknown."
+    )
+    published_date_basis: Literal["stated", "inferred", "unknown"] = Field(
+        description="How the publication date was obtained."
+    )
+    published_date_note: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="From what an inferred publication date was inferred."
+    )
+    url: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="Address of the article, when known."
+    )
+    language: Annotated[str, Field(pattern="^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
+        description="BCP 47 language tag of the text."
+    )
+    sha256: Annotated[str, Field(pattern="^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the raw bytes of the article file."
+    )
+    char_count: Annotated[int, Field(ge=0)] = Field(
+        description="Length of the text in characters (UTF-8 decoded)."
+    )
+    body_start: Annotated[int, Field(ge=0)] = Field(
+        description="Offset of the first character of the article body."
+    )
+    body_end: Annotated[int, Field(ge=0)] = Field(
+        description="Offset just past the last character of the article body (exclusive)."
+    )
 
 
 class Actor(Record):
-    """People, states, organisations, companies and unions of states, one row each whatever the spelling."""
+    """People, states, organisations, companies and unions of states, one row each whatever the spelling.
 
-    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")]
-    name: Annotated[str, Field(min_length=1)]
+    Attributes:
+        actor_id: Stable slug.
+        name: Canonical name, with diacritics where the corpus gives them.
+        actor_type: Kind of actor.
+        country_code: ISO 3166-1 alpha-2 code of the actor's country (states, people,
+            national bodies).
+        aliases: Other spellings found in the corpus.
+    """
+
+    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
+        description="Stable slug."
+    )
+    name: Annotated[str, Field(min_length=1)] = Field(
+        description="Canonical name, with diacritics where the corpus gives them."
+    )
     actor_type: Literal[
         "person",
         "state",
@@ -54,15 +111,39 @@ class Actor(Record):
         "media",
         "community",
         "other",
-    ]
-    country_code: Annotated[str, Field(pattern="^[A-Z]{2}$")] | None = None
-    aliases: tuple[str, ...] = ()
+    ] = Field(description="Kind of actor.")
+    country_code: Annotated[str, Field(pattern="^[A-Z]{2}$")] | None = Field(
+        default=None,
+        description="ISO 3166-1 alpha-2 code of the actor's country (states, people, national bodies).",
+    )
+    aliases: tuple[str, ...] = Field(default=(), description="Other spellings found in the corpus.")
 
 
 class Event(Record):
-    """Talks, visits, meetings, signings, conferences and other events, one row per real-world event whatever the number of sources."""
+    """Talks, visits, meetings, signings, conferences and other events, one row per real-world event whatever the number of sources.
 
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")]
+    Attributes:
+        event_id: Stable slug, prefixed ev-.
+        event_type: Kind of event; see the crosswalk resource for CAMEO and PLOVER codes.
+        title: Short descriptive title.
+        date_start: First day (ISO 8601); for month or year precision the first day of the
+            period.
+        date_end: Last day (ISO 8601); for month or year precision the last day of the
+            period.
+        date_precision: How precise the dates are.
+        date_basis: How the dates were obtained: stated, inferred (see date_note) or
+            unknown.
+        date_note: From what an inferred date was inferred.
+        status: Status as reported: occurred, ongoing, planned, proposed, invited,
+            cancelled.
+        location: Place as named in the source.
+        country_code: ISO 3166-1 alpha-2 code of the country where it takes place.
+        part_of: Enclosing event (for example the state visit a talk belongs to).
+    """
+
+    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] = Field(
+        description="Stable slug, prefixed ev-."
+    )
     event_type: Literal[
         "talks",
         "meeting",
@@ -83,41 +164,115 @@ class Event(Record):
         "disaster",
         "sports_event",
         "other",
-    ]
-    title: Annotated[str, Field(min_length=1)]
-    date_start: datetime.date | None = None
-    date_end: datetime.date | None = None
-    date_precision: Literal["day", "month", "year", "unknown"]
-    date_basis: Literal["stated", "inferred", "unknown"]
-    date_note: Annotated[str, Field(min_length=1)] | None = None
-    status: Literal["occurred", "ongoing", "planned", "proposed", "invited", "cancelled"]
-    location: Annotated[str, Field(min_length=1)] | None = None
-    country_code: Annotated[str, Field(pattern="^[A-Z]{2}$")] | None = None
-    part_of: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = None
+    ] = Field(description="Kind of event; see the crosswalk resource for CAMEO and PLOVER codes.")
+    title: Annotated[str, Field(min_length=1)] = Field(description="Short descriptive title.")
+    date_start: datetime.date | None = Field(
+        default=None,
+        description="First day (ISO 8601); for month or year precision the first day of the period.",
+    )
+    date_end: datetime.date | None = Field(
+        default=None,
+        description="Last day (ISO 8601); for month or year precision the last day of the period.",
+    )
+    date_precision: Literal["day", "month", "year", "unknown"] = Field(
+        description="How precise the dates are."
+    )
+    date_basis: Literal["stated", "inferred", "unknown"] = Field(
+        description="How the dates were obtained: stated, inferred (see date_note) or unknown."
+    )
+    date_note: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="From what an inferred date was inferred."
+    )
+    status: Literal["occurred", "ongoing", "planned", "proposed", "invited", "cancelled"] = Field(
+        description="Status as reported: occurred, ongoing, planned, proposed, invited, cancelled."
+    )
+    location: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="Place as named in the source."
+    )
+    country_code: Annotated[str, Field(pattern="^[A-Z]{2}$")] | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 code of the country where it takes place."
+    )
+    part_of: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
+        default=None, description="Enclosing event (for example the state visit a talk belongs to)."
+    )
 
 
 class EventParticipant(Record):
-    """Who took part in an event, and the office each held at its date."""
+    """Who took part in an event, and the office each held at its date.
 
-    participant_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$")]
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")]
-    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")]
-    role: Annotated[str, Field(min_length=1)] | None = None
-    participation: Literal["host", "guest", "participant", "invitee", "organiser", "witness"]
+    Attributes:
+        participant_id: event_id/actor_id.
+        event_id: The event.
+        actor_id: The participant.
+        role: Office held at the date of the event, as the source gives it.
+        participation: Host, guest, participant, invitee, organiser or witness.
+    """
+
+    participant_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$")] = Field(
+        description="event_id/actor_id."
+    )
+    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] = Field(description="The event.")
+    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
+        description="The participant."
+    )
+    role: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="Office held at the date of the event, as the source gives it."
+    )
+    participation: Literal["host", "guest", "participant", "invitee", "organiser", "witness"] = (
+        Field(description="Host, guest, participant, invitee, organiser or witness.")
+    )
 
 
 class Statement(Record):
-    """Who affirmed, proposed, urged, pledged, praised ... what, to whom, where."""
+    """Who affirmed, proposed, urged, pledged, praised ... what, to whom, where.
 
-    statement_id: Annotated[str, Field(pattern="^st-[a-z0-9.-]+$")]
-    speaker_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")]
-    co_speaker_ids: tuple[str, ...] = ()
-    addressee_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] | None = None
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = None
-    date: datetime.date | None = None
-    date_precision: Literal["day", "month", "year", "unknown"]
-    date_basis: Literal["stated", "inferred", "unknown"]
-    date_note: Annotated[str, Field(min_length=1)] | None = None
+    Attributes:
+        statement_id: Stable slug, prefixed st-.
+        speaker_id: Actor who made the statement.
+        co_speaker_ids: Actors speaking jointly with the speaker.
+        addressee_id: Actor addressed, when the source says.
+        event_id: Event where the statement was made.
+        date: Date the statement was made (ISO 8601); for month or year precision the first
+            day of the period
+        date_precision: How precise the date is: day, month, year or unknown.
+        date_basis: How the date was obtained: stated in the source, inferred (see the
+            note), or unknown.
+        date_note: From what an inferred date was inferred, or why it is unknown.
+        statement_type: Kind of speech act; see the crosswalk resource for CAMEO and PLOVER
+            codes.
+        quote_kind: direct when the source quotes the speaker's words, paraphrase otherwise.
+        topics: Topic slugs.
+        text: What was said, in the source's words.
+    """
+
+    statement_id: Annotated[str, Field(pattern="^st-[a-z0-9.-]+$")] = Field(
+        description="Stable slug, prefixed st-."
+    )
+    speaker_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
+        description="Actor who made the statement."
+    )
+    co_speaker_ids: tuple[str, ...] = Field(
+        default=(), description="Actors speaking jointly with the speaker."
+    )
+    addressee_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] | None = Field(
+        default=None, description="Actor addressed, when the source says."
+    )
+    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
+        default=None, description="Event where the statement was made."
+    )
+    date: datetime.date | None = Field(
+        default=None,
+        description="Date the statement was made (ISO 8601); for month or year precision the first day of the period",
+    )
+    date_precision: Literal["day", "month", "year", "unknown"] = Field(
+        description="How precise the date is: day, month, year or unknown."
+    )
+    date_basis: Literal["stated", "inferred", "unknown"] = Field(
+        description="How the date was obtained: stated in the source, inferred (see the note), or unknown."
+    )
+    date_note: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="From what an inferred date was inferred, or why it is unknown."
+    )
     statement_type: Literal[
         "affirm",
         "emphasise",
@@ -140,18 +295,36 @@ class Statement(Record):
         "support",
         "hope",
         "confirm",
-    ]
-    quote_kind: Literal["direct", "paraphrase"]
-    topics: tuple[str, ...] = ()
-    text: Annotated[str, Field(min_length=1)]
+    ] = Field(
+        description="Kind of speech act; see the crosswalk resource for CAMEO and PLOVER codes."
+    )
+    quote_kind: Literal["direct", "paraphrase"] = Field(
+        description="direct when the source quotes the speaker's words, paraphrase otherwise."
+    )
+    topics: tuple[str, ...] = Field(default=(), description="Topic slugs.")
+    text: Annotated[str, Field(min_length=1)] = Field(
+        description="What was said, in the source's words."
+    )
 
 
 class Agreement(Record):
-    """Trade and investment agreements, partnerships, conventions, codes of conduct, declarations and cooperation documents."""
+    """Trade and investment agreements, partnerships, conventions, codes of conduct, declarations and cooperation documents.
 
-    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")]
-    name: Annotated[str, Field(min_length=1)]
-    short_name: Annotated[str, Field(min_length=1)] | None = None
+    Attributes:
+        agreement_id: Stable slug, prefixed ag-.
+        name: Full name as reported.
+        short_name: Acronym or short name as reported.
+        agreement_type: Kind of agreement or framework.
+        status: Status as reported by the most recent source; other claims are in conflicts.
+    """
+
+    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")] = Field(
+        description="Stable slug, prefixed ag-."
+    )
+    name: Annotated[str, Field(min_length=1)] = Field(description="Full name as reported.")
+    short_name: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="Acronym or short name as reported."
+    )
     agreement_type: Literal[
         "free_trade_agreement",
         "investment_agreement",
@@ -164,7 +337,7 @@ class Agreement(Record):
         "cooperation_mechanism",
         "policy",
         "other",
-    ]
+    ] = Field(description="Kind of agreement or framework.")
     status: Literal[
         "in_force",
         "signed",
@@ -177,24 +350,52 @@ class Agreement(Record):
         "being_implemented",
         "planned",
         "unknown",
-    ]
+    ] = Field(
+        description="Status as reported by the most recent source; other claims are in conflicts."
+    )
 
 
 class AgreementParty(Record):
-    """Parties, signatories and supporters of an agreement."""
+    """Parties, signatories and supporters of an agreement.
 
-    party_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$")]
-    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")]
-    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")]
-    role: Literal["party", "signatory", "supporter", "beneficiary"]
+    Attributes:
+        party_id: agreement_id/actor_id.
+        agreement_id: The agreement.
+        actor_id: The party.
+        role: party, signatory, supporter or beneficiary.
+    """
+
+    party_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$")] = Field(
+        description="agreement_id/actor_id."
+    )
+    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")] = Field(
+        description="The agreement."
+    )
+    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
+        description="The party."
+    )
+    role: Literal["party", "signatory", "supporter", "beneficiary"] = Field(
+        description="party, signatory, supporter or beneficiary."
+    )
 
 
 class AgreementEvent(Record):
-    """Events where an agreement was signed, upgraded, established, discussed or handed over."""
+    """Events where an agreement was signed, upgraded, established, discussed or handed over.
 
-    link_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+/ev-[a-z0-9.-]+$")]
-    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")]
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")]
+    Attributes:
+        link_id: agreement_id/event_id.
+        agreement_id: The agreement.
+        event_id: The event.
+        relation: What happened to the agreement at the event.
+    """
+
+    link_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+/ev-[a-z0-9.-]+$")] = Field(
+        description="agreement_id/event_id."
+    )
+    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")] = Field(
+        description="The agreement."
+    )
+    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] = Field(description="The event.")
     relation: Literal[
         "signed",
         "upgraded",
@@ -203,13 +404,31 @@ class AgreementEvent(Record):
         "handed_over",
         "referenced",
         "planned_signing",
-    ]
+    ] = Field(description="What happened to the agreement at the event.")
 
 
 class Figure(Record):
-    """Money, growth rates, counts, durations, anniversaries and ordinals, each a claim of its source."""
+    """Money, growth rates, counts, durations, anniversaries and ordinals, each a claim of its source.
 
-    figure_id: Annotated[str, Field(pattern="^fig-[a-z0-9.-]+$")]
+    Attributes:
+        figure_id: Stable slug, prefixed fig-.
+        metric: What kind of quantity.
+        subject: What is measured.
+        value: The number in base units (5.4 billion is 5400000000; 11% is 11).
+        unit: ISO 4217 currency code for money, else percent, years, months, days, count or
+            ordinal.
+        qualifier: exact, over, under, about, at_least, at_most or up_to, as reported.
+        as_reported: The words of the source.
+        period_start: First day of the period the figure covers.
+        period_end: Last day of the period the figure covers.
+        comparison_base: What a growth rate or change is measured against.
+        statement_id: Statement that asserted the figure.
+        event_id: Event the figure belongs to.
+    """
+
+    figure_id: Annotated[str, Field(pattern="^fig-[a-z0-9.-]+$")] = Field(
+        description="Stable slug, prefixed fig-."
+    )
     metric: Literal[
         "trade_value",
         "trade_growth_rate",
@@ -221,21 +440,48 @@ class Figure(Record):
         "anniversary",
         "ordinal",
         "other",
-    ]
-    subject: Annotated[str, Field(min_length=1)]
-    value: Annotated[Decimal, Field(max_digits=38, decimal_places=6)]
-    unit: Literal["USD", "EUR", "VND", "percent", "years", "months", "days", "count", "ordinal"]
-    qualifier: Literal["exact", "over", "under", "about", "at_least", "at_most", "up_to"]
-    as_reported: Annotated[str, Field(min_length=1)]
-    period_start: datetime.date | None = None
-    period_end: datetime.date | None = None
-    comparison_base: Annotated[str, Field(min_length=1)] | None = None
-    statement_id: Annotated[str, Field(pattern="^st-[a-z0-9.-]+$")] | None = None
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = None
+    ] = Field(description="What kind of quantity.")
+    subject: Annotated[str, Field(min_length=1)] = Field(description="What is measured.")
+    value: Annotated[Decimal, Field(max_digits=38, decimal_places=6)] = Field(
+        description="The number in base units (5.4 billion is 5400000000; 11% is 11)."
+    )
+    unit: Literal["USD", "EUR", "VND", "percent", "years", "months", "days", "count", "ordinal"] = (
+        Field(
+            description="ISO 4217 currency code for money, else percent, years, months, days, count or ordinal."
+        )
+    )
+    qualifier: Literal["exact", "over", "under", "about", "at_least", "at_most", "up_to"] = Field(
+        description="exact, over, under, about, at_least, at_most or up_to, as reported."
+    )
+    as_reported: Annotated[str, Field(min_length=1)] = Field(description="The words of the source.")
+    period_start: datetime.date | None = Field(
+        default=None, description="First day of the period the figure covers."
+    )
+    period_end: datetime.date | None = Field(
+        default=None, description="Last day of the period the figure covers."
+    )
+    comparison_base: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="What a growth rate or change is measured against."
+    )
+    statement_id: Annotated[str, Field(pattern="^st-[a-z0-9.-]+$")] | None = Field(
+        default=None, description="Statement that asserted the figure."
+    )
+    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
+        default=None, description="Event the figure belongs to."
+    )
 
 
 class Evidence(Record):
-    """Verbatim spans of the sources that ground each record: text[char_start:char_end] == quote."""
+    """Verbatim spans of the sources that ground each record: text[char_start:char_end] == quote.
+
+    Attributes:
+        record_table: Table of the record.
+        record_id: Primary key of the record.
+        source_id: The source quoted.
+        char_start: Offset of the first character, in characters of the UTF-8 decoded text.
+        char_end: Offset just past the last character (exclusive).
+        quote: The verbatim span.
+    """
 
     record_table: Literal[
         "actors",
@@ -246,16 +492,31 @@ class Evidence(Record):
         "agreement_parties",
         "agreement_events",
         "figures",
-    ]
-    record_id: Annotated[str, Field(min_length=1)]
-    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")]
-    char_start: Annotated[int, Field(ge=0)]
-    char_end: Annotated[int, Field(ge=0)]
-    quote: Annotated[str, Field(min_length=1)]
+    ] = Field(description="Table of the record.")
+    record_id: Annotated[str, Field(min_length=1)] = Field(description="Primary key of the record.")
+    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")] = Field(
+        description="The source quoted."
+    )
+    char_start: Annotated[int, Field(ge=0)] = Field(
+        description="Offset of the first character, in characters of the UTF-8 decoded text."
+    )
+    char_end: Annotated[int, Field(ge=0)] = Field(
+        description="Offset just past the last character (exclusive)."
+    )
+    quote: Annotated[str, Field(min_length=1)] = Field(description="The verbatim span.")
 
 
 class Conflict(Record):
-    """Where sources disagree on a field of one record: one row per source claim. The main table carries the claim of the most recently published source."""
+    """Where sources disagree on a field of one record: one row per source claim. The main table carries the claim of the most recently published source.
+
+    Attributes:
+        record_table: Table of the record.
+        record_id: Primary key of the record.
+        field: Field on which sources disagree.
+        source_id: The source making this claim.
+        claimed_value: The value this source gives, as text.
+        chosen: True for the claim shown in the main table.
+    """
 
     record_table: Literal[
         "actors",
@@ -266,23 +527,46 @@ class Conflict(Record):
         "agreement_parties",
         "agreement_events",
         "figures",
-    ]
-    record_id: Annotated[str, Field(min_length=1)]
-    field: Annotated[str, Field(min_length=1)]
-    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")]
-    claimed_value: Annotated[str, Field(min_length=1)]
-    chosen: bool
+    ] = Field(description="Table of the record.")
+    record_id: Annotated[str, Field(min_length=1)] = Field(description="Primary key of the record.")
+    field: Annotated[str, Field(min_length=1)] = Field(
+        description="Field on which sources disagree."
+    )
+    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")] = Field(
+        description="The source making this claim."
+    )
+    claimed_value: Annotated[str, Field(min_length=1)] = Field(
+        description="The value this source gives, as text."
+    )
+    chosen: bool = Field(description="True for the claim shown in the main table.")
 
 
 class CrosswalkEntry(Record):
-    """Our event and statement types mapped to CAMEO codes and PLOVER event types, to join with GDELT, ICEWS and POLECAT."""
+    """Our event and statement types mapped to CAMEO codes and PLOVER event types, to join with GDELT, ICEWS and POLECAT.
 
-    vocabulary: Literal["event_type", "statement_type"]
-    code: Annotated[str, Field(pattern="^[a-z_]+$")]
-    definition: Annotated[str, Field(min_length=1)]
-    cameo_code: Annotated[str, Field(pattern="^[0-9]{2,4}$")] | None = None
-    cameo_label: Annotated[str, Field(min_length=1)] | None = None
-    plover_type: Annotated[str, Field(pattern="^[A-Z]+$")] | None = None
+    Attributes:
+        vocabulary: event_type or statement_type.
+        code: Our code.
+        definition: What the code means.
+        cameo_code: Closest CAMEO event code.
+        cameo_label: CAMEO label.
+        plover_type: Closest PLOVER event type.
+    """
+
+    vocabulary: Literal["event_type", "statement_type"] = Field(
+        description="event_type or statement_type."
+    )
+    code: Annotated[str, Field(pattern="^[a-z_]+$")] = Field(description="Our code.")
+    definition: Annotated[str, Field(min_length=1)] = Field(description="What the code means.")
+    cameo_code: Annotated[str, Field(pattern="^[0-9]{2,4}$")] | None = Field(
+        default=None, description="Closest CAMEO event code."
+    )
+    cameo_label: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="CAMEO label."
+    )
+    plover_type: Annotated[str, Field(pattern="^[A-Z]+$")] | None = Field(
+        default=None, description="Closest PLOVER event type."
+    )
 
 
 MODELS: dict[str, type[Record]] = {
