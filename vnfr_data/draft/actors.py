@@ -16,7 +16,6 @@ parentheses, and a state comes from the country list.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .sentences import Sentence
-from .text import Span, Word, fold, key, slug, strip_possessive, words
+from .text import Span, Word, fold, fold_keep_length, key, slug, strip_possessive, words
 
 _CONNECTORS = frozenset(
     {"of", "to", "for", "and", "the", "on", "in", "de", "la", "du", "des", "against"}
@@ -82,9 +81,6 @@ _ORG_HEADS: dict[str, str] = {
 _SPEECH_AFTER = re.compile(
     r"\s*,?\s+(?:said|says|told|stated|affirmed|stressed|noted|added|emphasised|emphasized|urged"
     r"|pledged|proposed|highlighted|underlined|reaffirmed|reiterated|called|expressed|praised)\b"
-)
-_FOLD_CHARS = str.maketrans(
-    {"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "đ": "d", "Đ": "D"}
 )
 
 
@@ -178,17 +174,6 @@ def load_catalog(path: Path) -> Catalog:
     return Catalog(
         [Actor(a.id, a.name, a.type, a.country, tuple(a.aliases), True) for a in load_actors(path)]
     )
-
-
-def fold_keep_length(text: str) -> str:
-    """Fold for searching while keeping offsets: one output character per input character."""
-    out = []
-    for c in text.translate(_FOLD_CHARS):
-        d = unicodedata.normalize("NFKD", c)
-        base = next((x for x in d if not unicodedata.combining(x)), c)
-        low = base.lower()
-        out.append(low[0] if low else c)
-    return "".join(out)
 
 
 def _variant_pattern(variant: str) -> str:

@@ -14,11 +14,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..sources.lexicon import CARDINALS, MONTH_PATTERN, MONTHS, WEEKDAYS
 from .furniture import DATELINE, Layout
-from .lexicon import CARDINALS, MONTHS, WEEKDAYS
 from .text import Span
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?P<month>{MONTH_PATTERN})\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"

@@ -20,15 +20,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..sources.lexicon import TENS_PATTERN, UNIT_WORDS_PATTERN, number_word, ordinal_word
 from .dates import Anchor, DateMention, When, find
 from .furniture import DATELINE
-from .lexicon import ANAPHORIC_DETERMINERS, CARDINALS, ORDINALS, wordset
+from .lexicon import ANAPHORIC_DETERMINERS, wordset
 from .sentences import Sentence
 from .text import Span, trim
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = TENS_PATTERN
+_UNITS = UNIT_WORDS_PATTERN
 _CARD_WORD = (
     rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     rf"|seventeen|eighteen|nineteen|{_UNITS}|a dozen|dozen|a hundred|hundred)"
@@ -238,23 +239,12 @@ def _number(text: str) -> Decimal | None:
     t = t.removeprefix("a ").strip()
     if t in {"a", "an"}:
         return Decimal(1)
-    if t in CARDINALS:
-        return Decimal(CARDINALS[t])
-    if "-" in t:
-        tens, _, units = t.partition("-")
-        if tens in CARDINALS and units in CARDINALS:
-            return Decimal(CARDINALS[tens] + CARDINALS[units])
-    return None
+    n = number_word(t)
+    return None if n is None else Decimal(n)
 
 
 def _ordinal(word: str) -> int | None:
-    if word in ORDINALS:
-        return ORDINALS[word]
-    if "-" in word:
-        tens, _, units = word.partition("-")
-        if tens in CARDINALS and units in ORDINALS:
-            return CARDINALS[tens] + ORDINALS[units]
-    return None
+    return ordinal_word(word)
 
 
 def _qualifier(words: str | None) -> str:

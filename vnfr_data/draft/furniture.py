@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..sources.lexicon import MONTH_NAMES
 from .text import Span
 
 #: A photo caption or credit: "(Photo: VNA)", "- Photo: VNA |", "Photo: Reuters", "(Illustrative photo)".
@@ -94,9 +95,7 @@ _UI_WORD = re.compile(
 )
 #: A bare time, or a full date, on a short line: "Thursday, 22 May 2025 | 14:30".
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTH_NAMES = "|".join(MONTH_NAMES)
 _DATE_ONLY = re.compile(
     rf"\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+\d{{4}}\b|\b(?:{_MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"

@@ -1,4 +1,4 @@
-"""General word lists: countries, nationalities, places, titles, months, number words.
+"""General word lists: countries, nationalities, places, titles (months and numbers are shared).
 
 Kept apart from the rules so that the rules read as rules. Nothing here names
 anything particular to one article: these are facts about English news prose
@@ -6,6 +6,10 @@ and the world (which country a capital or a nationality belongs to).
 """
 
 from __future__ import annotations
+
+from ..sources.lexicon import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
+
+__all__ = ["CARDINALS", "MONTHS", "ORDINALS", "WEEKDAYS"]  # re-exported: the shared lexicon
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -252,106 +256,6 @@ FEMALE_GIVEN_NAMES: frozenset[str] = wordset("""
     Pascale Rachida Roberta Ségolène Segolene Simone Sophie Susan Sylvie Ursula Valérie Valerie
     Véronique Veronique Virginie
     """)
-
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-
-CARDINALS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
-
-ORDINALS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-}
 
 #: Determiners after which a cardinal refers back ("the two leaders") instead of counting.
 ANAPHORIC_DETERMINERS: frozenset[str] = frozenset(

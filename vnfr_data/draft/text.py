@@ -1,4 +1,4 @@
-"""Spans, words and folding: the vocabulary every extractor module shares.
+"""Spans and words: the vocabulary every extractor module shares (folding is shared project-wide).
 
 Everything the extractor finds is a character span of the article text, never a
 copy, so that a draft quote is the source's own characters by construction.
@@ -9,29 +9,26 @@ Folding (case, diacritics, dash and quote variants) is only ever used to
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ..sources.folding import fold, fold_keep_length, slug
+from ..sources.folding import name_key as key
+
+__all__ = [
+    "WORD",
+    "Span",
+    "Word",
+    "fold",
+    "fold_keep_length",
+    "key",
+    "slug",
+    "strip_possessive",
+    "trim",
+    "words",
+]
 
 #: A word: letters/digits joined by inner apostrophes, hyphens, en dashes, dots or ampersands.
 WORD = re.compile(r"\w+(?:[’'.&\-–]\w+)*")
-
-#: Dash and quote variants that news sites mix freely.
-_FOLD_TABLE = str.maketrans(
-    {
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-        "―": "-",
-        "’": "'",
-        "‘": "'",
-        "“": '"',
-        "”": '"',
-        "đ": "d",
-        "Đ": "D",
-    }
-)
 
 
 @dataclass(frozen=True, order=True)
@@ -84,25 +81,6 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of text[start:end], with offsets into `text`."""
     stop = len(text) if end is None else end
     return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, stop)]
-
-
-def fold(text: str) -> str:
-    """Comparison key: no diacritics, one kind of dash and quote, lower case, single spaces."""
-    text = text.translate(_FOLD_TABLE)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
-
-
-def key(text: str) -> str:
-    """Looser key for names: folded, letters and digits only (Viet Nam == Vietnam)."""
-    return re.sub(r"[^a-z0-9]", "", fold(text))
-
-
-def slug(text: str, max_words: int = 8) -> str:
-    """Lowercase ASCII slug for ids: letters, digits and single hyphens."""
-    parts = re.findall(r"[a-z0-9]+", fold(text).replace("'", ""))
-    return "-".join(parts[:max_words]) or "x"
 
 
 def trim(text: str, start: int, end: int, chars: str = " \t\n,;:") -> tuple[int, int]:
