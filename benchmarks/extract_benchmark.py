@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
                 render(draft)
                 took = time.perf_counter() - t0
                 layout = "one line" if one_line else "paragraphs"
-                print(f"| {size:,} B | {layout} | {took:.2f} | {1e6 * took / size:.1f} |", flush=True)
+                print(
+                    f"| {size:,} B | {layout} | {took:.2f} | {1e6 * took / size:.1f} |", flush=True
+                )
     return 0
 
 

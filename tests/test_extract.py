@@ -489,7 +489,7 @@ def test_targets_on_the_corpus(repo: Path) -> None:
         spec.loader.exec_module(module)
     finally:
         sys.modules.pop(spec.name, None)
-    totals, notes = module.evaluate(repo / "data")
+    totals, notes = module.evaluate(repo / "data", "corpus")
     figures = totals["figures"]
     assert figures.matched / figures.gold >= 0.95 and figures.matched / figures.draft >= 0.90
     assert totals["agreements"].matched / totals["agreements"].gold >= 0.90

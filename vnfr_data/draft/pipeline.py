@@ -95,8 +95,14 @@ def _frame(events: list[Event]) -> Event | None:
     return min(framed, key=lambda e: e.first.start) if framed else None
 
 
-def extract(path: Path, published: dt.date | None = None, actors: Path | None = None) -> Draft:
-    """Draft annotations for one article file."""
+def extract(
+    path: Path,
+    published: dt.date | None = None,
+    actors: Path | None = None,
+    dataset: Path | None = None,
+) -> Draft:
+    """Draft annotations for one article file; `dataset` is a data directory whose records a
+    draft about the same facts links to (None: link to nothing but actors)."""
     raw = path.read_bytes()
     text = raw.decode("utf-8")
     doc = layout(text)
