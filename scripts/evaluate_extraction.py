@@ -282,13 +282,16 @@ def key_ok(table: str, d: dict[str, Any], g: dict[str, Any]) -> bool:
         a, b = d["event_type"], g.get("event_type")
         return a == b or (a in VISITS and b in VISITS)
     if table == "agreements":
-        if d.get("short_name") and g.get("short_name"):
-            if _short(d["short_name"]) == _short(g["short_name"]):
-                return True
+        shorts = d.get("short_name"), g.get("short_name")
+        if shorts[0] and shorts[1] and _short(shorts[0]) == _short(shorts[1]):
+            return True
         mine, theirs = _tokens(d.get("name")), _tokens(g.get("name"))
-        if mine and theirs:
-            if len(mine & theirs) / len(mine | theirs) >= 0.5 or mine <= theirs or theirs <= mine:
-                return True
+        if (
+            mine
+            and theirs
+            and (len(mine & theirs) / len(mine | theirs) >= 0.5 or mine <= theirs or theirs <= mine)
+        ):
+            return True
         named = g.get("name") or g.get("short_name")
         return not named and d.get("agreement_type") == g.get("agreement_type")
     return True
