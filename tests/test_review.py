@@ -71,3 +71,15 @@ def test_coverage_classifies_sentences() -> None:
         ("A heading", "no_fact", "section heading"),
         ("Nothing at all.", "uncovered", None),
     ]
+
+
+def test_sentences_keep_abbreviations_and_initials_whole() -> None:
+    """The coverage rule and the draft extractor share one splitter: "Mr.", "U.S." and
+    initials do not end a sentence, a line break always does."""
+    text = "Mr. J. Smith met U.S. officials on Jan. 5. They agreed./. Next\nLine two"
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "Mr. J. Smith met U.S. officials on Jan. 5.",
+        "They agreed./.",
+        "Next",
+        "Line two",
+    ]

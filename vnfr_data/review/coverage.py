@@ -7,17 +7,15 @@ annotations overlaps it (with the reason), and uncovered otherwise.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pyarrow.compute as pc
 
+from ..sources.sentences import split_sentences
+
 if TYPE_CHECKING:
     from ..build import BuildResult
-
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-
 
 @dataclass(frozen=True)
 class Sentence:
@@ -29,21 +27,9 @@ class Sentence:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end], trimmed, empty ones dropped."""
-    spans: list[tuple[int, int]] = []
-    cursor = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        spans.append((cursor, match.start()))
-        cursor = match.end()
-    spans.append((cursor, end))
-    out = []
-    for a, b in spans:
-        chunk = text[a:b]
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk) - len(chunk.rstrip())
-        if b - trail > a + lead:
-            out.append((a + lead, b - trail))
-    return out
+    """Sentence spans of text[start:end], trimmed, empty ones dropped: the project's one
+    splitter (abbreviation-aware, linear), the same the draft extractor works in."""
+    return split_sentences(text, start, end)
 
 
 def coverage(
