@@ -17,6 +17,7 @@ from ..sources.sentences import split_sentences
 if TYPE_CHECKING:
     from ..build import BuildResult
 
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
