@@ -131,3 +131,24 @@ def test_every_table_and_field_has_a_description(name: str) -> None:
     assert not missing, f"{name}: fields without a description: {missing}"
     for field in schema.fields:
         assert MODELS[name].model_fields[field.name].description == field.description
+
+
+def test_every_vocabulary_value_has_a_definition(repo: Path) -> None:
+    """Event and statement types are defined in the crosswalk, every other vocabulary by
+    its field's `categories` (Table Schema v2) in the same order as the enum."""
+    from vnfr_data.schema.codegen import category_labels
+
+    with open(repo / "data" / "reference" / "crosswalk.csv", encoding="utf-8") as handle:
+        crosswalk = {(r["vocabulary"], r["code"]) for r in csv.DictReader(handle)}
+    for name in RESOURCES:
+        schema = table_schema(name)
+        for field in schema.fields:
+            if not field.enum:
+                continue
+            labels = category_labels(schema, field.name)
+            if field.name in ("event_type", "statement_type"):
+                assert not labels, f"{name}.{field.name} is defined in the crosswalk"
+                assert {(field.name, v) for v in field.enum} <= crosswalk
+                continue
+            assert list(labels) == list(field.enum), f"{name}.{field.name}"
+            assert all(text.strip() for text in labels.values()), f"{name}.{field.name}"
