@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from ..errors import AnnotationSchemaError, DuplicateId, Problem, ProblemsFound
 from ..paths import shown
-from .format import ActorAnn, SourceFile
+from .format import ActorAnn, SourceFile, SourceFileBase
 from .safe_yaml import line_of, read_yaml
 
 
@@ -37,7 +37,7 @@ def _validation_problems(
     return problems
 
 
-def load_source_file(path: Path) -> tuple[SourceFile, dict[tuple[Any, ...], int]]:
+def load_source_file(path: Path) -> tuple[SourceFileBase, dict[tuple[Any, ...], int]]:
     data, lines = read_yaml(path)
     try:
         return SourceFile.model_validate(data), lines

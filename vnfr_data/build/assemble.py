@@ -16,14 +16,11 @@ from typing import Any
 import pyarrow as pa
 
 from ..errors import MissingEvidence, ProblemsFound, UnknownReference
-from ..schema import RESOURCES, table_schema
+from ..schema import RESOURCES, spec, table_schema
 from ..sources.article import Article
 from .checks import check_references, check_rows
 from .collect import collect
 from .merge import merge
-
-#: Tables whose date columns default to precision and basis "unknown" when no date is given.
-DATED = {"events": "date_start", "statements": "date"}
 
 
 @dataclass(frozen=True)
@@ -46,35 +43,16 @@ def build_tables(data_dir: Path) -> BuildResult:
         # "no evidence" or "unknown reference" for them would point away from the cause.
         raise ProblemsFound(out.problems)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RESOURCES}
-    for a in sorted(articles.values(), key=lambda a: a.meta.id):
-        m = a.meta
-        rows["sources"].append(
-            {
-                "source_id": m.id,
-                "path": f"articles/{m.file}",
-                "title": m.title,
-                "publisher": m.publisher,
-                "published_date": m.published_date,
-                "published_date_precision": m.published_date_precision,
-                "published_date_basis": m.published_date_basis,
-                "published_date_note": m.published_date_note,
-                "url": m.url,
-                "language": m.language,
-                "sha256": a.sha256,
-                "char_count": len(a.text),
-                "body_start": a.body_start,
-                "body_end": a.body_end,
-            }
-        )
     first_quote: dict[tuple[str, str], tuple[tuple[datetime.date, str], int, str]] = {}
     for (table, rid, sid, start, _end), quote in out.evidence.items():
         key = (articles[sid].order, start, quote)
         if (table, rid) not in first_quote or key < first_quote[(table, rid)]:
             first_quote[(table, rid)] = key
     for table, records in out.claims.items():
+        declared = spec(table)
         for record_id, claims in records.items():
             row, conflicts = merge(table, record_id, claims)
-            if table == "actors" and "actor_id" not in row:
+            if declared.key not in row:
                 out.problems.append(
                     UnknownReference(
                         "mention of an actor not in actors.yaml",
@@ -84,14 +62,16 @@ def build_tables(data_dir: Path) -> BuildResult:
                     )
                 )
                 continue
-            dated = DATED.get(table)
-            if dated is not None and row.get(dated) is None:
+            dated = declared.dated
+            if dated is not None and row.get(dated.dates[0]) is None:
                 # No source gives a date: say so instead of asking every annotator to.
-                row.setdefault("date_precision", "unknown")
-                row.setdefault("date_basis", "unknown")
-            if table == "statements" and "text" not in row and (table, record_id) in first_quote:
-                row["text"] = first_quote[(table, record_id)][2]
-            if (table, record_id) not in first_quote:
+                for column in (dated.precision, dated.basis):
+                    if column is not None:
+                        row.setdefault(column, "unknown")
+            first = first_quote.get((table, record_id))
+            if declared.quoted is not None and declared.quoted not in row and first is not None:
+                row[declared.quoted] = first[2]
+            if declared.evidenced and first is None:
                 out.problems.append(
                     MissingEvidence(
                         "record cites no evidence in any source",

@@ -13,11 +13,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..annotations import SourceFile, annotation_files, load_actors, load_source_file
-from ..annotations.format import QuoteRef
+from ..annotations import annotation_files, load_actors, load_source_file
+from ..annotations.format import QuoteRef, SourceFileBase, SourceMeta
 from ..errors import AnnotationSchemaError, DuplicateId, Problem, ProblemsFound
 from ..paths import shown
-from ..schema import RESOURCES
+from ..schema import RESOURCES, TableSpec, spec
+from ..schema.registry import children, sections
 from ..sources.article import Article, read_article
 from ..sources.quotes import resolve
 
@@ -46,32 +47,20 @@ class Collected:
         self.claims[table].setdefault(record_id, []).append(claim)
 
 
-#: Annotation keys spelled differently from their column; every other key is its column's name.
-RENAMED: dict[str, dict[str, str]] = {
-    "events": {"id": "event_id", "type": "event_type", "country": "country_code"},
-    "statements": {
-        "id": "statement_id",
-        "speaker": "speaker_id",
-        "co_speakers": "co_speaker_ids",
-        "addressee": "addressee_id",
-        "event": "event_id",
-        "type": "statement_type",
-    },
-    "agreements": {"id": "agreement_id", "type": "agreement_type"},
-    "figures": {"id": "figure_id", "statement": "statement_id", "event": "event_id"},
-}
-#: Keys holding evidence or nested link records, not columns of the record itself.
-NESTED = frozenset({"evidence", "participants", "parties", "events"})
+def columns(spec: TableSpec, annotation: BaseModel) -> dict[str, Any]:
+    """A record's column values from its annotation (lists become tuples, like Arrow lists).
 
-
-def _columns(table: str, annotation: BaseModel) -> dict[str, Any]:
-    """A record's column values from its annotation (lists become tuples, like Arrow lists)."""
-    renamed = RENAMED[table]
-    return {
-        renamed.get(key, key): tuple(value) if isinstance(value, list) else value
-        for key, value in ((k, getattr(annotation, k)) for k in type(annotation).model_fields)
-        if key not in NESTED
-    }
+    Each annotation key fills the column the registry renames it to, or the column
+    of its own name; keys that name no column (evidence, nested links) are left out.
+    """
+    names = set(spec.schema.field_names)
+    out: dict[str, Any] = {}
+    for key in type(annotation).model_fields:
+        column = spec.column(key)
+        if column in names:
+            value = getattr(annotation, key)
+            out[column] = tuple(value) if isinstance(value, list) else value
+    return out
 
 
 class _SourceReader:
@@ -116,7 +105,19 @@ class _SourceReader:
         self.claim(table, record_id, values, *path)
         self.evidence(table, record_id, quotes, *path, "evidence")
 
-    def read(self, doc: SourceFile) -> None:
+    def source(self, meta: SourceMeta) -> None:
+        """The source's own row: what the annotator wrote and what its text says."""
+        a = self.article
+        computed = {
+            "path": f"articles/{meta.file}",
+            "sha256": a.sha256,
+            "char_count": len(a.text),
+            "body_start": a.body_start,
+            "body_end": a.body_end,
+        }
+        self.claim("sources", meta.id, columns(spec("sources"), meta) | computed, "source")
+
+    def read(self, doc: SourceFileBase) -> None:
         for i, nf in enumerate(doc.source.no_fact):
             found = resolve(self.article, QuoteRef(quote=nf.quote))
             if isinstance(found, Problem):
@@ -141,71 +142,30 @@ class _SourceReader:
         for actor_id, quotes in doc.mentions.items():
             self.claim("actors", actor_id, {}, "mentions", actor_id)
             self.evidence("actors", actor_id, quotes, "mentions", actor_id)
-        for i, ev in enumerate(doc.events):
-            self.fact("events", ev.id, _columns("events", ev), ev.evidence, "events", i)
-            for j, p in enumerate(ev.participants):
-                pid = f"{ev.id}/{p.actor}"
-                self.fact(
-                    "event_participants",
-                    pid,
-                    {
-                        "participant_id": pid,
-                        "event_id": ev.id,
-                        "actor_id": p.actor,
-                        "role": p.role,
-                        "participation": p.participation,
-                    },
-                    p.evidence,
-                    "events",
-                    i,
-                    "participants",
-                    j,
-                )
-        for i, st in enumerate(doc.statements):
-            self.fact("statements", st.id, _columns("statements", st), st.evidence, "statements", i)
-        for i, ag in enumerate(doc.agreements):
-            self.fact("agreements", ag.id, _columns("agreements", ag), ag.evidence, "agreements", i)
-            for j, party in enumerate(ag.parties):
-                pid = f"{ag.id}/{party.actor}"
-                self.fact(
-                    "agreement_parties",
-                    pid,
-                    {
-                        "party_id": pid,
-                        "agreement_id": ag.id,
-                        "actor_id": party.actor,
-                        "role": party.role,
-                    },
-                    party.evidence,
-                    "agreements",
-                    i,
-                    "parties",
-                    j,
-                )
-            for j, link in enumerate(ag.events):
-                lid = f"{ag.id}/{link.event}"
-                self.fact(
-                    "agreement_events",
-                    lid,
-                    {
-                        "link_id": lid,
-                        "agreement_id": ag.id,
-                        "event_id": link.event,
-                        "relation": link.relation,
-                    },
-                    link.evidence,
-                    "agreements",
-                    i,
-                    "events",
-                    j,
-                )
-        for i, fig in enumerate(doc.figures):
-            self.fact("figures", fig.id, _columns("figures", fig), fig.evidence, "figures", i)
+        for table in sections():
+            for i, record in enumerate(getattr(doc, str(table.section))):
+                self.record(table, record, None, (table.section, i))
+
+    def record(
+        self, table: TableSpec, annotation: Any, parent_id: str | None, path: tuple[Any, ...]
+    ) -> None:
+        """One record and, recursively, the link records written inside it."""
+        values = columns(table, annotation)
+        if table.parent is not None:
+            # A link takes its parent's id; its own id is made of the two ids it ties.
+            values[spec(table.parent).key] = parent_id
+            values[table.key] = "/".join(str(values[c]) for c in table.identity)
+        record_id = str(values[table.key])
+        self.fact(table.name, record_id, values, annotation.evidence, *path)
+        for child in children(table.name):
+            for j, sub in enumerate(getattr(annotation, str(child.section))):
+                self.record(child, sub, record_id, (*path, child.section, j))
 
 
 def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
     """Read every annotation file; problems are gathered, not raised."""
     out = Collected()
+    actors = spec("actors")
     actors_path, source_paths = annotation_files(data_dir / "annotations")
     try:
         for actor in load_actors(actors_path):
@@ -217,13 +177,7 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
                     (datetime.date.min, ""),
                     shown(actors_path),
                     None,
-                    {
-                        "actor_id": actor.id,
-                        "name": actor.name,
-                        "actor_type": actor.type,
-                        "country_code": actor.country,
-                        "aliases": tuple(actor.aliases),
-                    },
+                    columns(actors, actor),
                 ),
             )
     except ProblemsFound as exc:
@@ -252,5 +206,7 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
             )
             continue
         articles[article.meta.id] = article
-        _SourceReader(out, article, lines).read(doc)
+        reader = _SourceReader(out, article, lines)
+        reader.source(doc.source)
+        reader.read(doc)
     return out, articles

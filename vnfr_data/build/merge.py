@@ -10,16 +10,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from ..schema import spec
 from .collect import Claim
-
-#: Fields merged as a unit: all are taken from the one most recent source that gives any.
-FIELD_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "events": (("date_start", "date_end", "date_precision", "date_basis", "date_note"),),
-    "statements": (("date", "date_precision", "date_basis", "date_note"),),
-    "figures": (("period_start", "period_end"),),
-}
-#: List columns merge by union across sources instead of conflicting.
-LIST_FIELDS = frozenset({"aliases", "co_speaker_ids", "topics"})
 
 
 def _text(value: Any) -> str:
@@ -28,10 +20,6 @@ def _text(value: Any) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
-
-
-def _group_of(table: str, name: str) -> tuple[str, ...]:
-    return next((g for g in FIELD_GROUPS.get(table, ()) if name in g), (name,))
 
 
 def merge(
@@ -44,16 +32,18 @@ def merge(
     note) come together from one source, so a row never pairs one source's date
     with another's account of how it was obtained.
     """
+    declared = spec(table)
+    lists = declared.list_fields
     claims = sorted(claims, key=lambda c: c.order)
     row: dict[str, Any] = {}
     conflicts: list[dict[str, Any]] = []
     fields = sorted({f for c in claims for f in c.values})
     for name in fields:
         given = [(c, c.values[name]) for c in claims if name in c.values]
-        if name in LIST_FIELDS:
+        if name in lists:
             row[name] = tuple(dict.fromkeys(v for _, value in given for v in value))
             continue
-        group = _group_of(table, name)
+        group = declared.group_of(name)
         chosen = [c for c in claims if any(g in c.values for g in group)][-1]
         if name in chosen.values:
             row[name] = chosen.values[name]

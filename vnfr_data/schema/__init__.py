@@ -1,10 +1,9 @@
-"""The schema: Table Schemas in `schemas/` are the one source of truth for every column."""
+"""The schema: Table Schemas in `schemas/` for every column, the registry for every table."""
 
+from .registry import EVIDENCED, MODEL_NAMES, RESOURCES, TABLES, TableSpec, spec
 from .tables import (
     DECIMAL_SCALE,
     DECIMAL_TYPE,
-    EVIDENCED,
-    RESOURCES,
     Field,
     TableSchema,
     all_schemas,
@@ -15,9 +14,13 @@ __all__ = [
     "DECIMAL_SCALE",
     "DECIMAL_TYPE",
     "EVIDENCED",
+    "MODEL_NAMES",
     "RESOURCES",
+    "TABLES",
     "Field",
     "TableSchema",
+    "TableSpec",
     "all_schemas",
+    "spec",
     "table_schema",
 ]

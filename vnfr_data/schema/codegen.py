@@ -13,23 +13,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .tables import DECIMAL_SCALE, RESOURCES, Field, TableSchema, table_schema
-
-#: Class name of each resource's record model.
-MODEL_NAMES: dict[str, str] = {
-    "sources": "Source",
-    "actors": "Actor",
-    "events": "Event",
-    "event_participants": "EventParticipant",
-    "statements": "Statement",
-    "agreements": "Agreement",
-    "agreement_parties": "AgreementParty",
-    "agreement_events": "AgreementEvent",
-    "figures": "Figure",
-    "evidence": "Evidence",
-    "conflicts": "Conflict",
-    "crosswalk": "CrosswalkEntry",
-}
+from .registry import MODEL_NAMES, RESOURCES
+from .tables import DECIMAL_SCALE, Field, TableSchema, table_schema
 
 _PY_TYPES = {
     "string": "str",

@@ -10,34 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import pyarrow as pa
 
 from ..paths import schemas_dir
-
-#: Resources in dependency order: a table only references tables before it.
-RESOURCES: tuple[str, ...] = (
-    "sources",
-    "actors",
-    "events",
-    "event_participants",
-    "statements",
-    "agreements",
-    "agreement_parties",
-    "agreement_events",
-    "figures",
-    "evidence",
-    "conflicts",
-    "crosswalk",
-)
-
-#: Fact and link tables whose records must cite evidence: all but the source itself
-#: (grounded by its sha256), the evidence, and the tables derived from the others.
-EVIDENCED: tuple[str, ...] = tuple(
-    name for name in RESOURCES if name not in {"sources", "evidence", "conflicts", "crosswalk"}
-)
+from .registry import RESOURCES
 
 #: Figures keep up to this many decimal places; Decimal128 makes CSV <-> Parquet lossless.
 DECIMAL_SCALE = 6
@@ -55,7 +34,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 
 @dataclass(frozen=True)
 class Field:
-    """One column as the Table Schema declares it."""
+    """One column as the Table Schema declares it: every constraint the schemas use."""
 
     name: str
     type: str
@@ -65,6 +44,11 @@ class Field:
     pattern: str | None
     minimum: int | None
     min_length: int | None
+    maximum: int | None = None
+    max_length: int | None = None
+    unique: bool = False
+    #: The Table Schema format ("default", or "uri" for addresses).
+    format: str = "default"
 
     @property
     def arrow_type(self) -> pa.DataType:
@@ -76,7 +60,7 @@ class TableSchema:
     name: str
     descriptor: dict[str, Any]
 
-    @property
+    @cached_property
     def fields(self) -> tuple[Field, ...]:
         return tuple(_field(f) for f in self.descriptor["fields"])
 
@@ -125,6 +109,10 @@ def _field(f: dict[str, Any]) -> Field:
         pattern=c.get("pattern"),
         minimum=c.get("minimum"),
         min_length=c.get("minLength"),
+        maximum=c.get("maximum"),
+        max_length=c.get("maxLength"),
+        unique=bool(c.get("unique", False)),
+        format=str(f.get("format", "default")),
     )
 
 

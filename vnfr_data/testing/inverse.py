@@ -9,7 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..schema import table_schema
+from ..schema import TableSpec, spec
+from ..schema.registry import children, sections
 
 if TYPE_CHECKING:
     from .package import Package
@@ -40,15 +41,21 @@ def body_marks(full: str, start: int, end: int) -> dict[str, str] | None:
 
 
 def actor_entry(row: dict[str, Any]) -> dict[str, Any]:
-    return _given(
-        {
-            "id": row["actor_id"],
-            "name": row["name"],
-            "type": row["actor_type"],
-            "country": row["country_code"],
-            "aliases": row["aliases"],
-        }
-    )
+    """One entry of `actors.yaml`."""
+    return _given(annotation_of(spec("actors"), row))
+
+
+def annotation_of(table: TableSpec, row: dict[str, Any]) -> dict[str, Any]:
+    """A row as an annotator writes it: each column under its annotation key.
+
+    Left out are the columns the build computes: a source's text measures, and a
+    link's id and parent id (it is written inside its parent, its id is made of
+    the two ids it ties).
+    """
+    derived = set(table.computed)
+    if table.parent is not None:
+        derived |= {table.key, spec(table.parent).key}
+    return {table.annotation_key(c): row[c] for c in table.schema.field_names if c not in derived}
 
 
 def _given(values: dict[str, Any]) -> dict[str, Any]:
@@ -72,114 +79,28 @@ def source_file(
     def cited(table: str, rid: str) -> list[Any]:
         return quotes.get((table, rid, sid), [])
 
-    def children(table: str, column: str, parent: str) -> list[dict[str, Any]]:
-        key = table_schema(table).primary_key[0]
-        return [r for r in pkg._rows(table) if r[column] == parent and cited(table, r[key])]
+    def record(table: TableSpec, row: dict[str, Any]) -> dict[str, Any]:
+        out = _given(annotation_of(table, row))
+        for child in children(table.name):
+            out[str(child.section)] = [
+                record(child, r)
+                for r in pkg._rows(child.name)
+                if r[table.key] == row[table.key] and cited(child.name, r[child.key])
+            ]
+        out["evidence"] = cited(table.name, row[table.key])
+        return out
 
-    meta = {k: src[k] for k in ("title", "publisher", "published_date", "url", "language")}
-    for k in ("published_date_precision", "published_date_basis", "published_date_note"):
-        meta[k] = src[k]
+    meta = annotation_of(spec("sources"), src) | {"file": pkg.articles[sid][0], "body": body}
     doc: dict[str, Any] = {
-        "source": _given({"id": sid, "file": pkg.articles[sid][0], **meta, "body": body}),
+        "source": _given(meta),
         "mentions": {
             r["actor_id"]: cited("actors", r["actor_id"])
             for r in pkg._rows("actors")
             if cited("actors", r["actor_id"])
         },
-        "events": [],
-        "statements": [],
-        "agreements": [],
-        "figures": [],
     }
-    for r in pkg._rows("events"):
-        if not cited("events", r["event_id"]):
-            continue
-        event = _given(
-            {
-                "id": r["event_id"],
-                "type": r["event_type"],
-                **{k: r[k] for k in ("title", "date_start", "date_end", "date_precision")},
-                **{k: r[k] for k in ("date_basis", "date_note", "status", "location")},
-                "country": r["country_code"],
-                "part_of": r["part_of"],
-            }
-        )
-        event["participants"] = [
-            _given(
-                {
-                    "actor": p["actor_id"],
-                    "role": p["role"],
-                    "participation": p["participation"],
-                    "evidence": cited("event_participants", p["participant_id"]),
-                }
-            )
-            for p in children("event_participants", "event_id", r["event_id"])
+    for table in sections():
+        doc[str(table.section)] = [
+            record(table, r) for r in pkg._rows(table.name) if cited(table.name, r[table.key])
         ]
-        event["evidence"] = cited("events", r["event_id"])
-        doc["events"].append(event)
-    for r in pkg._rows("statements"):
-        if cited("statements", r["statement_id"]):
-            doc["statements"].append(
-                _given(
-                    {
-                        "id": r["statement_id"],
-                        "speaker": r["speaker_id"],
-                        "co_speakers": r["co_speaker_ids"],
-                        "addressee": r["addressee_id"],
-                        "event": r["event_id"],
-                        **{k: r[k] for k in ("date", "date_precision", "date_basis", "date_note")},
-                        "type": r["statement_type"],
-                        **{k: r[k] for k in ("quote_kind", "topics", "text")},
-                        "evidence": cited("statements", r["statement_id"]),
-                    }
-                )
-            )
-    for r in pkg._rows("agreements"):
-        gid = r["agreement_id"]
-        if not cited("agreements", gid):
-            continue
-        agreement = _given(
-            {
-                "id": gid,
-                "name": r["name"],
-                "short_name": r["short_name"],
-                "type": r["agreement_type"],
-                "status": r["status"],
-            }
-        )
-        agreement["parties"] = [
-            _given(
-                {
-                    "actor": p["actor_id"],
-                    "role": p["role"],
-                    "evidence": cited("agreement_parties", p["party_id"]),
-                }
-            )
-            for p in children("agreement_parties", "agreement_id", gid)
-        ]
-        agreement["events"] = [
-            {
-                "event": e["event_id"],
-                "relation": e["relation"],
-                "evidence": cited("agreement_events", e["link_id"]),
-            }
-            for e in children("agreement_events", "agreement_id", gid)
-        ]
-        agreement["evidence"] = cited("agreements", gid)
-        doc["agreements"].append(agreement)
-    for r in pkg._rows("figures"):
-        if cited("figures", r["figure_id"]):
-            names = ("metric", "value", "unit", "qualifier", "as_reported", "subject")
-            doc["figures"].append(
-                _given(
-                    {
-                        "id": r["figure_id"],
-                        **{k: r[k] for k in names},
-                        **{k: r[k] for k in ("period_start", "period_end", "comparison_base")},
-                        "statement": r["statement_id"],
-                        "event": r["event_id"],
-                        "evidence": cited("figures", r["figure_id"]),
-                    }
-                )
-            )
     return doc

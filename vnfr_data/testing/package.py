@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 from hypothesis import strategies as st
 
-from ..schema import EVIDENCED, RESOURCES, table_schema
+from ..schema import EVIDENCED, RESOURCES, spec, table_schema
 from .inverse import actor_entry, body_marks, source_file
 from .strategies import _LETTERS, records, table_of, text
 
@@ -238,14 +238,6 @@ def packages(
     return Package({name: table_of(name, rows[name]) for name in RESOURCES}, articles)
 
 
-#: Link tables nested in their parent in an annotation file: (parent table, parent id column).
-_PARENT = {
-    "event_participants": ("events", "event_id"),
-    "agreement_parties": ("agreements", "agreement_id"),
-    "agreement_events": ("agreements", "agreement_id"),
-}
-
-
 def _evidence(
     draw: st.DrawFn, rows: dict[str, list[dict[str, Any]]], articles: dict[str, tuple[str, str]]
 ) -> list[dict[str, Any]]:
@@ -261,8 +253,9 @@ def _evidence(
         key = table_schema(name).primary_key[0]
         for record in rows[name]:
             allowed = sorted(sources)
-            if name in _PARENT:
-                parent, column = _PARENT[name]
+            parent = spec(name).parent
+            if parent is not None:
+                column = spec(parent).key
                 allowed = sorted(set(cited[(parent, record[column])]))
             for _ in range(draw(st.integers(1, 2))):
                 sid = draw(st.sampled_from(allowed))

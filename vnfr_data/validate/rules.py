@@ -28,7 +28,7 @@ from ..errors import (
     QuoteMismatch,
     UnknownReference,
 )
-from ..schema import EVIDENCED, table_schema
+from ..schema import EVIDENCED, TABLES, table_schema
 from .rows import MAX_REPORTED, MAX_SHOWN, Where, indices, ints, located, maker
 
 Tables = dict[str, pa.Table]
@@ -324,7 +324,7 @@ def check_dates(tables: Tables, where: Where) -> list[Problem]:
 def check_duplicate_facts(tables: Tables, where: Where) -> list[Problem]:
     """Two records of one table equal in every column but their id are one fact twice."""
     problems: list[Problem] = []
-    for name in ("events", "statements", "agreements", "figures"):
+    for name in (t.name for t in TABLES if t.kind == "fact" and t.identity):
         if name not in tables or tables[name].num_rows < 2:
             continue
         table = tables[name]
