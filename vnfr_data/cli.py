@@ -123,6 +123,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return run(args.article, args.out, args.published)
 
 
+def cmd_site(args: argparse.Namespace) -> int:
+    from .site.command import run
+
+    return run(args.out_dir, args.data)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="vnfr-data", description=__doc__.splitlines()[0] if __doc__ else None
@@ -159,6 +165,12 @@ def parser() -> argparse.ArgumentParser:
         "--published", help="publication date YYYY-MM-DD, when the page does not state it"
     )
     x.set_defaults(func=cmd_extract)
+    w = sub.add_parser(
+        "site", help="write a static provenance browser (articles, records, search) to OUT_DIR"
+    )
+    w.add_argument("out_dir", metavar="OUT_DIR", help="directory to write (replaced as a whole)")
+    w.add_argument("--data", help="data package directory (default: the shipped one)")
+    w.set_defaults(func=cmd_site)
     return p
 
 
