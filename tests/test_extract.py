@@ -35,7 +35,7 @@ from vnfr_data.cli import main
 from vnfr_data.draft import Draft, extract, render
 from vnfr_data.draft.dates import Anchor, find
 from vnfr_data.draft.quotes import quote
-from vnfr_data.draft.statements import Statement
+from vnfr_data.draft.statements import DraftStatement
 from vnfr_data.draft.text import Span
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
@@ -502,7 +502,7 @@ def test_targets_on_the_corpus(repo: Path) -> None:
 # -- an article nobody had seen (104) ----------------------------------------------------
 
 
-def _statement(d: Draft, start: str) -> Statement:
+def _statement(d: Draft, start: str) -> DraftStatement:
     return next(s for s in d.statements if _text(d, s.evidence).startswith(start))
 
 

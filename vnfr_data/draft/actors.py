@@ -85,7 +85,7 @@ _SPEECH_AFTER = re.compile(
 
 
 @dataclass(frozen=True)
-class Actor:
+class DraftActor:
     """An actor of actors.yaml (`known`) or one proposed by the extractor."""
 
     id: str
@@ -108,7 +108,7 @@ class Actor:
 class Mention:
     """A named reference to an actor: the name as written, and with its office if any."""
 
-    actor: Actor
+    actor: DraftActor
     span: Span
     full: Span
     role: str | None
@@ -119,29 +119,29 @@ class Mention:
 class Catalog:
     """The known actors, indexed by folded name and alias, plus the proposals of one article."""
 
-    actors: list[Actor]
-    proposals: dict[str, Actor] = field(default_factory=dict)
+    actors: list[DraftActor]
+    proposals: dict[str, DraftActor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._by_key: dict[str, Actor] = {}
+        self._by_key: dict[str, DraftActor] = {}
         for a in self.actors:
             for variant in (a.name, *a.aliases):
                 self._by_key.setdefault(key(variant), a)
 
-    def get(self, actor_id: str) -> Actor | None:
+    def get(self, actor_id: str) -> DraftActor | None:
         return next((a for a in self.all() if a.id == actor_id), None)
 
-    def all(self) -> list[Actor]:
+    def all(self) -> list[DraftActor]:
         return [*self.actors, *self.proposals.values()]
 
-    def lookup(self, name: str) -> Actor | None:
+    def lookup(self, name: str) -> DraftActor | None:
         """The actor a written name or alias denotes, known or proposed in this article."""
         k = key(name)
         return self._by_key.get(k) or next(
             (a for a in self.proposals.values() if k in {key(a.name), *map(key, a.aliases)}), None
         )
 
-    def state(self, country: str | None) -> Actor | None:
+    def state(self, country: str | None) -> DraftActor | None:
         """The state actor of an ISO code (known, else proposed from the country list)."""
         if country is None:
             return None
@@ -149,9 +149,9 @@ class Catalog:
             if a.type == "state" and a.country == country:
                 return a
         name = next((n for n, c in COUNTRIES.items() if c == country), None)
-        return self.propose(Actor(slug(name), name, "state", country, (), False)) if name else None
+        return self.propose(DraftActor(slug(name), name, "state", country, (), False)) if name else None
 
-    def propose(self, actor: Actor) -> Actor:
+    def propose(self, actor: DraftActor) -> DraftActor:
         """Add a new actor (unless the name is already known), with an id that collides with none."""
         found = self.lookup(actor.name)
         if found is not None:
@@ -160,7 +160,7 @@ class Catalog:
         new_id, n = actor.id, 2
         while new_id in ids:
             new_id, n = f"{actor.id}-{n}", n + 1
-        made = Actor(new_id, actor.name, actor.type, actor.country, actor.aliases, False)
+        made = DraftActor(new_id, actor.name, actor.type, actor.country, actor.aliases, False)
         self.proposals[new_id] = made
         return made
 
@@ -172,7 +172,7 @@ def load_catalog(path: Path) -> Catalog:
     from ..annotations import load_actors
 
     return Catalog(
-        [Actor(a.id, a.name, a.type, a.country, tuple(a.aliases), True) for a in load_actors(path)]
+        [DraftActor(a.id, a.name, a.type, a.country, tuple(a.aliases), True) for a in load_actors(path)]
     )
 
 
@@ -243,18 +243,18 @@ class MentionFinder:
         self.doc = doc
         self.folded = fold_keep_length(doc)
         self.catalog = catalog
-        self._compiled: tuple[int, list[tuple[re.Pattern[str], str, Actor]]] | None = None
+        self._compiled: tuple[int, list[tuple[re.Pattern[str], str, DraftActor]]] | None = None
 
-    def _variants(self) -> list[tuple[str, Actor]]:
+    def _variants(self) -> list[tuple[str, DraftActor]]:
         """Every name and alias to look for, longest first so that a full name wins over its surname."""
-        pairs: list[tuple[str, Actor]] = []
+        pairs: list[tuple[str, DraftActor]] = []
         for a in self.catalog.all():
             for v in (a.name, *a.aliases):
                 pairs.append((v, a))
         known_states = {a.country for a in self.catalog.all() if a.type == "state"}
         for name, code in COUNTRIES.items():
             if code not in known_states:
-                pairs.append((name, Actor(slug(name), name, "state", code, (), False)))
+                pairs.append((name, DraftActor(slug(name), name, "state", code, (), False)))
         return sorted(pairs, key=lambda p: -len(p[0]))
 
     def _surname_ok(self, ws: list[Word], i: int) -> bool:
@@ -267,7 +267,7 @@ class MentionFinder:
             return self.catalog.lookup(strip_possessive(ws[i + 1].text)) is not None
         return True
 
-    def _patterns(self) -> list[tuple[re.Pattern[str], str, Actor]]:
+    def _patterns(self) -> list[tuple[re.Pattern[str], str, DraftActor]]:
         """Compiled name patterns, longest name first; rebuilt only when a proposal was added."""
         size = len(self.catalog.proposals)
         if self._compiled is None or self._compiled[0] != size:
@@ -371,7 +371,7 @@ class MentionFinder:
                         (DEMONYMS[w] for w in (role or "").split() if w in DEMONYMS), None
                     )
                     self.catalog.propose(
-                        Actor(slug(name), name, "person", country, (name.split()[-1],), False)
+                        DraftActor(slug(name), name, "person", country, (name.split()[-1],), False)
                     )
                 i = j
             else:
@@ -414,7 +414,7 @@ class MentionFinder:
             )
             if regional and not country:
                 kind = "international_organisation"
-            self.catalog.propose(Actor(slug(name), name, kind, country, (acronym,), False))
+            self.catalog.propose(DraftActor(slug(name), name, kind, country, (acronym,), False))
 
 
 def find_mentions(doc: str, sentences: list[Sentence], catalog: Catalog) -> list[Mention]:
@@ -422,7 +422,7 @@ def find_mentions(doc: str, sentences: list[Sentence], catalog: Catalog) -> list
     return MentionFinder(doc, catalog).find(sentences)
 
 
-def person_country(actor: Actor, role: str | None) -> str | None:
+def person_country(actor: DraftActor, role: str | None) -> str | None:
     """A person's nationality: from actors.yaml, else a nationality word in their office."""
     if actor.country:
         return actor.country

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import Actor, Catalog, Mention, person_country
-from .events import Event
+from .actors import DraftActor, Catalog, Mention, person_country
+from .events import DraftEvent
 from .lexicon import AGREEMENT_HEADS, EVENT_HEADS
 from .sentences import Sentence
 from .speakers import Discourse
@@ -75,7 +75,7 @@ _STATUS: tuple[tuple[str, str], ...] = (
 
 
 @dataclass
-class Agreement:
+class DraftAgreement:
     """One drafted agreement with every phrase that names it."""
 
     name: str
@@ -83,7 +83,7 @@ class Agreement:
     type: str
     status: str
     mentions: list[Span]
-    parties: dict[str, tuple[Actor, str, Span]] = field(default_factory=dict)
+    parties: dict[str, tuple[DraftActor, str, Span]] = field(default_factory=dict)
     rule: str = ""
     sentences: list[int] = field(default_factory=list)
 
@@ -145,12 +145,12 @@ class _Finder:
         self.sentences = sentences
         self.mentions = mentions
         self.catalog = catalog
-        self.found: list[Agreement] = []
+        self.found: list[DraftAgreement] = []
         self.taken: list[Span] = []
 
     def record(
         self, s: Sentence, span: Span, name: str, short: str | None, rule: str
-    ) -> Agreement | None:
+    ) -> DraftAgreement | None:
         """Add a mention: to the agreement it repeats (same acronym or name), else as a new one."""
         if any(span.overlaps(t) for t in self.taken):
             return None
@@ -170,14 +170,14 @@ class _Finder:
                     ag.name = name
                 return ag
         window = self.doc[max(s.start, span.start - 90) : min(s.end, span.end + 40)]
-        ag = Agreement(
+        ag = DraftAgreement(
             name, short, _type(name), _status(window), [span], rule=rule, sentences=[s.index]
         )
         self.found.append(ag)
         self._parties(ag, span, name)
         return ag
 
-    def _parties(self, ag: Agreement, span: Span, name: str) -> None:
+    def _parties(self, ag: DraftAgreement, span: Span, name: str) -> None:
         """Parties named in a compound before the name: "EU–Vietnam ...", "Vietnam-France ..."."""
         first = re.match(r"\S+", self.doc[span.start : span.end])
         if first is None or not re.search(r"[–-]", first.group()):
@@ -187,7 +187,7 @@ class _Finder:
             if compound.contains(m.span) and m.actor.type != "person":
                 ag.parties.setdefault(m.actor.id, (m.actor, "party", span))
 
-    def run(self) -> list[Agreement]:
+    def run(self) -> list[DraftAgreement]:
         for s in self.sentences:
             self.acronyms(s)
         for s in self.sentences:
@@ -380,9 +380,9 @@ class _Finder:
                 ag.parties.setdefault(owner.id, (owner, "party", span))
 
 
-def documents(doc: str, sentences: list[Sentence], events: list[Event]) -> list[Agreement]:
+def documents(doc: str, sentences: list[Sentence], events: list[DraftEvent]) -> list[DraftAgreement]:
     """Unnamed cooperation documents, once signed or handed over at an event of the article."""
-    out: list[Agreement] = []
+    out: list[DraftAgreement] = []
     for ev in events:
         if ev.type not in {"signing", "document_exchange"} or ev.status != "occurred":
             continue
@@ -406,7 +406,7 @@ def documents(doc: str, sentences: list[Sentence], events: list[Event]) -> list[
             fields = re.search(r"(?:covering|in the (?:fields|areas) of)\s+(.+)$", doc[a:b])
             name = "Cooperation documents" + (f" on {fields.group(1)}" if fields else "")
             out.append(
-                Agreement(
+                DraftAgreement(
                     name,
                     None,
                     "cooperation_documents",
@@ -425,9 +425,9 @@ def find_agreements(
     sentences: list[Sentence],
     mentions: list[Mention],
     catalog: Catalog,
-    events: list[Event],
+    events: list[DraftEvent],
     discourse: Discourse | None = None,
-) -> list[Agreement]:
+) -> list[DraftAgreement]:
     """Every agreement the body names, in order of first mention."""
     found = _Finder(doc, sentences, mentions, catalog).run()
     found += documents(doc, sentences, events)
@@ -440,8 +440,8 @@ _SIGNED = re.compile(r"\b(?:signed|sign|signing)\b")
 
 
 def _signers(
-    doc: str, mentions: list[Mention], discourse: Discourse | None, ev: Event, s: Sentence
-) -> tuple[list[Actor], Span] | None:
+    doc: str, mentions: list[Mention], discourse: Discourse | None, ev: DraftEvent, s: Sentence
+) -> tuple[list[DraftActor], Span] | None:
     """Who signed at a signing event, and the clause that says so: the subject before "signed"
     ("the two ministers signed ...", "X and Y signed ...") or the agents after "signed by"."""
     for phrase in ev.phrases:
@@ -475,9 +475,9 @@ def _signatories(
     sentences: list[Sentence],
     mentions: list[Mention],
     catalog: Catalog,
-    events: list[Event],
+    events: list[DraftEvent],
     discourse: Discourse | None,
-    ag: Agreement,
+    ag: DraftAgreement,
 ) -> None:
     """Those who sign an agreement at a signing event are its signatories, and the states they
     sign for are its parties ("the two ministers signed the memorandum")."""

@@ -22,20 +22,20 @@ from decimal import Decimal
 
 import yaml
 
-from .actors import Actor, Mention
-from .agreements import Agreement
+from .actors import DraftActor, Mention
+from .agreements import DraftAgreement
 from .dates import When
-from .events import Event
-from .figures import Figure
+from .events import DraftEvent
+from .figures import DraftFigure
 from .furniture import Layout
 from .quotes import Quote, quote
 from .sentences import Sentence
-from .statements import Statement
+from .statements import DraftStatement
 from .text import Span, slug
 
 
 @dataclass
-class Source:
+class DraftSource:
     """What the `source:` block says about the article."""
 
     id: str
@@ -54,14 +54,14 @@ class Draft:
 
     doc: Layout
     sentences: list[Sentence]
-    source: Source
+    source: DraftSource
     mentions: list[Mention]
-    events: list[Event]
-    statements: list[Statement]
-    agreements: list[Agreement]
-    figures: list[Figure]
-    proposals: list[Actor]
-    frame: Event | None = None
+    events: list[DraftEvent]
+    statements: list[DraftStatement]
+    agreements: list[DraftAgreement]
+    figures: list[DraftFigure]
+    proposals: list[DraftActor]
+    frame: DraftEvent | None = None
     ids: dict[int, str] = field(default_factory=dict)
 
     @property
@@ -152,7 +152,7 @@ def assign_ids(draft: Draft) -> None:
         draft.ids[id(ag)] = ag_id
 
 
-def _known(actor: Actor) -> bool:
+def _known(actor: DraftActor) -> bool:
     return actor.known
 
 
@@ -237,7 +237,7 @@ def _mentions_block(draft: Draft) -> str:
     return out
 
 
-def _event_block(draft: Draft, ev: Event) -> str:
+def _event_block(draft: Draft, ev: DraftEvent) -> str:
     """One event; participants that need a new actor are commented out."""
     ind = "    "
     out = _comment("; ".join(ev.rules), "  ")
@@ -281,7 +281,7 @@ def _indented(block: str, ind: str, commented: bool) -> str:
     return "".join(prefix + line + "\n" for line in block.splitlines())
 
 
-def _statement_lines(draft: Draft, st: Statement) -> str:
+def _statement_lines(draft: Draft, st: DraftStatement) -> str:
     ind = "    "
     out = f"  - id: {draft.id_of(st)}\n"
     out += f"{ind}speaker: {st.who.speaker.id}\n"
@@ -299,7 +299,7 @@ def _statement_lines(draft: Draft, st: Statement) -> str:
     return out
 
 
-def _statement_event(draft: Draft, st: Statement) -> Event | None:
+def _statement_event(draft: Draft, st: DraftStatement) -> DraftEvent | None:
     """The article's occasion, for statements made by one of its participants."""
     frame = draft.frame
     if frame is None:
@@ -310,7 +310,7 @@ def _statement_event(draft: Draft, st: Statement) -> Event | None:
     return frame
 
 
-def _statement_date(draft: Draft, st: Statement, event: Event | None) -> When:
+def _statement_date(draft: Draft, st: DraftStatement, event: DraftEvent | None) -> When:
     """A statement is dated by the event it was made at; else the text does not date it."""
     if event is not None and event.when.start is not None and event.when.precision != "unknown":
         w = event.when
@@ -325,7 +325,7 @@ def _statement_date(draft: Draft, st: Statement, event: Event | None) -> When:
     return When.unknown("the text does not date the statement")
 
 
-def _statement_block(draft: Draft, st: Statement) -> str:
+def _statement_block(draft: Draft, st: DraftStatement) -> str:
     """One statement, commented out when its speaker is a proposed actor."""
     rule = f"reporting verb {st.verb!r}; speaker: {st.who.how or 'named'}; {st.rule}"
     lines = _statement_lines(draft, st)
@@ -336,9 +336,9 @@ def _statement_block(draft: Draft, st: Statement) -> str:
     return _comment(rule, "  ") + lines
 
 
-def _agreement_links(draft: Draft, ag: Agreement) -> list[tuple[Event, str, Span]]:
+def _agreement_links(draft: Draft, ag: DraftAgreement) -> list[tuple[DraftEvent, str, Span]]:
     """Events an agreement was signed, handed over or established at, or discussed during."""
-    links: list[tuple[Event, str, Span]] = []
+    links: list[tuple[DraftEvent, str, Span]] = []
     seen: set[int] = set()
     for span in ag.mentions:
         s = draft.sentence_of(span)
@@ -374,7 +374,7 @@ def _agreement_links(draft: Draft, ag: Agreement) -> list[tuple[Event, str, Span
     return links
 
 
-def _agreement_block(draft: Draft, ag: Agreement) -> str:
+def _agreement_block(draft: Draft, ag: DraftAgreement) -> str:
     ind = "    "
     out = _comment(ag.rule, "  ")
     out += f"  - id: {draft.id_of(ag)}\n"
@@ -398,14 +398,14 @@ def _agreement_block(draft: Draft, ag: Agreement) -> str:
     return out
 
 
-def _figure_links(draft: Draft, fig: Figure) -> tuple[Statement | None, Event | None]:
+def _figure_links(draft: Draft, fig: DraftFigure) -> tuple[DraftStatement | None, DraftEvent | None]:
     """The statement that asserted a figure (its quote holds it) and the event it belongs to."""
     st = next((s for s in draft.statements if s.evidence.contains(fig.span)), None)
     ev = next((e for e in draft.events if any(p.overlaps(fig.evidence) for p in e.phrases)), None)
     return st, ev
 
 
-def _figure_block(draft: Draft, fig: Figure) -> str:
+def _figure_block(draft: Draft, fig: DraftFigure) -> str:
     ind = "    "
     out = _comment(fig.rule, "  ")
     out += f"  - id: {draft.id_of(fig)}\n"

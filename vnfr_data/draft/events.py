@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import Actor, Mention, person_country
+from .actors import DraftActor, Mention, person_country
 from .dates import Anchor, DateMention, When, find
 from .furniture import DATELINE
 from .lexicon import CITIES, COUNTRIES, wordset
 from .sentences import Sentence
 from .speakers import Discourse
-from .statements import Statement
+from .statements import DraftStatement
 from .text import Span, fold, trim
 
 _VISIT_FAMILY = frozenset({"visit", "state_visit", "official_visit"})
@@ -127,7 +127,7 @@ _SIGNED_OBJECT = re.compile(
 
 
 @dataclass
-class Event:
+class DraftEvent:
     """One drafted event with every phrase that mentions it."""
 
     type: str
@@ -137,10 +137,10 @@ class Event:
     location: str | None = None
     country: str | None = None
     name: str | None = None
-    participants: dict[str, tuple[Actor, str, Span]] = field(
+    participants: dict[str, tuple[DraftActor, str, Span]] = field(
         default_factory=dict
     )  # id -> (actor, participation, evidence)
-    part_of: Event | None = None
+    part_of: DraftEvent | None = None
     sentence: int = 0
     rules: list[str] = field(default_factory=list)
     title: str = ""
@@ -161,7 +161,7 @@ class _Context:
     doc: str
     s: Sentence
     mentions: list[Mention]
-    statements: list[Statement]
+    statements: list[DraftStatement]
     dates: list[DateMention]
     discourse: Discourse | None = None
 
@@ -407,13 +407,13 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     )
 
 
-def _participants(ctx: _Context, ev: Event, trigger: Span, phrase: Span, raw: str) -> None:
+def _participants(ctx: _Context, ev: DraftEvent, trigger: Span, phrase: Span, raw: str) -> None:
     """Who took part, by the shape of the phrase: "visit by X", "X’s visit", "receiving X", talks with the people of the sentence."""
     doc = ctx.doc
     people = [m for m in ctx.mentions if m.actor.type == "person"]
     speakers = [st.who for st in ctx.statements if st.sentence == ctx.s.index]
 
-    def add(actor: Actor, how: str, span: Span) -> None:
+    def add(actor: DraftActor, how: str, span: Span) -> None:
         ev.participants.setdefault(actor.id, (actor, how, span))
 
     in_phrase = [m for m in ctx.mentions if phrase.contains(m.span)]
@@ -514,11 +514,11 @@ class _Builder:
     def __init__(self, doc: str, anchor: Anchor):
         self.doc = doc
         self.anchor = anchor
-        self.events: list[Event] = []
+        self.events: list[DraftEvent] = []
 
     def _merge_target(
-        self, ev: Event, raw: str, ctx: _Context, phrase: Span, trigger: Span
-    ) -> Event | None:
+        self, ev: DraftEvent, raw: str, ctx: _Context, phrase: Span, trigger: Span
+    ) -> DraftEvent | None:
         """The earlier event this mention points back to, if any."""
         anaphoric = bool(_ANAPHORIC.match(self.doc[phrase.start : trigger.start]))
         mine = {
@@ -526,7 +526,7 @@ class _Builder:
             for a, (_, how, _) in ev.participants.items()
             if how in {"guest", "host", "participant"}
         }
-        candidates: list[Event] = []
+        candidates: list[DraftEvent] = []
         for old in self.events:
             if ev.name and old.name and fold(ev.name) == fold(old.name):
                 return old
@@ -566,7 +566,7 @@ class _Builder:
         # An unnamed "the upgrade" means the event most talked about.
         return max(candidates, key=lambda e: (len(e.phrases), -e.first.start))
 
-    def add(self, ctx: _Context, trigger: Span, raw: str) -> Event | None:
+    def add(self, ctx: _Context, trigger: Span, raw: str) -> DraftEvent | None:
         etype = "visit" if raw == "visit_verb" else raw
         phrase = _phrase(ctx, trigger)
         if not _specific(ctx, trigger, phrase, etype, raw):
@@ -584,7 +584,7 @@ class _Builder:
                 ctx.discourse,
             )
         location, country = _location(ctx, phrase)
-        ev = Event(
+        ev = DraftEvent(
             etype,
             [phrase],
             status,
@@ -614,7 +614,7 @@ class _Builder:
         self.events.append(ev)
         return ev
 
-    def _absorb(self, old: Event, new: Event) -> None:
+    def _absorb(self, old: DraftEvent, new: DraftEvent) -> None:
         """Merge a later mention into the event it points back to, keeping the most specific facts."""
         if not any(p.overlaps(new.first) for p in old.phrases):
             old.phrases.append(new.first)
@@ -656,10 +656,10 @@ def find_events(
     doc: str,
     sentences: list[Sentence],
     mentions: list[Mention],
-    statements: list[Statement],
+    statements: list[DraftStatement],
     anchor: Anchor,
     discourse: Discourse | None = None,
-) -> list[Event]:
+) -> list[DraftEvent]:
     """Candidate events of the body, merged, in order of first mention."""
     builder = _Builder(doc, anchor)
     for s in sentences:
@@ -675,7 +675,7 @@ def find_events(
                     continue
                 found.append((span, kind))
         found.sort(key=lambda f: f[0].start)
-        created: list[Event] = []
+        created: list[DraftEvent] = []
         for span, kind in found:
             ev = builder.add(ctx, span, kind)
             if ev is not None:
@@ -713,7 +713,7 @@ _ON_OCCASION = frozenset(
 )
 
 
-def _same_occasion(doc: str, s: Sentence, created: list[Event], events: list[Event]) -> None:
+def _same_occasion(doc: str, s: Sentence, created: list[DraftEvent], events: list[DraftEvent]) -> None:
     """An undated event stated to follow (or take place during) a dated event of the same
     occasion ("After the talks, the two ministers signed ...") takes its date, as inferred."""
     for ev in created:
@@ -751,7 +751,7 @@ def _same_occasion(doc: str, s: Sentence, created: list[Event], events: list[Eve
                 break
 
 
-def _hosts_and_guests(events: list[Event], discourse: Discourse | None) -> None:
+def _hosts_and_guests(events: list[DraftEvent], discourse: Discourse | None) -> None:
     """Who visits whom, and who receives whom, holds for the whole occasion: in talks and
     meetings, the guest of a visit (or of the reception merged into them) is the guest, and a
     participant from the host country, the country the event takes place in, is the host."""
@@ -801,7 +801,7 @@ _LABELS = {
 }
 
 
-def _title(doc: str, ev: Event) -> str:
+def _title(doc: str, ev: DraftEvent) -> str:
     """A short descriptive title: the name, or the type with its participants and place."""
     label = _LABELS.get(ev.type, "Event")
     if ev.name and ev.type in {"conference", "summit", "dialogue", "disaster", "sports_event"}:

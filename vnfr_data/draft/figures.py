@@ -216,7 +216,7 @@ _REPORTING_FRAME = re.compile(
 
 
 @dataclass(frozen=True)
-class Figure:
+class DraftFigure:
     """One drafted figure; `span` is what the text reports, `evidence` the phrase around it."""
 
     span: Span
@@ -340,12 +340,12 @@ class _Finder:
         self.s = s
         self.taken: list[Span] = [d.span for d in dates]  # a date is never a figure
         self.dates = dates
-        self.out: list[Figure] = []
+        self.out: list[DraftFigure] = []
 
     def free(self, span: Span) -> bool:
         return not any(span.overlaps(t) for t in self.taken)
 
-    def add(self, fig: Figure) -> None:
+    def add(self, fig: DraftFigure) -> None:
         self.taken.append(fig.span)
         self.out.append(fig)
 
@@ -395,7 +395,7 @@ class _Finder:
             and prev.lower() not in {"the", "some", "about"}
         )
 
-    def run(self) -> list[Figure]:
+    def run(self) -> list[DraftFigure]:
         self.money()
         self.percent()
         self.compound()
@@ -427,7 +427,7 @@ class _Finder:
                 value = num * _SCALES.get(scale_word, Decimal(1))
                 metric = "trade_value" if _TRADE.search(self.s.text) else "money_amount"
                 self.add(
-                    Figure(
+                    DraftFigure(
                         span,
                         _evidence(self.doc, self.s, span, after=False),
                         metric,
@@ -455,7 +455,7 @@ class _Finder:
             trade = bool(_TRADE.search(self.s.text))
             metric = ("trade_growth_rate" if trade else "growth_rate") if growth else "other"
             self.add(
-                Figure(
+                DraftFigure(
                     span,
                     _evidence(self.doc, self.s, span, after=False),
                     metric,
@@ -494,7 +494,7 @@ class _Finder:
             pre = (m.group("pre") or "").rstrip("-").replace("-", " ")
             qualifier = "over" if m.group("plus") else _qualifier(pre)
             self.add(
-                Figure(
+                DraftFigure(
                     span,
                     _evidence(self.doc, self.s, span),
                     metric,
@@ -514,7 +514,7 @@ class _Finder:
             span = Span(m.start(), m.end())
             if self.free(span):
                 self.add(
-                    Figure(
+                    DraftFigure(
                         span,
                         _evidence(self.doc, self.s, span),
                         "elapsed_time",
@@ -540,7 +540,7 @@ class _Finder:
             name = re.match(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w’'–-]*\s*)+)", tail)
             subject = f"anniversary of {name.group(1).strip()}" if name else "anniversary"
             self.add(
-                Figure(
+                DraftFigure(
                     span,
                     Span(span.start, span.end + (len(name.group().rstrip()) if name else 0)),
                     "anniversary",
@@ -589,7 +589,7 @@ class _Finder:
                 qualifier = "exact"
                 span = Span(m.start("num"), span.end)
             self.add(
-                Figure(
+                DraftFigure(
                     span,
                     _evidence(self.doc, self.s, Span(span.start, span.end)),
                     metric,
@@ -628,7 +628,7 @@ class _Finder:
                 continue
             noun, end = _noun_after(self.doc, self.s, span.end + 1)
             self.add(
-                Figure(
+                DraftFigure(
                     span,
                     Span(span.start, max(span.end, end)),
                     "ordinal",
@@ -664,7 +664,7 @@ class _Finder:
                 if noun.lower() == "time":
                     subject = _words_before(self.doc, self.s, span.start, limit=6) or noun
                 self.add(
-                    Figure(
+                    DraftFigure(
                         span,
                         Span(span.start, max(span.end, end)),
                         "ordinal",
@@ -717,7 +717,7 @@ class _Finder:
             scale = _SCALES.get((m.group("scale") or "").lower(), Decimal(1))
             text = self.doc[span.start : span.end]
             self.add(
-                Figure(
+                DraftFigure(
                     span,
                     span,
                     "count",
@@ -746,9 +746,9 @@ class _Finder:
         return found[index].end()
 
 
-def find_figures(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[Figure]:
+def find_figures(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[DraftFigure]:
     """Every figure of the body, in reading order."""
-    out: list[Figure] = []
+    out: list[DraftFigure] = []
     for s in sentences:
         out += _Finder(doc, s, find(doc, s.span, anchor)).run()
     return out

@@ -13,11 +13,11 @@ import hashlib
 import re
 from pathlib import Path
 
-from .actors import Actor, Mention, load_catalog
-from .agreements import Agreement, find_agreements
+from .actors import DraftActor, Mention, load_catalog
+from .agreements import DraftAgreement, find_agreements
 from .dates import anchor_for, publication
-from .draft import Draft, Source
-from .events import Event, find_events
+from .draft import Draft, DraftSource
+from .events import DraftEvent, find_events
 from .figures import find_figures
 from .furniture import Layout, layout, publisher
 from .quotes import count
@@ -73,7 +73,7 @@ def _no_fact(doc: Layout) -> list[tuple[str, str]]:
     return out
 
 
-def _outside_names(mentions: list[Mention], agreements: list[Agreement]) -> list[Mention]:
+def _outside_names(mentions: list[Mention], agreements: list[DraftAgreement]) -> list[Mention]:
     """ "United Nations" inside "United Nations Convention on the Law of the Sea" names the
     convention, not the organisation; a party named in the agreement's name stays."""
     kept = []
@@ -89,7 +89,7 @@ def _outside_names(mentions: list[Mention], agreements: list[Agreement]) -> list
     return kept
 
 
-def _frame(events: list[Event]) -> Event | None:
+def _frame(events: list[DraftEvent]) -> DraftEvent | None:
     """The occasion the article reports (its first talks, reception, interview ...), if any."""
     framed = [e for e in events if e.type in _FRAME_TYPES and e.status in {"occurred", "ongoing"}]
     return min(framed, key=lambda e: e.first.start) if framed else None
@@ -134,11 +134,11 @@ def extract(
         used |= set(ev.participants)
     for ag in agreements:
         used |= set(ag.parties)
-    proposals: list[Actor] = [
+    proposals: list[DraftActor] = [
         a for a in catalog.proposals.values() if a.type != "state" or a.id in used
     ]
     sid, file_name = source_identity(path, raw)
-    source = Source(
+    source = DraftSource(
         sid,
         file_name,
         title,

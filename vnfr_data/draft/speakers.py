@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .actors import Actor, Catalog, Mention, person_country
+from .actors import DraftActor, Catalog, Mention, person_country
 from .lexicon import (
     DEMONYMS,
     FEMALE_GIVEN_NAMES,
@@ -68,7 +68,7 @@ _BOUNDARY_BEFORE = re.compile(
 )
 
 
-def gender(actor: Actor, roles: list[str]) -> str | None:
+def gender(actor: DraftActor, roles: list[str]) -> str | None:
     """A person's gender when the text marks it: "Ms"/"Mr", "Thi"/"Van" as a Vietnamese middle
     name, a woman's given name first; else None (unknown, which is most people)."""
     if actor.type != "person":
@@ -92,8 +92,8 @@ def gender(actor: Actor, roles: list[str]) -> str | None:
 class Who:
     """A resolved speaker: one actor, with co-speakers when several speak jointly."""
 
-    speaker: Actor
-    co: tuple[Actor, ...] = ()
+    speaker: DraftActor
+    co: tuple[DraftActor, ...] = ()
     how: str = ""
 
     @property
@@ -112,7 +112,7 @@ class Discourse:
     catalog: Catalog
     mentions: list[Mention]
     roles: dict[str, list[str]] = field(default_factory=dict)
-    last_person: Actor | None = None
+    last_person: DraftActor | None = None
     last_group: Who | None = None
 
     def __post_init__(self) -> None:
@@ -156,7 +156,7 @@ class Discourse:
         group = self.last_group or self.principals
         return Who(group.speaker, group.co, how) if group else None
 
-    def gender(self, actor: Actor) -> str | None:
+    def gender(self, actor: DraftActor) -> str | None:
         """ "f", "m" or None: from a courtesy title, a Vietnamese middle name or a given name."""
         return gender(actor, self.roles.get(actor.id, []))
 
@@ -165,7 +165,7 @@ class Discourse:
         person the text marks as of the other gender. "She" prefers a person marked a woman
         (the last speaker is otherwise the default, whatever their gender)."""
         want = "f" if word.lower() == "she" else "m"
-        candidates: list[tuple[Actor, str]] = []
+        candidates: list[tuple[DraftActor, str]] = []
         if self.last_person is not None:
             candidates.append((self.last_person, "the last person who spoke"))
         for m in reversed(self._people_before(pos)):
@@ -202,7 +202,7 @@ class Discourse:
         return None
 
     def named(self, mentions: list[Mention], how: str) -> Who | None:
-        actors: list[Actor] = []
+        actors: list[DraftActor] = []
         for m in mentions:
             if m.actor.id not in {a.id for a in actors}:
                 actors.append(m.actor)

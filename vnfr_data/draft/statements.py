@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import Actor, Mention
+from .actors import DraftActor, Mention
 from .furniture import DATELINE
 from .lexicon import wordset
 from .sentences import Sentence
@@ -130,14 +130,14 @@ _ADDRESSED = frozenset({"urge", "request", "invite", "congratulate", "thank", "c
 
 
 @dataclass(frozen=True)
-class Statement:
+class DraftStatement:
     """One drafted statement."""
 
     who: Who
     type: str
     quote_kind: str
     evidence: Span
-    addressee: Actor | None
+    addressee: DraftActor | None
     sentence: int
     verb: str
     rule: str
@@ -206,7 +206,7 @@ class _SentenceReader:
         self.s = s
         self.d = discourse
         self.last = last  # the previous statement's speaker (for passive requests)
-        self.out: list[Statement] = []
+        self.out: list[DraftStatement] = []
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.d.mentions if start <= m.span.start and m.span.end <= end]
@@ -223,7 +223,7 @@ class _SentenceReader:
             b = end
         return max(b, after)
 
-    def addressee(self, verb: _Verb) -> Actor | None:
+    def addressee(self, verb: _Verb) -> DraftActor | None:
         """Who is urged, invited, thanked or told: the named actor right after the verb."""
         if verb.type not in _ADDRESSED and not verb.text.lower().startswith(("told", "tells")):
             return None
@@ -242,7 +242,7 @@ class _SentenceReader:
             return
         span = Span(a, b)
         self.out.append(
-            Statement(
+            DraftStatement(
                 who,
                 verb.type,
                 _quote_kind(self.doc, span),
@@ -262,7 +262,7 @@ class _SentenceReader:
                 return start + m.end()
         return start
 
-    def read(self) -> list[Statement]:
+    def read(self) -> list[DraftStatement]:
         """The statements of this sentence: who opens each, then where each quote ends."""
         if self.according():
             return self.out
@@ -462,9 +462,9 @@ class _SentenceReader:
         return False
 
 
-def find_statements(doc: str, sentences: list[Sentence], discourse: Discourse) -> list[Statement]:
+def find_statements(doc: str, sentences: list[Sentence], discourse: Discourse) -> list[DraftStatement]:
     """Every attributable statement of the body, in reading order."""
-    out: list[Statement] = []
+    out: list[DraftStatement] = []
     last: Who | None = None
     for s in sentences:
         found = _SentenceReader(doc, s, discourse, last).read()
