@@ -426,7 +426,11 @@ def _build_verdict(data: Path, drafts: Path, n: int) -> str:
             shutil.copyfile(f, work / "annotations" / f.name)
     new = drafts / "new_actors.yaml"
     if new.is_file():
-        lines = dict.fromkeys(new.read_text(encoding="utf-8").splitlines())
+        by_id = {}
+        for line in new.read_text(encoding="utf-8").splitlines():
+            m = re.match(r"- \{id: ([^,]+),", line)
+            by_id.setdefault(m.group(1) if m else line, line)
+        lines = by_id.values()
         with open(work / "annotations" / "actors.yaml", "a", encoding="utf-8") as handle:
             handle.write("".join(f"{line}\n" for line in lines))
     try:

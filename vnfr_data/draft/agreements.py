@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import DraftActor, Catalog, Mention, person_country
+from .actors import Catalog, DraftActor, Mention, person_country
 from .events import DraftEvent
 from .lexicon import AGREEMENT_HEADS, EVENT_HEADS
 from .sentences import Sentence
@@ -380,7 +380,9 @@ class _Finder:
                 ag.parties.setdefault(owner.id, (owner, "party", span))
 
 
-def documents(doc: str, sentences: list[Sentence], events: list[DraftEvent]) -> list[DraftAgreement]:
+def documents(
+    doc: str, sentences: list[Sentence], events: list[DraftEvent]
+) -> list[DraftAgreement]:
     """Unnamed cooperation documents, once signed or handed over at an event of the article."""
     out: list[DraftAgreement] = []
     for ev in events:

@@ -34,6 +34,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, rx in (
         ("iso", r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
         ("dmy_slash", r"\b(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>\d{4})\b"),
+        ("dmy_dot", r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"),
         (
             "period",
             r"\b(?:the\s+)?first\s+(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\s+of\s+"
@@ -71,6 +72,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", r"(?<![\d/.,-])\b" + _YEAR + r"\b(?![\d/-])"),
     )
 )
+
+
+_BARE_DATE = re.compile(r"[\d./\-\s]+")
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor, future: bool) -> When 
     if kind == "iso":
         d = _safe_date(int(g["year"]), int(g["mnum"]), int(g["day"]))
         return _day(d, "stated", None) if d else None
-    if kind == "dmy_slash":
+    if kind in {"dmy_slash", "dmy_dot"}:
         d = _safe_date(int(g["year"]), int(g["mnum"]), int(g["day"]))
         return _day(d, "stated", f"{quoted} read as day/month/year") if d else None
     if kind in {"mdy", "dmy"} and month:
@@ -314,7 +318,17 @@ def publication(doc: Layout, given: dt.date | None = None) -> When:
     if given is not None:
         return When(given, given, "day", "stated", "given by the contributor (--published)")
     anchor = Anchor(None, None, "")
-    for line in doc.header:
+    # A footer's own date line ("Published March 10, 2026", "27.06.2025") dates the page; the
+    # timestamps of a related-news list after an end marker date other articles.
+    footer = []
+    for line in doc.lines:
+        if line.span.start < doc.body.end:
+            continue
+        if line.kind == "end":
+            break
+        if line.kind == "meta" or _BARE_DATE.fullmatch(line.text):
+            footer.append(line)
+    for line in [*doc.header, *footer]:
         found = [d for d in find(doc.text, line.span, anchor) if d.when.precision == "day"]
         if found and found[0].when.basis == "stated":
             d = found[0]
@@ -323,7 +337,9 @@ def publication(doc: Layout, given: dt.date | None = None) -> When:
                 d.when.end,
                 "day",
                 "stated",
-                f"from {d.text!r} on the page's header line (outside the body)",
+                f"from {d.text!r} on the page's "
+                + ("header" if line.span.end <= doc.body.start else "footer")
+                + " line (outside the body)",
             )
     dateline = _dateline(doc)
     if dateline is not None:

@@ -398,7 +398,9 @@ def _agreement_block(draft: Draft, ag: DraftAgreement) -> str:
     return out
 
 
-def _figure_links(draft: Draft, fig: DraftFigure) -> tuple[DraftStatement | None, DraftEvent | None]:
+def _figure_links(
+    draft: Draft, fig: DraftFigure
+) -> tuple[DraftStatement | None, DraftEvent | None]:
     """The statement that asserted a figure (its quote holds it) and the event it belongs to."""
     st = next((s for s in draft.statements if s.evidence.contains(fig.span)), None)
     ev = next((e for e in draft.events if any(p.overlaps(fig.evidence) for p in e.phrases)), None)

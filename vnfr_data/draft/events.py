@@ -713,7 +713,9 @@ _ON_OCCASION = frozenset(
 )
 
 
-def _same_occasion(doc: str, s: Sentence, created: list[DraftEvent], events: list[DraftEvent]) -> None:
+def _same_occasion(
+    doc: str, s: Sentence, created: list[DraftEvent], events: list[DraftEvent]
+) -> None:
     """An undated event stated to follow (or take place during) a dated event of the same
     occasion ("After the talks, the two ministers signed ...") takes its date, as inferred."""
     for ev in created:

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..sources.folding import fold
 from ..sources.lexicon import MONTH_NAMES
+from .lexicon import CITIES
 from .text import Span
 
 #: A photo caption or credit: "(Photo: VNA)", "- Photo: VNA |", "Photo: Reuters", "(Illustrative photo)".
@@ -73,6 +75,16 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_CASE = re.compile(r"^[^a-z]*$|^\s*(?i:source|sources|credit|theo)\s*:")
+#: Appeals, subscription and copyright lines, agency disclaimers and wire credits: the page
+#: talking about itself ("Donate to keep our journalism free.", "Subscribe to ... for 4.99 USD a
+#: month", "Copyright 2026 ...", "Reporting by ...; Editing by ...").
+_APPEAL = re.compile(
+    r"\b(?:donat(?:e|ion)s?|subscri(?:be|ption|bers?)|newsletter|sign up|log in to|support (?:us|our)"
+    r"|all rights reserved|copyright|©|reporting by|editing by|writing by|our standards"
+    r"|trust principles|website contains|in summari[sz]ed form|read without limits"
+    r"|every contribution|print this article|share this article|follow us)\b",
+    re.IGNORECASE,
+)
 #: Menus and breadcrumbs: several short items between separators.
 _MENU_SEPARATOR = re.compile(r"\s[|»›>·•]\s")
 _BREADCRUMB = re.compile(r"^[\w&' -]{1,30}(?:\s[»›>/]\s[\w&' -]{1,30})+$")
@@ -169,11 +181,14 @@ def classify(text: str) -> str:
         return "meta"
     if _META.search(text) and n <= 60:
         return "meta"
+    if _APPEAL.search(text) and n <= 60:
+        return "meta"
     if _BYLINE.match(text):
         return "byline"
     if n <= 4 and _CREDIT.match(text) and _CREDIT_CASE.match(text):
         return "credit"
-    if (len(_MENU_SEPARATOR.findall(text)) >= 2 and n <= 30) or _BREADCRUMB.match(text):
+    separators = len(_MENU_SEPARATOR.findall(text))
+    if (separators >= 2 and n <= 30) or (separators == 1 and n <= 6) or _BREADCRUMB.match(text):
         return "menu"
     if text.endswith(_TERMINAL) and n >= 5:
         return "prose"
@@ -218,13 +233,15 @@ def _title(lines: list[Line], text: str) -> tuple[int, Span]:
         chrome = {"menu", "meta", "timestamp", "byline", "credit", "caption", "end", "related"}
         if line.kind in chrome and not stamped_title:
             continue
+        if line.kind == "prose" and DATELINE.match(line.text):
+            break  # the lead of the body: the page has no headline
         if len(line.text.split()) < 4 and any(
             len(x.text.split()) >= 4 for x in lines[i + 1 : i + 6]
         ):
             continue  # a headline has a few words; a lone short line first is page chrome
         start = line.span.start + (stamp.end() if stamp else 0)
         return i, Span(start, line.span.end)
-    return 0, Span(0, 0)
+    return -1, Span(0, 0)
 
 
 def _body_start(lines: list[Line], first: int, stop: int) -> int:
@@ -245,7 +262,8 @@ def layout(text: str) -> Layout:
     if not lines:
         return Layout(text, Span(0, 0), Span(0, 0), ())
     title_index, title = _title(lines, text)
-    lines[title_index] = Line(lines[title_index].span, lines[title_index].text, "title")
+    if title_index >= 0:
+        lines[title_index] = Line(lines[title_index].span, lines[title_index].text, "title")
     # The body starts among the lines before the first end marker ("See also" ...); a date or
     # timestamp line in the header does not end anything.
     region_end = next(
@@ -263,9 +281,24 @@ def layout(text: str) -> Layout:
     if first >= len(lines) or lines[first].kind != "prose":
         return Layout(text, title, Span(0, 0), tuple(lines))
     body = Span(lines[first].span.start, lines[last].span.end)
+    if title_index < 0:
+        title = _lead_title(text, lines[first])
     return Layout(text, title, body, tuple(lines))
 
 
+def _lead_title(text: str, lead: Line) -> Span:
+    """A page without a headline (a caption first, then the lead) is titled by the lead's first
+    sentence, without its dateline: the only words the page gives for what it is about."""
+    m = DATELINE.match(lead.text)
+    start = lead.span.start + (m.end() if m else 0)
+    end = text.find(". ", start, lead.span.end)
+    stop = lead.span.end if end == -1 else end
+    if text[stop - 1 : stop] == ".":
+        stop -= 1
+    return Span(start, stop)
+
+
+_CITY_KEYS = frozenset(fold(c) for c in CITIES)
 _AGENCY_IN_DATELINE = re.compile(
     r"^[^()]{0,40}\((?P<agency>[A-Z][A-Za-z.]{1,15})\)\s*[-–—:]|^(?P<site>[A-Z]{2,}(?:\.[A-Z]{2,})*)\s*[-–—]\s"
 )
@@ -276,8 +309,12 @@ def publisher(doc: Layout) -> str | None:
     prose = doc.prose
     if prose:
         m = _AGENCY_IN_DATELINE.match(prose[0].text)
+        name: str | None = None
         if m:
             name = m.group("agency") or m.group("site")
+            if m.group("site") and fold(name) in _CITY_KEYS:
+                name = None  # "PARIS - ...": a place, not a publisher
+        if m and name:
             # A site name keeps its brand, not its domain: "VOV.VN" -> "VOV".
             return re.sub(r"\.(?:VN|COM|NET|ORG|FR|INFO)$", "", name, flags=re.IGNORECASE)
     for line in doc.lines:

@@ -315,3 +315,34 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     """
     )
 )
+
+#: Words of ministries' portfolios and offices' fields, never part of a person's name
+#: ("Minister of Education and Training Nguyen Kim Son").
+PORTFOLIO_WORDS: frozenset[str] = wordset("""
+    Training Partnerships Partnership Sovereignty Industrial Francophonie Commerce Relations
+    Senate Officer Executive Commercial Operating Financial Council Regional Municipal Trade
+    Foreign Europe Affairs Economy Finance Digital Energy Industry Education Culture Sports
+    Tourism Health Defence Defense Justice Interior Labour Labor Agriculture Transport Science
+    Technology Environment Information Communications Planning Investment Construction Home
+    Natural Resources Ecological Transition Maritime Fisheries Innovation Development Research
+    Youth Women Veterans Overseas External Internal Social Welfare Budget Treasury Cooperation
+    Friendship Parliamentary Legislative Judicial Public Security Solidarity Territories Cities
+    Housing Armed Forces Veterans Memory Heritage Communication Media Broadcasting Ethnic
+    Religious Minorities Inspection Audit Customs Tax Taxation Statistics Standards
+    """)
+
+#: Aliases that are common English words or very common Vietnamese name parts: a link made
+#: through one of them needs a reviewer's look ("Man", "Son", "Long", "Minh").
+RISKY_ALIASES: frozenset[str] = wordset("""
+    man son long ha hang tan nam an hoa lan mai hung minh anh thanh tuan hai duc dung hieu
+    binh chinh quang nga thu van thi vu ho le do ly trong phuc linh khanh hoang bach ngoc
+    may will mark grant rose bill frank joy hope
+    """)
+
+#: Vietnamese family names: a person's name starts with one ("... Training Nguyen Kim Son").
+VIETNAMESE_FAMILY_NAMES: frozenset[str] = wordset("""
+    Nguyen Nguyễn Tran Trần Le Lê Pham Phạm Hoang Hoàng Huynh Huỳnh Phan Vu Vũ Vo Võ Dang Đặng
+    Bui Bùi Do Đỗ Ho Hồ Ngo Ngô Duong Dương Ly Lý Dinh Đinh Luong Lương Trinh Trịnh Mai Ta Tạ
+    Doan Đoàn Lam Lâm Cao Ha Hà Chu Thai Thái Truong Trương Quach Quách Lu Lưu Kieu Kiều Phung
+    Phùng Tô To Tong Tống Vuong Vương Trieu Triệu La Lại Lai Nong Nông Khuat Khuất Dao Đào
+    """)

@@ -134,8 +134,12 @@ def extract(
         used |= set(ev.participants)
     for ag in agreements:
         used |= set(ag.parties)
+    mentioned = {m.actor.id for m in mentions}
+    # A proposal is offered only with a mention to ground it (the build needs evidence).
     proposals: list[DraftActor] = [
-        a for a in catalog.proposals.values() if a.type != "state" or a.id in used
+        a
+        for a in catalog.proposals.values()
+        if a.id in mentioned and (a.type != "state" or a.id in used)
     ]
     sid, file_name = source_identity(path, raw)
     source = DraftSource(

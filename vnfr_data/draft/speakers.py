@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .actors import DraftActor, Catalog, Mention, person_country
+from .actors import Catalog, DraftActor, Mention, person_country
 from .lexicon import (
     DEMONYMS,
     FEMALE_GIVEN_NAMES,

@@ -462,7 +462,9 @@ class _SentenceReader:
         return False
 
 
-def find_statements(doc: str, sentences: list[Sentence], discourse: Discourse) -> list[DraftStatement]:
+def find_statements(
+    doc: str, sentences: list[Sentence], discourse: Discourse
+) -> list[DraftStatement]:
     """Every attributable statement of the body, in reading order."""
     out: list[DraftStatement] = []
     last: Who | None = None

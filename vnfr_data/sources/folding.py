@@ -70,5 +70,7 @@ def name_key(text: str) -> str:
 
 def slug(text: str, max_words: int = 8) -> str:
     """Lowercase ASCII slug for ids: letters, digits and single hyphens."""
-    parts = re.findall(r"[a-z0-9]+", fold(text).replace("'", ""))
+    # "Việt Nam" and "Viet Nam" are spelt "vietnam" in ids, as in the dataset's own ids.
+    folded = re.sub(r"\bviet nam\b", "vietnam", fold(text))
+    parts = re.findall(r"[a-z0-9]+", folded.replace("'", ""))
     return "-".join(parts[:max_words]) or "x"
