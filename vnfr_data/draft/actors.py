@@ -76,17 +76,32 @@ class MentionFinder:
             )
         return self._compiled[1]
 
+    def _people_by_alias(self) -> dict[str, set[str]]:
+        """Folded one-word alias or surname -> the people who carry it."""
+        out: dict[str, set[str]] = {}
+        for a in self.catalog.all():
+            if a.type != "person":
+                continue
+            for alias in (*a.aliases, a.surname or ""):
+                if alias and len(alias.split()) == 1:
+                    out.setdefault(key(alias), set()).add(a.id)
+        return out
+
     def find(self, sentences: list[Sentence]) -> list[Mention]:
         """Mentions of every sentence; proposals found in a sentence are linkable from then on."""
         out: list[Mention] = []
+        # Proposals first, over the whole body, so that a name introduced later with its office
+        # ("Airbus Chief Commercial Officer ...") is linked where it came first ("20 Airbus jets").
+        for s in sentences:
+            propose_people(self.doc, s, words(self.doc, s.start, s.end), self.catalog)
+            propose_organisations(self.doc, s, self.catalog)
+        by_alias = self._people_by_alias()
         for s in sentences:
             ws = words(self.doc, s.start, s.end)
             # The agency of a dateline ("HANOI, May 5 (VNA) -") signs the article; it is no actor
             # of it.
             dateline = DATELINE.match(s.text) if s.index == 0 else None
             taken: list[Span] = [Span(s.start, s.start + dateline.end())] if dateline else []
-            propose_people(self.doc, s, ws, self.catalog)
-            propose_organisations(self.doc, s, self.catalog)
             chunk = self.folded[s.start : s.end]
             for rx, variant, actor in self._patterns():
                 if fold(variant).split()[0] not in chunk:
@@ -113,6 +128,12 @@ class MentionFinder:
                     single = len(variant.split()) == 1
                     if actor.type == "person" and single and not self._surname_ok(ws, index):
                         continue
+                    if actor.type == "person" and len(by_alias.get(key(variant), ())) > 1:
+                        # "Thang" is two people of actors.yaml: the one this article named in full.
+                        named = [m.actor for m in out if m.actor.id in by_alias[key(variant)]]
+                        if not named:
+                            continue
+                        actor = named[-1]
                     role, role_start = (
                         title_before(self.doc, ws, index)
                         if actor.type == "person"

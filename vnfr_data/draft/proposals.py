@@ -151,9 +151,12 @@ def title_before(doc: str, ws: list[Word], index: int) -> tuple[str | None, int]
     start = index
     office = False
     while i >= 0:
-        if not _GAP_IN_TITLE.match(_gap(doc, ws[i], ws[i + 1])):
+        gap = _gap(doc, ws[i], ws[i + 1])
+        if not _GAP_IN_TITLE.match(gap):
             break
         w = strip_possessive(ws[i].text)
+        if "," in gap and not (_in_title(w) and _in_title(ws[i + 1].text)):
+            break  # "..., Finance and ...": a list of portfolios; else the comma ends a clause
         if w in OFFICE_HEADS or w in {"Officer", "Consul", "Chief"}:
             office = True
         if not (w[:1].isupper() or w in CONNECTORS or w in _PARTICLES):
@@ -167,6 +170,10 @@ def title_before(doc: str, ws: list[Word], index: int) -> tuple[str | None, int]
     if not office or start == index:
         return None, index
     return doc[ws[start].start : ws[index - 1].end], start
+
+
+def _in_title(w: str) -> bool:
+    return w in TITLE_WORDS or w in PORTFOLIO_WORDS
 
 
 def _name_run(doc: str, ws: list[Word], i: int) -> int:

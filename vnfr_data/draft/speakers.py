@@ -64,7 +64,42 @@ _PARENTHETICAL = re.compile(
     r",\s*(?:in turn|for (?:his|her|their|its) part|on (?:his|her|their|its) part|meanwhile|however|too|in return|in response|for example|therefore|thus|also|in particular)\s*,?$"
 )
 _BOUNDARY_BEFORE = re.compile(
-    r"(?:^|[,;:(]|[,.!?][”\"]|\band|\bwhile|\bwhereas|\bbut|\bthen|\bas|\bthat|\bwhen)\s*$"
+    r"(?:^|[,;:(–—]|\s-|[,.!?][”\"]|\band|\bwhile|\bwhereas|\bbut|\bthen|\bas|\bthat|\bwhen)\s*$"
+)
+#: A lower-case office, maybe after a company, before a name ("Vietjet chief executive ...").
+_LOWER_OFFICE_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w’'.&-]*\s+){0,3}(?:(?:chief|executive|officer|chairman|chairwoman|president"
+    r"|director|head|spokesman|spokeswoman|spokesperson|minister|ambassador|founder|deputy|vice"
+    r"|general|manager|its|his|her|their)\s+)+$"
+)
+#: An organisation named by its kind ("the ministry", "the presidential palace", "the two
+#: companies"): the last one of that kind the article named.
+_ORG_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:(?P<nat>" + _DEMONYM_RX + r")\s+)?(?:(?P<two>two|three|both)\s+)?"
+    r"(?:[a-z]+\s+)?(?P<head>ministry|embassy|palace|agency|federation|committee|council|senate"
+    r"|consulate|government|company|companies|firm|firms|carrier|airline|utility|partners|bank"
+    r"|corporation|university|group|organisation|organization)$"
+)
+_COMPANY_WORDS = frozenset(
+    {
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "carrier",
+        "airline",
+        "utility",
+        "partners",
+        "corporation",
+        "bank",
+    }
+)
+#: Somebody the text does not name ("A French official, who ..., said"): a pronoun after it
+#: refers to them, not to the last person named.
+UNNAMED = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+){0,3}(?:official|officials|diplomat|source"
+    r"|sources|analyst|analysts|expert|experts|spokesperson|person|observer|observers|insider"
+    r"|executive|lawmaker|adviser|advisor)\b(?:,[^,]*,)?\s*$"
 )
 
 
@@ -113,6 +148,7 @@ class Discourse:
     mentions: list[Mention]
     roles: dict[str, list[str]] = field(default_factory=dict)
     last_person: DraftActor | None = None
+    unnamed_last: bool = False
     last_group: Who | None = None
 
     def __post_init__(self) -> None:
@@ -149,6 +185,7 @@ class Discourse:
             self.last_group = who
         elif who.speaker.type == "person":
             self.last_person = who.speaker
+            self.unnamed_last = False
 
     # -- resolution -------------------------------------------------------------
 
@@ -165,6 +202,8 @@ class Discourse:
         person the text marks as of the other gender. "She" prefers a person marked a woman
         (the last speaker is otherwise the default, whatever their gender)."""
         want = "f" if word.lower() == "she" else "m"
+        if self.unnamed_last:
+            return None  # "A French official ... said ... He said": the unnamed official again
         candidates: list[tuple[DraftActor, str]] = []
         if self.last_person is not None:
             candidates.append((self.last_person, "the last person who spoke"))
@@ -222,6 +261,8 @@ class Discourse:
         if found is None:
             found = self._description_at(seg, start)
         if found is None:
+            found = self._org_description_at(seg, start)
+        if found is None:
             found = self._names_at_end(doc, start, stop)
         if found is None:
             return None
@@ -240,6 +281,41 @@ class Discourse:
             who = self.pronoun(m.group(), offset + m.start())
             return (who, offset + m.start()) if who else None
         return None
+
+    def unnamed(self) -> None:
+        """An unnamed speaker just spoke: "he"/"she" next refers to them."""
+        self.unnamed_last = True
+
+    def organisation(self, m: re.Match[str], pos: int) -> Who | None:
+        """ "the ministry": the last organisation named with that word in its name; "the (two)
+        companies": the last companies named, jointly."""
+        head = m.group("head").lower()
+        nat = DEMONYMS.get(m.group("nat") or "")
+        phrase = m.group().strip()
+        before = [x for x in self.mentions if x.span.start < pos and x.actor.type != "person"]
+        if head in _COMPANY_WORDS:
+            firms: list[DraftActor] = []
+            for x in reversed(before):
+                if x.actor.type == "company" and x.actor.id not in {a.id for a in firms}:
+                    firms.append(x.actor)
+            plural = head.endswith("s") or m.group("two")
+            if not firms or (plural and len(firms) < 2):
+                return None
+            if plural:
+                pair = firms[:2][::-1]
+                return Who(pair[0], tuple(pair[1:]), f"'{phrase}' -> jointly")
+            return Who(firms[0], (), f"'{phrase}' -> {firms[0].name}")
+        for x in reversed(before):
+            if head in x.actor.name.lower().split() and (nat is None or x.actor.country == nat):
+                return Who(x.actor, (), f"'{phrase}' -> {x.actor.name}")
+        return None
+
+    def _org_description_at(self, seg: str, offset: int) -> tuple[Who, int] | None:
+        m = _ORG_DESCRIPTION.search(seg)
+        if not m:
+            return None
+        who = self.organisation(m, offset + m.start())
+        return (who, offset + m.start()) if who else None
 
     def _description_at(self, seg: str, offset: int) -> tuple[Who, int] | None:
         m = _DESCRIPTION.search(seg)
@@ -275,6 +351,9 @@ class Discourse:
         lead = re.search(r"(?:\b(?:[Bb]oth|[Tt]he)\s+)$", doc[start:np_start])
         if lead:
             np_start = start + lead.start()
+        office = _LOWER_OFFICE_BEFORE.search(doc[start:np_start])
+        if office and office.group().strip():
+            np_start = start + office.start()
         how = "named" if len(group) == 1 else "named jointly"
         who = self.named(group, how)
         return (who, np_start) if who else None
@@ -297,6 +376,13 @@ class Discourse:
         if m:
             who = self.pronoun(m.group(), s)
             return (who, s + m.end()) if who else None
+        om = re.match(r"[Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+\b", seg)
+        for size in range(min(len(seg), 40), 3, -1):
+            org = _ORG_DESCRIPTION.fullmatch(seg[:size]) if om else None
+            if org:
+                who = self.organisation(org, s)
+                if who:
+                    return who, s + size
         for size in range(min(len(seg), 80), 3, -1):
             piece = seg[:size]
             dm = _DESCRIPTION.fullmatch(piece) if piece.startswith(("the ", "The ")) else None

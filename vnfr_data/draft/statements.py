@@ -25,7 +25,7 @@ from .actors import DraftActor, Mention
 from .furniture import DATELINE
 from .lexicon import wordset
 from .sentences import Sentence
-from .speakers import Discourse, Who
+from .speakers import UNNAMED, Discourse, Who
 from .text import Span, trim
 
 _EXPRESS_NOUNS = {
@@ -74,7 +74,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
     (r"align(?:ed|s)\s+on\b", "agree"),
     (r"commit(?:ted|s|ting)\s+(?:themselves\s+|himself\s+|herself\s+|itself\s+)?to\b", "commit"),
     (
-        r"said|says|stated|states|told|tells|declared|announced|asserted|added|adding|maintained",
+        r"said|says|stated|states|told|tells|declared|announced|asserted|added|adding|maintained"
+        r"|wrote|writes|posted|tweeted",
         "affirm",
     ),
     (r"affirm(?:ed|s|ing)|recogni[sz](?:ed|es|ing)", "affirm"),
@@ -84,7 +85,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ),
     (r"reiterat(?:ed|es|ing)|reaffirm(?:ed|s|ing)", "reiterate"),
     (
-        r"describ(?:ed|es|ing)|not(?:ed|es|ing)|outlin(?:ed|es|ing)|assessed|observed|explained|briefed|informed",
+        r"describ(?:ed|es|ing)|recall(?:ed|s|ing)|not(?:ed|es|ing)|outlin(?:ed|es|ing)|assessed|observed|explained|briefed|informed",
         "describe",
     ),
     (r"propos(?:ed|es|ing)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)", "propose"),
@@ -333,6 +334,8 @@ class _SentenceReader:
                         who, start = np_start[0], self.clause_start()
                         rule = "coordinated verb: the clause's subject"
             if who is None:
+                if not v.participle and UNNAMED.search(left):
+                    self.d.unnamed()  # "A French official ... said": nobody we can name
                 continue
             found.append(_Opening(who, v, start, fixed_end, rule))
             self.d.subject(who)
