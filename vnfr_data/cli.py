@@ -129,6 +129,29 @@ def cmd_site(args: argparse.Namespace) -> int:
     return run(args.out_dir, args.data)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .publish.export import FORMATS, export
+    from .validate.package import open_package
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()] if args.format else FORMATS
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        print(
+            f"unknown format(s) {', '.join(unknown)}: choose from {', '.join(FORMATS)}",
+            file=sys.stderr,
+        )
+        return 2
+    package = open_package(Path(args.path) if args.path else data_dir())
+    try:
+        written = export(package.root, Path(args.out_dir), formats)
+    except ImportError as exc:
+        print(f"{exc} (or pass --format sqlite,archive)", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="vnfr-data", description=__doc__.splitlines()[0] if __doc__ else None
@@ -171,6 +194,15 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("out_dir", metavar="OUT_DIR", help="directory to write (replaced as a whole)")
     w.add_argument("--data", help="data package directory (default: the shipped one)")
     w.set_defaults(func=cmd_site)
+    e = sub.add_parser(
+        "export", help="write DuckDB and SQLite databases and a release archive of the package"
+    )
+    e.add_argument(
+        "out_dir", help="directory to write vnfr-data-<version>.{duckdb,sqlite,zip} into"
+    )
+    e.add_argument("--path", help="data package directory (default: the shipped one)")
+    e.add_argument("--format", help="comma-separated: duckdb, sqlite, archive (default: all)")
+    e.set_defaults(func=cmd_export)
     return p
 
 

@@ -34,6 +34,13 @@ def schemas_dir() -> Path:
     return bundled / "schemas" if bundled is not None else _REPO_DIR / "schemas"
 
 
+def docs_dir() -> Path | None:
+    """The documents (datasheet template, annotation format), when shipped or checked out."""
+    bundled = _bundled()
+    docs = bundled / "docs" if bundled is not None else _REPO_DIR / "docs"
+    return docs if docs.is_dir() else None
+
+
 def repo_dir() -> Path | None:
     """The source checkout, when running from one (the build needs annotations)."""
     return _REPO_DIR if (_REPO_DIR / "pyproject.toml").is_file() else None

@@ -179,7 +179,9 @@ class Table(Generic[R]):
 
     def to_polars(self, *, decimal: Literal["float", "exact"] = "float") -> polars.DataFrame:
         """A polars DataFrame (needs the `polars` extra); `decimal` as in `to_pandas`."""
-        polars = require_extra("polars", "to_polars()")
+        require_extra("polars", "to_polars()")
+        import polars
+
         frame = polars.from_arrow(arrow_for_frames(self.arrow, decimal))
         assert isinstance(frame, polars.DataFrame)
         return frame
