@@ -26,7 +26,7 @@ from vnfr_data.cli import main
 from vnfr_data.validate import Report, validate
 
 #: Consequences of editing a built file by hand, expected beside the targeted problem.
-ECHOES = {"hash-mismatch", "twin-mismatch", "stale-build", "row-count"}
+ECHOES = {"hash-mismatch", "twin-mismatch", "stale-build", "row-count", "descriptor-mismatch"}
 
 
 @contextmanager
@@ -439,6 +439,10 @@ def test_formula_lead_in_a_list_cell(data_copy: Path) -> None:
 # -- the descriptor and the files it names --------------------------------------------------
 
 
+def _descriptor(root: Path) -> Any:
+    return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+
+
 def _edit_descriptor(root: Path, edit: Callable[[dict[str, Any]], None]) -> None:
     path = root / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
@@ -468,8 +472,16 @@ def test_symlink_leaving_the_package(data_copy: Path, tmp_path: Path) -> None:
     (data_copy / "csv" / "actors.csv").unlink()
     (data_copy / "csv" / "actors.csv").symlink_to(outside)
     report = _quick(data_copy)
-    assert report.exit_code == 2
-    assert any(p.code == "unusable-input" and p.field for p in report.problems)
+    assert report.exit_code == 1
+    assert_found(
+        report,
+        "unsafe-file",
+        file="csv/actors.csv",
+        row=None,
+        field=None,
+        allowed={"foreign-key", "unknown-reference", "orphan-evidence"},
+    )
+    assert str(tmp_path / "outside") not in json.dumps(report.to_dict())
 
 
 def test_parquet_path_leaving_the_package(data_copy: Path) -> None:
@@ -509,12 +521,19 @@ def test_resource_without_a_path(data_copy: Path, capsys: pytest.CaptureFixture[
         lambda d: next(r for r in d["resources"] if r["name"] == "crosswalk").pop("path"),
     )
     report = _quick(data_copy)
+    index = next(
+        i for i, r in enumerate(_descriptor(data_copy)["resources"]) if r["name"] == "crosswalk"
+    )
     assert_found(
-        report, "missing-file", file="datapackage.json", row=None, field="resources[crosswalk].path"
+        report,
+        "descriptor-error",
+        file="datapackage.json",
+        row=None,
+        field=f"resources[{index}].path",
     )
     assert report.exit_code == 1
     status, answer = _cli(data_copy, capsys, "--no-build-check")
-    assert status == 1 and "crosswalk: no file, its rules were skipped" in answer["skipped"]
+    assert status == 1
 
 
 def test_missing_csv(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

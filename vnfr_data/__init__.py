@@ -7,6 +7,7 @@
 """
 
 from ._version import __version__
+from .errors import PackageError
 from .read import Dataset, Table, load
 from .schema import RESOURCES
 from .schema.models import (
@@ -38,6 +39,7 @@ __all__ = [
     "EventParticipant",
     "Evidence",
     "Figure",
+    "PackageError",
     "Record",
     "Source",
     "Statement",

@@ -8,6 +8,7 @@ file, row and field.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -206,7 +207,21 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _printable_streams() -> None:
+    """Never lose a report to an encoding: a name that is not UTF-8 prints escaped.
+
+    Problems escape what they carry already; this covers the rest (a path given
+    on the command line, a strict `PYTHONIOENCODING`, a C locale).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _printable_streams()
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))

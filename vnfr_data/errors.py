@@ -8,8 +8,29 @@ can act on either without reading code.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any, ClassVar
+
+#: Longest value a problem carries: an excerpt to recognise, never a whole file.
+MAX_VALUE_CHARS = 200
+#: Longest message, expectation or location text (they quote exceptions and paths).
+MAX_TEXT_CHARS = 1000
+
+
+def excerpt(text: str, limit: int = MAX_VALUE_CHARS) -> str:
+    """`text` cut to `limit` characters, every character that is not printable escaped.
+
+    Control characters, bidirectional overrides and undecodable bytes (lone
+    surrogates from file names) would garble a terminal or break a strict UTF-8
+    stdout; escaped as `\\n`, `\\x1b`, `\\u202e`, `\\udcff`, they print anywhere
+    and still say what was there.
+    """
+    if not text.isprintable():
+        text = "".join(
+            ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+            for ch in text[: limit * 2]
+        )
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -25,6 +46,15 @@ class Problem:
     title: ClassVar[str] = "Problem"
     #: A fatal problem means no verdict could be reached (exit 2), not that the data is wrong.
     fatal: ClassVar[bool] = False
+
+    def __post_init__(self) -> None:
+        # One place makes every report safe to print and short: however a check built
+        # its problem, a value is an escaped excerpt and no text breaks the output.
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                limit = MAX_VALUE_CHARS if f.name == "value" else MAX_TEXT_CHARS
+                object.__setattr__(self, f.name, excerpt(value, limit))
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "title": self.title, **asdict(self)}
@@ -97,6 +127,15 @@ MissingFile = _problem("missing-file", "A file named by the package does not exi
 EmptyFile = _problem("empty-file", "File is empty")
 FileTooLarge = _problem("file-too-large", "File too large to validate")
 ParquetError = _problem("parquet-error", "Parquet file cannot be read")
+UnsafeFileError = _problem(
+    "unsafe-file", "File is a link, a special file or too large: not read", name="UnsafeFileError"
+)
+DescriptorMismatch = _problem(
+    "descriptor-mismatch", "Descriptor differs from what the build writes for these files"
+)
+DescriptorError = _problem(
+    "descriptor-error", "Descriptor breaks the Data Package profile or this package's format"
+)
 ByteOrderMark = _problem("byte-order-mark", "CSV starts with a byte order mark")
 LineEnding = _problem("line-ending", "CSV line ends are not LF")
 CsvSyntax = _problem("csv-syntax", "CSV quoting is malformed")
@@ -124,6 +163,26 @@ class ProblemsFound(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class PackageError(ProblemsFound):
+    """`vnfr_data.load()` refuses a package: the descriptor breaks the format, a file
+    differs from its sha256, or the data was built for another version. The message
+    names each file; `.problems` holds them with their codes, and
+    `vnfr-data validate PATH` gives the whole report."""
+
+    def __init__(self, root: object, problems: list[Problem]) -> None:
+        self.root = root
+        super().__init__(problems)
+        shown = "\n".join(f"  {p}" for p in problems[:10])
+        more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
+        self.args = (
+            f"cannot load the data package at {root}:\n{shown}{more}\n"
+            f"(`vnfr-data validate {root}` reports everything; reinstall or rebuild the package)",
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def problem_class(code: str) -> type[Problem]:

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..schema import registry
+from ..schema import DECIMAL_TYPE, registry
 
 
 class _Strict(BaseModel):
@@ -140,7 +140,17 @@ class AgreementAnn(_Strict):
 class FigureAnn(_Strict):
     id: str
     metric: str | None = None
-    value: Annotated[Decimal | None, BeforeValidator(_decimal)] = None
+    value: Annotated[
+        Decimal | None,
+        BeforeValidator(_decimal),
+        # What the figures table's decimal column holds: a larger value is an error here,
+        # at its line, instead of an exception when the table is typed.
+        Field(
+            max_digits=DECIMAL_TYPE.precision,
+            decimal_places=DECIMAL_TYPE.scale,
+            allow_inf_nan=False,
+        ),
+    ] = None
     unit: str | None = None
     qualifier: str | None = None
     as_reported: str | None = None

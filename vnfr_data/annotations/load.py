@@ -16,6 +16,41 @@ from ..paths import shown
 from .format import ActorAnn, SourceFile, SourceFileBase
 from .safe_yaml import line_of, read_yaml
 
+#: What a value should look like, by pydantic error type: the "expected" of a typo.
+_EXPECTED = {
+    "date_from_datetime_inexact": "a date as YYYY-MM-DD, without a time",
+    "date_from_datetime_parsing": "a real calendar date as YYYY-MM-DD (years 0001 to 9999)",
+    "date_parsing": "a real calendar date as YYYY-MM-DD (years 0001 to 9999)",
+    "date_type": "a date as YYYY-MM-DD",
+    "decimal_max_digits": "a number of at most 38 digits, 6 of them after the point",
+    "decimal_max_places": "a number with at most 6 digits after the point",
+    "decimal_whole_digits": "a number of at most 32 digits before the point",
+    "decimal_parsing": "a number such as 1200 or 6.9",
+    "decimal_type": "a number such as 1200 or 6.9",
+    "finite_number": "a finite number",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list (`- item` lines or [a, b])",
+    "dict_type": "a mapping (`key: value` lines)",
+    "model_type": "a mapping (`key: value` lines)",
+    "missing": "this key, with a value",
+    "extra_forbidden": "only the keys of the format (see docs/annotations.md)",
+    "too_short": "at least one item",
+}
+
+
+def _expected(err: Any) -> str | None:
+    ctx = err.get("ctx") or {}
+    if err["type"] == "literal_error" and "expected" in ctx:
+        return f"one of {ctx['expected']}"
+    if err["type"] == "string_pattern_mismatch" and "pattern" in ctx:
+        return f"text matching {ctx['pattern']}"
+    if err["type"] == "string_too_short":
+        return "non-empty text"
+    return _EXPECTED.get(err["type"])
+
 
 def _validation_problems(
     exc: ValidationError, name: str, lines: dict[tuple[Any, ...], int], prefix: tuple[Any, ...]
@@ -32,21 +67,25 @@ def _validation_problems(
                 row=line_of(lines, loc),
                 field=field,
                 value=None if isinstance(value, (dict, list)) else str(value),
+                expected=_expected(err),
             )
         )
     return problems
 
 
-def load_source_file(path: Path) -> tuple[SourceFileBase, dict[tuple[Any, ...], int]]:
-    data, lines = read_yaml(path)
+def load_source_file(
+    path: Path, root: Path | None = None
+) -> tuple[SourceFileBase, dict[tuple[Any, ...], int]]:
+    """One source's annotation file; `root` is the data directory it must lie in."""
+    data, lines = read_yaml(path, root)
     try:
         return SourceFile.model_validate(data), lines
     except ValidationError as exc:
         raise ProblemsFound(_validation_problems(exc, shown(path), lines, ())) from None
 
 
-def load_actors(path: Path) -> list[ActorAnn]:
-    data, lines = read_yaml(path)
+def load_actors(path: Path, root: Path | None = None) -> list[ActorAnn]:
+    data, lines = read_yaml(path, root)
     if not isinstance(data, list):
         raise ProblemsFound([AnnotationSchemaError("expected a list of actors", file=shown(path))])
     actors: list[ActorAnn] = []

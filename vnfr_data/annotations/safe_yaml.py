@@ -12,14 +12,50 @@ from typing import Any
 
 import yaml
 
-from ..errors import ProblemsFound, YamlError
+from ..errors import ProblemsFound, UnsafeFileError, YamlError
 from ..paths import shown
+from ..safe_files import UnsafeFile, read_inside, relative_inside
 
 #: Largest annotation file we read; a bigger one is refused, not parsed.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
 #: libyaml's safe loader when present (pure-Python parsing dominates build time otherwise).
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Unreadable(yaml.constructor.ConstructorError):
+    def __init__(self, problem: str, mark: Any, expected: str) -> None:
+        super().__init__(None, None, problem, mark)
+        self.expected = expected
+
+
+class _SafeLoader(_BaseLoader):  # type: ignore[misc]
+    """The safe loader, with two changes that keep every mistake a located problem.
+
+    Dates stay text: the annotation models parse them, so `2025-02-30` or year
+    `0000` is an error at its field and line instead of an exception inside
+    PyYAML. And a value PyYAML cannot construct (an integer of 5,000 digits, an
+    explicit `!!timestamp` that is no date) becomes a YAML error at its node.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, TypeError) as exc:
+            problem = str(exc)
+            expected = "a plain value: text, a number, true/false, a date as YYYY-MM-DD"
+            if "digits" in problem and "integer" in problem:
+                problem = "number too long"
+                expected = "a number of at most 38 digits"
+            raise _Unreadable(
+                f"cannot read this value: {problem}", node.start_mark, expected
+            ) from None
 
 
 #: Deepest nesting an annotation file may have; real files stay below 10.
@@ -50,6 +86,12 @@ class _AliasFound(Exception):
         self.line = line
 
 
+class _BadKey(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        self.message = message
+
+
 def _line_index(root: yaml.Node) -> dict[tuple[Any, ...], int]:
     """Map each path in the document to its line, refusing any node reached twice.
 
@@ -67,10 +109,18 @@ def _line_index(root: yaml.Node) -> dict[tuple[Any, ...], int]:
         seen.add(id(node))
         out[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
             for key, value in node.value:
                 if id(key) in seen:
                     raise _AliasFound(key.start_mark.line + 1)
                 seen.add(id(key))
+                if not isinstance(key, yaml.ScalarNode):
+                    raise _BadKey(key.start_mark.line + 1, "a key must be a plain name")
+                if key.value in keys:
+                    raise _BadKey(
+                        key.start_mark.line + 1, f"key {key.value!r} appears twice in one mapping"
+                    )
+                keys.add(key.value)
                 stack.append((value, (*path, key.value)))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, (*path, i)) for i, item in enumerate(node.value))
@@ -84,17 +134,29 @@ def line_of(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int | No
     return None
 
 
-def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
-    """Parse one annotation file; returns the data and a path -> line index."""
+def read_yaml(path: Path, root: Path | None = None) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """Parse one annotation file; returns the data and a path -> line index.
+
+    `root` is the tree the file was contributed in (the data directory): the
+    file must be a regular file inside it, reached through no link.
+    """
     name = shown(path)
+    base = root if root is not None else path.parent
+    rel = relative_inside(base, path)
     try:
-        raw = path.read_bytes()
+        if rel is None:
+            raise UnsafeFile("outside", name, f"{name} is outside {shown(base)}")
+        raw = read_inside(base, rel, MAX_FILE_BYTES)
+    except UnsafeFile as exc:
+        if exc.kind == "too-large":
+            raise ProblemsFound(
+                [YamlError("file too large", file=name, expected=f"at most {MAX_FILE_BYTES} bytes")]
+            ) from None
+        raise ProblemsFound(
+            [UnsafeFileError(str(exc), file=name, expected="a regular file, not a link")]
+        ) from None
     except OSError as exc:
         raise ProblemsFound([YamlError(f"cannot read file: {exc.strerror}", file=name)]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProblemsFound(
-            [YamlError("file too large", file=name, expected=f"at most {MAX_FILE_BYTES} bytes")]
-        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -121,6 +183,10 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
         node = loader.get_single_node()
         lines = _line_index(node) if node is not None else {}
         data = loader.construct_document(node) if node is not None else None
+    except _BadKey as exc:
+        raise ProblemsFound(
+            [YamlError(exc.message, file=name, row=exc.line, expected="key: value")]
+        ) from None
     except _AliasFound as exc:
         raise ProblemsFound(
             [
@@ -135,7 +201,10 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple[Any, ...], int]]:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ProblemsFound([YamlError(str(problem), file=name, row=row)]) from None
+        expected = getattr(exc, "expected", None)
+        raise ProblemsFound(
+            [YamlError(str(problem), file=name, row=row, expected=expected)]
+        ) from None
     except RecursionError:
         raise ProblemsFound([YamlError("nesting too deep", file=name)]) from None
     finally:

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
-from ..errors import MissingEvidence, ProblemsFound, UnknownReference
+from ..errors import (
+    EncodingError,
+    MissingEvidence,
+    ProblemsFound,
+    UnknownReference,
+    UnsafeFileError,
+)
+from ..paths import shown
+from ..safe_files import UnsafeFile, read_inside
 from ..schema import RESOURCES, spec, table_schema
 from ..sources.article import Article
 from .checks import check_references, check_rows
@@ -30,9 +39,24 @@ class BuildResult:
     no_fact: list[dict[str, Any]]
 
 
-def _read_crosswalk(path: Path) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return [{k: (v or None) for k, v in row.items()} for row in csv.DictReader(handle)]
+#: The reference crosswalk is a few kB; a larger file is refused unread.
+MAX_CROSSWALK_BYTES = 16 * 1024 * 1024
+
+
+def _read_crosswalk(data_dir: Path) -> list[dict[str, Any]]:
+    """The hand-kept crosswalk: a regular UTF-8 CSV inside the data directory."""
+    rel = "reference/crosswalk.csv"
+    file = shown(data_dir / rel)
+    try:
+        text = read_inside(data_dir, rel, MAX_CROSSWALK_BYTES).decode("utf-8")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except UnsafeFile as exc:
+        raise ProblemsFound([UnsafeFileError(str(exc), file=file)]) from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ProblemsFound(
+            [EncodingError(f"cannot read the crosswalk: {exc}", file=file, expected="UTF-8 CSV")]
+        ) from None
+    return [{str(k): (v or None) for k, v in row.items()} for row in rows]
 
 
 def build_tables(data_dir: Path) -> BuildResult:
@@ -94,7 +118,7 @@ def build_tables(data_dir: Path) -> BuildResult:
         }
         for (t, r, s, a, b), q in out.evidence.items()
     ]
-    rows["crosswalk"] = _read_crosswalk(data_dir / "reference" / "crosswalk.csv")
+    rows["crosswalk"] = _read_crosswalk(data_dir)
     out.problems += check_rows(rows, out.claims)
     out.problems += check_references(rows, out.claims)
     if out.problems:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..annotations import annotation_files, load_actors, load_source_file
 from ..annotations.format import QuoteRef, SourceFileBase, SourceMeta
-from ..errors import AnnotationSchemaError, DuplicateId, Problem, ProblemsFound
+from ..errors import DuplicateId, Problem, ProblemsFound
 from ..paths import shown
 from ..schema import RESOURCES, TableSpec, spec
 from ..schema.registry import children, sections
@@ -168,7 +168,7 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
     actors = spec("actors")
     actors_path, source_paths = annotation_files(data_dir / "annotations")
     try:
-        for actor in load_actors(actors_path):
+        for actor in load_actors(actors_path, data_dir):
             out.claim(
                 "actors",
                 actor.id,
@@ -186,16 +186,10 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
     articles: dict[str, Article] = {}
     for path in source_paths:
         try:
-            doc, lines = load_source_file(path)
+            doc, lines = load_source_file(path, data_dir)
             article = read_article(doc.source, data_dir / "articles", shown(path))
         except ProblemsFound as exc:
             out.problems += exc.problems
-            out.unreadable += 1
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            out.problems.append(
-                AnnotationSchemaError(f"cannot read the article: {exc}", file=shown(path))
-            )
             out.unreadable += 1
             continue
         if article.meta.id in articles:

@@ -1,6 +1,7 @@
 """Publish: render the tables to CSV, Parquet and a descriptor, then swap them in atomically."""
 
-from .descriptor import DESCRIPTOR, render, sha256_hex
+from ..read.descriptor import DESCRIPTOR
+from .descriptor import render, sha256_hex
 from .swap import MANIFEST, STAGING, publish, recover, unchanged
 
 __all__ = [

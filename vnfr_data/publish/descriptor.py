@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from .._version import RELEASE_DATE, __version__
-from ..build import BuildResult
+from ..read.descriptor import DESCRIPTOR, PROFILE, TWIN, csv_path, parquet_path
 from ..schema import RESOURCES, table_schema
 from .writers import csv_bytes, parquet_bytes
 
-DESCRIPTOR = "datapackage.json"
+if TYPE_CHECKING:
+    from ..build import BuildResult
 
 LICENSES = [
     {
@@ -45,51 +46,65 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def render(result: BuildResult) -> dict[str, bytes]:
-    """Every output file, by path relative to the data directory."""
-    files: dict[str, bytes] = {}
-    resources: list[dict[str, Any]] = []
-    for name in RESOURCES:
-        schema = table_schema(name)
-        table: pa.Table = result.tables[name]
-        csv_data = csv_bytes(table)
-        parquet_data = parquet_bytes(
-            table,
-            {
-                "vnfr:dataset_version": __version__,
-                "vnfr:resource": name,
-                "vnfr:schema_fingerprint": schema.fingerprint(),
-            },
-        )
-        files[f"csv/{name}.csv"] = csv_data
-        files[f"parquet/{name}.parquet"] = parquet_data
-        resources.append(
-            {
-                "name": name,
-                "type": "table",
-                "title": schema.descriptor.get("title", name),
-                "description": schema.descriptor.get("description", ""),
-                "path": f"csv/{name}.csv",
-                "scheme": "file",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "bytes": len(csv_data),
-                "hash": f"sha256:{sha256_hex(csv_data)}",
-                "rows": table.num_rows,
-                "schema": {k: v for k, v in schema.descriptor.items() if k != "$schema"},
-                "vnfr:parquet": {
-                    "path": f"parquet/{name}.parquet",
-                    "format": "parquet",
-                    "mediatype": "application/vnd.apache.parquet",
-                    "bytes": len(parquet_data),
-                    "hash": f"sha256:{sha256_hex(parquet_data)}",
-                    "schema_fingerprint": schema.fingerprint(),
-                },
-            }
-        )
-    descriptor = {
-        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+def parquet_metadata(name: str) -> dict[str, str]:
+    """The key-value metadata of a table's Parquet file, which `load()` checks."""
+    return {
+        "vnfr:dataset_version": __version__,
+        "vnfr:resource": name,
+        "vnfr:schema_fingerprint": table_schema(name).fingerprint(),
+    }
+
+
+def resource_entry(name: str, rows: int, csv_data: bytes, parquet_data: bytes) -> dict[str, Any]:
+    """A resource of the descriptor: what the files are, their bytes and sha256."""
+    schema = table_schema(name)
+    return {
+        "name": name,
+        "type": "table",
+        "title": schema.descriptor.get("title", name),
+        "description": schema.descriptor.get("description", ""),
+        "path": csv_path(name),
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(csv_data),
+        "hash": f"sha256:{sha256_hex(csv_data)}",
+        "rows": rows,
+        "schema": {k: v for k, v in schema.descriptor.items() if k != "$schema"},
+        TWIN: {
+            "path": parquet_path(name),
+            "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet",
+            "bytes": len(parquet_data),
+            "hash": f"sha256:{sha256_hex(parquet_data)}",
+            "schema_fingerprint": schema.fingerprint(),
+        },
+    }
+
+
+def source_entry(title: str, path: str, publisher: str | None, sha256: str) -> dict[str, Any]:
+    return {
+        "title": title,
+        "path": path,
+        **({"publisher": publisher} if publisher else {}),
+        "sha256": sha256,
+    }
+
+
+def sources_of_table(sources: pa.Table) -> list[dict[str, Any]]:
+    """The descriptor's sources from the sources table (sorted by id, as the build's)."""
+    rows = sources.select(["source_id", "title", "path", "publisher", "sha256"]).to_pylist()
+    return [
+        source_entry(r["title"], r["path"], r["publisher"], r["sha256"])
+        for r in sorted(rows, key=lambda r: r["source_id"])
+    ]
+
+
+def document(resources: list[dict[str, Any]], sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """The whole descriptor: a function of the files, the sources and this release."""
+    return {
+        "$schema": PROFILE,
         "name": "vnfr-data",
         "title": "vnfr-data: Vietnam–France relations from news articles",
         "description": (
@@ -100,17 +115,26 @@ def render(result: BuildResult) -> dict[str, bytes]:
         "created": f"{RELEASE_DATE}T00:00:00Z",
         "keywords": ["Vietnam", "France", "international relations", "events", "CAMEO", "PLOVER"],
         "licenses": LICENSES,
-        "sources": [
-            {
-                "title": a.meta.title,
-                "path": f"articles/{a.meta.file}",
-                **({"publisher": a.meta.publisher} if a.meta.publisher else {}),
-                "sha256": a.sha256,
-            }
-            for a in sorted(result.articles.values(), key=lambda a: a.meta.id)
-        ],
+        "sources": sources,
         "resources": resources,
     }
-    text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(result: BuildResult) -> dict[str, bytes]:
+    """Every output file, by path relative to the data directory."""
+    files: dict[str, bytes] = {}
+    resources: list[dict[str, Any]] = []
+    for name in RESOURCES:
+        table: pa.Table = result.tables[name]
+        csv_data = csv_bytes(table)
+        parquet_data = parquet_bytes(table, parquet_metadata(name))
+        files[csv_path(name)] = csv_data
+        files[parquet_path(name)] = parquet_data
+        resources.append(resource_entry(name, table.num_rows, csv_data, parquet_data))
+    sources = [
+        source_entry(a.meta.title, f"articles/{a.meta.file}", a.meta.publisher, a.sha256)
+        for a in sorted(result.articles.values(), key=lambda a: a.meta.id)
+    ]
+    text = json.dumps(document(resources, sources), indent=2, ensure_ascii=False) + "\n"
     files[DESCRIPTOR] = text.encode("utf-8")
     return files

@@ -13,7 +13,8 @@ import os
 import shutil
 from pathlib import Path
 
-from .descriptor import DESCRIPTOR
+from ..read.descriptor import DESCRIPTOR
+from ..safe_files import holds
 
 STAGING = ".staging"
 MANIFEST = "MANIFEST"
@@ -71,4 +72,4 @@ def publish(files: dict[str, bytes], root: Path) -> None:
 
 
 def unchanged(files: dict[str, bytes], root: Path) -> bool:
-    return all((root / n).is_file() and (root / n).read_bytes() == d for n, d in files.items())
+    return all(holds(root, n, d) for n, d in files.items())

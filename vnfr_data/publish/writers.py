@@ -3,7 +3,9 @@
 Byte-identical rebuilds depend on this module: CSV text is produced column by
 column with Arrow compute (decimals without trailing zeros, lists joined with
 ";", null for empty lists), and Parquet is written with explicit options and
-our own key-value metadata (dataset version, schema fingerprint).
+our own key-value metadata (dataset version, schema fingerprint), and a CRC32
+checksum on every page so that a reader detects a damaged page (`load()` and
+validate verify them).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ PARQUET_OPTIONS = {
     "use_byte_stream_split": False,
     "store_schema": True,
     "write_page_index": False,
-    "write_page_checksum": False,
+    "write_page_checksum": True,
 }
 
 

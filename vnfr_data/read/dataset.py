@@ -15,6 +15,7 @@ None or an empty list that looks like "no such data".
 from __future__ import annotations
 
 import datetime
+import hashlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import pyarrow as pa
 
+from ..errors import EncodingError, HashMismatch, PackageError, ProblemsFound
 from ..paths import data_dir
 from ..schema import TableSchema, table_schema
 from ..schema.models import (
@@ -41,8 +43,13 @@ from ..schema.models import (
     Statement,
 )
 from .conditions import as_date, mask, suggestions
+from .descriptor import read_index
 from .frames import arrow_for_frames, require_extra
 from .names import UnknownRecord, resolve_actor
+from .verified import ParquetSource, read_bytes
+
+#: Largest article text read by `source_text` (the corpus's are ~10 kB).
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
 if TYPE_CHECKING:
     import pandas
@@ -60,10 +67,14 @@ class Table(Generic[R]):
     columns as Arrow, pandas or polars.
     """
 
-    def __init__(self, name: str, model: type[R], path: Path, arrow: pa.Table | None = None):
+    def __init__(
+        self, name: str, model: type[R], source: ParquetSource | Path, arrow: pa.Table | None = None
+    ):
         self.name = name
         self.model = model
-        self._path = path
+        # Where the rows come from: the descriptor's verified entry (a bare path only
+        # names a table whose rows are given as `arrow`).
+        self._path = source
         self._lock = threading.Lock()
         self._arrow: pa.Table | None = arrow
         self._records: tuple[R, ...] | None = None
@@ -85,10 +96,11 @@ class Table(Generic[R]):
         """The table as Arrow, typed by the Table Schema."""
         with self._lock:
             if self._arrow is None:
-                import pyarrow.parquet as pq
-
-                # ParquetFile, not read_table: read_table imports pyarrow.dataset (and pandas).
-                self._arrow = pq.ParquetFile(self._path).read()
+                if not isinstance(self._path, ParquetSource):
+                    raise TypeError(f"table {self.name} has no rows and no file to read them from")
+                # Size, sha256, page checksums, version and schema fingerprint checked,
+                # once: the table is kept (PackageError naming the file otherwise).
+                self._arrow = self._path.read()
             return self._arrow
 
     def records(self) -> tuple[R, ...]:
@@ -214,10 +226,21 @@ class Dataset:
     conflicts: Table[Conflict]
     crosswalk: Table[CrosswalkEntry]
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, root: Path, *, verify: bool = True) -> None:
+        """The package at `root` as its descriptor describes it (see `load`)."""
+        try:
+            index = read_index(Path(root))
+        except ProblemsFound as exc:
+            raise PackageError(root, exc.problems) from None
+        if index.problems:
+            raise PackageError(index.root, index.problems)
+        self.root = index.root
+        self.verify = verify
         for name, model in MODELS.items():
-            setattr(self, name, Table(name, model, root / "parquet" / f"{name}.parquet"))
+            entry = index.resources[name].parquet
+            assert entry is not None  # a descriptor without problems has every twin
+            source = ParquetSource(index.root, name, entry, verify)
+            setattr(self, name, Table(name, model, source))
 
     def __repr__(self) -> str:
         return f"<Dataset {self.root}: {len(MODELS)} tables: {', '.join(MODELS)}>"
@@ -251,7 +274,20 @@ class Dataset:
     def source_text(self, source_id: str) -> str:
         """The verbatim article text that evidence offsets index into."""
         source = self.sources[source_id]
-        return (self.root / source.path).read_bytes().decode("utf-8")
+        file = str(self.root / source.path)
+        try:
+            raw = read_bytes(self.root, source.path, file, MAX_ARTICLE_BYTES)
+            if self.verify and hashlib.sha256(raw).hexdigest() != source.sha256:
+                raise ProblemsFound(
+                    [HashMismatch("the article differs from its sha256 in sources", file=file)]
+                )
+            return raw.decode("utf-8")
+        except ProblemsFound as exc:
+            raise PackageError(self.root, exc.problems) from None
+        except UnicodeDecodeError:
+            raise PackageError(
+                self.root, [EncodingError("the article is not UTF-8", file=file)]
+            ) from None
 
     def evidence_for(self, record_table: str, record_id: str) -> list[Evidence]:
         """The spans that ground a record, each with its verbatim quote.
@@ -354,15 +390,22 @@ _LOCK = threading.Lock()
 _DEFAULT: Dataset | None = None
 
 
-def load(path: str | Path | None = None) -> Dataset:
-    """The dataset shipped with the package, or the data package directory at `path`.
+def load(path: str | Path | None = None, *, verify: bool = True) -> Dataset:
+    """The dataset shipped with the package, or the data package at `path` (its
+    directory or its datapackage.json).
 
-    Nothing is read until a table is used.
+    Only the descriptor is read here: it must follow the package format and be of
+    the installed version (PackageError otherwise). Each table is read when first
+    used, and then its file's size and sha256 are checked against the descriptor
+    and its Parquet page checksums while decoding (`verify=False` skips these for
+    speed; the version and schema fingerprint are checked regardless). A file that
+    fails raises PackageError naming it.
     """
     global _DEFAULT
     if path is not None:
-        root = Path(path)
-        return Dataset(root.parent if root.is_file() else root)
+        return Dataset(Path(path), verify=verify)
+    if not verify:
+        return Dataset(data_dir(), verify=False)
     with _LOCK:
         if _DEFAULT is None:
             _DEFAULT = Dataset(data_dir())

@@ -12,8 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..annotations.format import SourceMeta
-from ..errors import AnnotationSchemaError, Problem, ProblemsFound, QuoteAmbiguous, QuoteNotFound
+from ..errors import (
+    AnnotationSchemaError,
+    EncodingError,
+    MissingFile,
+    Problem,
+    ProblemsFound,
+    QuoteAmbiguous,
+    QuoteNotFound,
+    UnsafeFileError,
+)
+from ..safe_files import UnsafeFile, read_inside
 from .quotes import find_all
+
+#: Largest article read (the corpus's are ~10 kB): a bigger file is refused unread.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -33,10 +46,43 @@ class Article:
         return (self.meta.published_date or datetime.date.min, self.meta.id)
 
 
+def read_bytes(articles_dir: Path, file: str, annotation_file: str) -> bytes:
+    """An article's bytes: a regular file in `articles/`, reached through no link."""
+    rel = f"{articles_dir.name}/{file}"
+    try:
+        return read_inside(articles_dir.parent, rel, MAX_ARTICLE_BYTES)
+    except UnsafeFile as exc:
+        cls = MissingFile if exc.kind == "missing" else UnsafeFileError
+        raise ProblemsFound(
+            [
+                cls(
+                    f"the article cannot be read: {exc}",
+                    file=annotation_file,
+                    field="source.file",
+                    value=file,
+                    expected=f"a regular UTF-8 file in {articles_dir.name}/ of at most "
+                    f"{MAX_ARTICLE_BYTES} bytes",
+                )
+            ]
+        ) from None
+
+
 def read_article(meta: SourceMeta, articles_dir: Path, annotation_file: str) -> Article:
-    path = articles_dir / meta.file
-    raw = path.read_bytes()
-    text = raw.decode("utf-8")
+    raw = read_bytes(articles_dir, meta.file, annotation_file)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProblemsFound(
+            [
+                EncodingError(
+                    f"the article is not UTF-8 (byte {exc.start})",
+                    file=annotation_file,
+                    field="source.file",
+                    value=meta.file,
+                    expected="UTF-8 text",
+                )
+            ]
+        ) from None
     problems: list[Problem] = []
     if meta.file.rsplit(".", 1)[0].split("_")[-1] != meta.id:
         problems.append(

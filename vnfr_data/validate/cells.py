@@ -11,12 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..publish.writers import LIST_DELIMITER
 from ..schema import DECIMAL_TYPE, TableSchema
+
+_QUOTE, _COMMA, _LF, _CR = ord('"'), ord(","), ord("\n"), ord("\r")
 
 #: Largest CSV read (Arrow's block size is a 32-bit int, and the file is parsed as one block).
 MAX_CSV_BYTES = 1 << 30
@@ -53,6 +56,34 @@ class BadRow:
     text: str
 
 
+def ragged_records(
+    body: bytes, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Index, start, end and cell count of every record of `body` that has not `width` cells.
+
+    Found on the bytes, columnar: a comma or line feed outside quotes (an even
+    number of quotes before it) separates cells or ends a record. Arrow's own
+    handler for such rows cannot be used: it decodes the row as UTF-8 first and
+    fails on a row that is not (dropping the handler's call and shifting every
+    later row number). Blank lines are not ragged: they are reported as blank rows.
+    """
+    buf = np.frombuffer(body, dtype=np.uint8)
+    quotes = np.flatnonzero(buf == _QUOTE)
+    newlines = np.flatnonzero(buf == _LF)
+    ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    if len(buf) and (not len(ends) or ends[-1] != len(buf) - 1):
+        ends = np.append(ends, len(buf))  # a last record without its line feed
+    starts = np.concatenate(([0], ends[:-1] + 1)).astype(np.int64)
+    commas = np.flatnonzero(buf == _COMMA)
+    commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    count = np.searchsorted(commas, ends) - np.searchsorted(commas, starts) + 1
+    length = ends - starts
+    first = buf[np.minimum(starts, len(buf) - 1)] if len(buf) else np.zeros(0, np.uint8)
+    blank = (length == 0) | ((length == 1) & (first == _CR))
+    bad = np.flatnonzero((count != width) & ~blank)
+    return bad, starts[bad], ends[bad], count[bad]
+
+
 def read_csv_cells(
     data: bytes, offset: int, width: int, max_bad_rows: int = 1000
 ) -> tuple[pa.Table | None, list[BadRow]]:
@@ -60,33 +91,47 @@ def read_csv_cells(
 
     Columns are `c0 .. c{width-1}`, all binary, so that a bad byte is located by
     the caller instead of failing the whole read. Rows of the wrong width are
-    skipped and returned; blank lines are kept (as all-null rows) so that row
-    numbers stay those of the file. Quoted empty strings stay "" (null is an
-    unquoted empty cell), as the writer makes them. After `max_bad_rows` rows of
-    the wrong width the file is not read further (each costs a Python call, and
-    a hostile file can hold millions): the table is then None.
+    found on the bytes (`ragged_records`), cut out and returned with their row
+    number; blank lines are kept (as all-null rows) so that row numbers stay
+    those of the file. Quoted empty strings stay "" (null is an unquoted empty
+    cell), as the writer makes them. After `max_bad_rows` rows of the wrong
+    width the file is not read further (a hostile file can hold millions): the
+    table is then None.
     """
-    bad: list[BadRow] = []
-
-    def skip(row: pacsv.InvalidRow) -> str:
-        if len(bad) >= max_bad_rows:
-            return "error"
-        bad.append(
-            BadRow(int(row.number or 0) + 1, row.expected_columns, row.actual_columns, row.text)
-        )
-        return "skip"
-
     names = [f"c{i}" for i in range(width)]
     if offset >= len(data):  # a header and nothing else: no rows
-        return pa.table({n: pa.array([], pa.binary()) for n in names}), bad
-    body = pa.py_buffer(data)[offset:]
-    try:
-        table = _read_cells(body, names, skip)
-    except pa.ArrowInvalid:
-        if len(bad) >= max_bad_rows:
-            return None, bad
-        raise
-    return table, bad
+        return pa.table({n: pa.array([], pa.binary()) for n in names}), []
+    body = data[offset:]
+    numbers, starts, ends, counts = ragged_records(body, width)
+    bad = [
+        BadRow(
+            int(k) + 2,
+            width,
+            int(n),
+            body[a:b].decode("utf-8", "backslashreplace")[:200],
+        )
+        for k, a, b, n in zip(
+            numbers[:max_bad_rows],
+            starts[:max_bad_rows],
+            ends[:max_bad_rows],
+            counts[:max_bad_rows],
+            strict=True,
+        )
+    ]
+    if len(numbers) > max_bad_rows:
+        return None, bad
+    if len(numbers):
+        keep = np.ones(len(body), dtype=bool)
+        for a, b in zip(starts, np.minimum(ends + 1, len(body)), strict=True):
+            keep[a:b] = False
+        body = np.frombuffer(body, dtype=np.uint8)[keep].tobytes()
+        if not body:
+            return pa.table({n: pa.array([], pa.binary()) for n in names}), bad
+
+    def skip(row: pacsv.InvalidRow) -> str:
+        return "error"  # the byte scan found every ragged row: Arrow must agree
+
+    return _read_cells(pa.py_buffer(body), names, skip), bad
 
 
 def _read_cells(body: pa.Buffer, names: list[str], skip: Callable[[Any], str]) -> pa.Table:

@@ -1,80 +1,64 @@
 """Files of the package: present, regular, of bounded size, and matching the descriptor.
 
 The descriptor's bytes and hash are the downloader's guarantee; a file edited
-after the build is caught here before any of its rows is trusted.
+after the build is caught here before any of its rows is trusted. Files are
+read through `read.verified`, the reader `load()` uses.
 """
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-from typing import Any
-
-from ..errors import FileTooLarge, HashMismatch, MissingFile, SchemaMismatch
+from ..errors import ProblemsFound, SchemaMismatch
+from ..read.descriptor import FileEntry
+from ..read.verified import hash_problems, read_bytes
 from ..schema import RESOURCES, table_schema
-from .package import read_limited
 from .report import Report
 from .state import PackageState
 
 
-def read_file(path: Path | None, shown: str, limit: int, report: Report) -> bytes | None:
-    """A file's bytes, or None with the problem reported (missing, special, too large)."""
-    if path is None or not path.is_file():
-        what = "missing" if path is None or not path.exists() else "not a regular file"
-        report.problems.append(MissingFile(f"file {what}", file=shown))
+def read_file(state: PackageState, rel: str, limit: int, report: Report) -> bytes | None:
+    """A package file's bytes, or None with the problem reported (missing, a link,
+    special, too large)."""
+    try:
+        return read_bytes(state.pkg.root, rel, str(state.pkg.root / rel), limit)
+    except ProblemsFound as exc:
+        report.problems += exc.problems
         return None
-    data = read_limited(path, limit)
-    if data is None:
-        report.problems.append(
-            FileTooLarge("file too large to validate", file=shown, expected=f"<= {limit} bytes")
-        )
-    return data
 
 
-def check_hash(data: bytes, declared: Any, size: Any, file: str, report: Report) -> None:
-    if isinstance(size, int) and size != len(data):
-        report.problems.append(
-            HashMismatch(
-                f"file has {len(data)} bytes, the descriptor says {size}",
-                file=file,
-                field="bytes",
-                value=str(len(data)),
-                expected=str(size),
-            )
-        )
-    if isinstance(declared, str):
-        algo, _, digest = declared.partition(":") if ":" in declared else ("md5", "", declared)
-        if algo not in hashlib.algorithms_guaranteed:
-            report.problems.append(
-                HashMismatch(f"unknown hash algorithm {algo!r}", file=file, field="hash")
-            )
-            return
-        actual = hashlib.new(algo, data).hexdigest()
-        if actual != digest:
-            report.problems.append(
-                HashMismatch(
-                    f"{algo} of the file differs from the descriptor's (file edited after "
-                    "the build?)",
-                    file=file,
-                    field="hash",
-                    value=actual,
-                    expected=digest,
-                )
-            )
+def check_hash(data: bytes, entry: FileEntry | None, file: str, report: Report) -> None:
+    """Size and sha256 against the descriptor (a missing or malformed entry is a
+    descriptor problem, reported with the descriptor's)."""
+    if entry is not None:
+        report.problems += hash_problems(data, entry, file)
 
 
 def check_descriptor(state: PackageState, report: Report) -> None:
-    for i, res in enumerate(state.pkg.descriptor["resources"]):
-        name = res.get("name")
-        if name not in RESOURCES:
+    """The descriptor's own problems, and each resource's schema against schemas/."""
+    pkg = state.pkg
+    report.problems += [p for p in pkg.index.problems if not p.fatal]
+    for name in RESOURCES:
+        entry = pkg.entry(name)
+        res = pkg.resource(name)
+        if entry is None or res is None or not isinstance(res.get("schema"), dict):
             continue
         expected = {k: v for k, v in table_schema(name).descriptor.items() if k != "$schema"}
         if res.get("schema") != expected:
             report.problems.append(
                 SchemaMismatch(
                     f"the schema of resource {name!r} differs from schemas/{name}.json",
-                    file=str(state.pkg.descriptor_path),
-                    field=f"resources[{i}].schema",
+                    file=str(pkg.descriptor_path),
+                    field=f"resources[{entry.index}].schema",
                     expected=f"schemas/{name}.json (run `vnfr-data build`)",
+                )
+            )
+        fingerprint = table_schema(name).fingerprint()
+        if entry.schema_fingerprint is not None and entry.schema_fingerprint != fingerprint:
+            report.problems.append(
+                SchemaMismatch(
+                    "the Parquet twin's schema fingerprint is not the installed schema's",
+                    file=str(pkg.descriptor_path),
+                    field=f"resources[{entry.index}].vnfr:parquet.schema_fingerprint",
+                    value=entry.schema_fingerprint,
+                    expected=fingerprint,
                 )
             )

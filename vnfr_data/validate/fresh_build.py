@@ -23,6 +23,7 @@ from ..errors import (
     YamlError,
     problem_from_dict,
 )
+from ..safe_files import holds
 from .package import PackageDir
 from .report import Report
 
@@ -94,7 +95,7 @@ def compare(root: Path) -> list[Problem]:
     ]
     for name, data in sorted(files.items()):
         path = root / name
-        if not path.is_file() or path.read_bytes() != data:
+        if not holds(root, name, data):
             problems.append(
                 StaleBuild(
                     "differs from a fresh build of the annotations (run `vnfr-data build`)",

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import MissingFile, RowCount, UnusableInput
+from ..errors import RowCount
+from ..read.descriptor import csv_path
 from ..schema import RESOURCES, table_schema
 from .cells import MAX_CSV_BYTES
 from .constraints import check_foreign_keys
+from .descriptor_match import check_descriptor_matches
 from .files import check_descriptor, check_hash, read_file
 from .fresh_build import check_fresh_build
 from .frictionless_adapter import run_frictionless as frictionless_checks
-from .package import open_package, safe_relative
+from .package import open_package
 from .reading import read_table
 from .report import UNUSABLE, Report
 from .rules import RULES, check_evidence_quotes
@@ -33,36 +35,18 @@ from .twins import check_twin
 
 
 def read_resource(state: PackageState, name: str, report: Report) -> None:
+    """Read and check the CSV of `name`: the canonical file, the one the descriptor vouches for."""
     pkg = state.pkg
-    res = pkg.resource(name)
-    if res is None:
-        report.problems.append(
-            UnusableInput(
-                f"resource {name!r} missing from the descriptor",
-                file=str(pkg.descriptor_path),
-                expected=", ".join(RESOURCES),
-            )
-        )
-        return
-    if res.get("path") is None:
-        report.problems.append(
-            MissingFile(
-                f"resource {name!r} has no path (inline data is not part of this package format)",
-                file=str(pkg.descriptor_path),
-                field=f"resources[{name}].path",
-                expected=f"csv/{name}.csv",
-            )
-        )
-        report.skipped.append(f"{name}: no file, its rules were skipped")
-        return
-    path = safe_relative(pkg.root, res.get("path"))
-    file = str(path) if path is not None else str(res.get("path"))
+    entry = pkg.entry(name)
+    rel = csv_path(name)
+    file = str(pkg.root / rel)
     state.files[name] = file
-    data = read_file(path, file, MAX_CSV_BYTES, report)
+    data = read_file(state, rel, MAX_CSV_BYTES, report)
     if data is None:
         report.skipped.append(f"{name}: no readable file, its rules were skipped")
         return
-    check_hash(data, res.get("hash"), res.get("bytes"), file, report)
+    state.raw[rel] = data
+    check_hash(data, entry.csv if entry is not None else None, file, report)
     result = read_table(data, table_schema(name), file)
     report.problems += result.problems
     if result.table is None:
@@ -71,9 +55,9 @@ def read_resource(state: PackageState, name: str, report: Report) -> None:
     state.tables[name] = result.table
     if result.rows is not None:
         state.rows[name] = result.rows
-    declared_rows = res.get("rows")
+    declared_rows = entry.rows if entry is not None else None
     read_rows = result.table.num_rows
-    if isinstance(declared_rows, int) and declared_rows != read_rows:
+    if declared_rows is not None and declared_rows != read_rows:
         report.problems.append(
             RowCount(
                 f"{read_rows} rows read, the descriptor says {declared_rows}",
@@ -100,6 +84,9 @@ def validate(path: Path, *, run_frictionless: bool = True, check_build: bool = T
             check_twin(state, name, report)
     report.checked.append("files, hashes, CSV structure, types, constraints, primary keys")
     report.checked.append("CSV/Parquet twins")
+    with report.stage("comparing the descriptor with the build's"):
+        check_descriptor_matches(state, report)
+    report.checked.append("the descriptor, key by key")
     with report.stage("checking foreign keys"):
         report.problems += check_foreign_keys(state.tables, state.where)
     with report.stage("checking the source texts"):

@@ -6,9 +6,9 @@ import hashlib
 
 import numpy as np
 
-from ..errors import EncodingError, HashMismatch, MissingFile, SourceMismatch
-from .files import read_file
-from .package import safe_relative
+from ..errors import EncodingError, HashMismatch, MissingFile, ProblemsFound, SourceMismatch
+from ..read.verified import read_bytes
+from ..safe_files import canonical_parts
 from .report import Report
 from .state import PackageState
 
@@ -27,20 +27,34 @@ def check_sources(state: PackageState, report: Report) -> dict[str, bytes]:
     columns = ["source_id", "path", "sha256", "char_count", "body_start", "body_end"]
     for row, rec in zip(csv_rows, src.select(columns).to_pylist(), strict=True):
         row = int(row)
-        path = safe_relative(state.pkg.root, rec["path"])
-        if path is None or not path.is_file():
+        rel = rec["path"]
+        if canonical_parts(rel) is None:
             report.problems.append(
                 MissingFile(
-                    "source text missing (or outside the package)",
+                    "source text path leaves the package or is not a plain relative path",
                     file=file,
                     row=row,
                     field="path",
-                    value=str(rec["path"]),
+                    value=str(rel),
                 )
             )
             continue
-        raw = read_file(path, str(path), MAX_SOURCE_BYTES, report)
-        if raw is None:
+        shown = str(state.pkg.root / rel)
+        try:
+            raw = read_bytes(state.pkg.root, rel, shown, MAX_SOURCE_BYTES)
+        except ProblemsFound as exc:
+            # Located at the sources row that names the file.
+            report.problems += [
+                type(p)(
+                    f"source text: {p.message}",
+                    file=file,
+                    row=row,
+                    field="path",
+                    value=str(rel),
+                    expected=p.expected,
+                )
+                for p in exc.problems
+            ]
             continue
         if hashlib.sha256(raw).hexdigest() != rec["sha256"]:
             report.problems.append(
@@ -59,7 +73,7 @@ def check_sources(state: PackageState, report: Report) -> dict[str, bytes]:
             report.problems.append(
                 EncodingError(
                     f"source text is not UTF-8 (byte {exc.start})",
-                    file=str(path),
+                    file=shown,
                     expected="UTF-8 text",
                 )
             )

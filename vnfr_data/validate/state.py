@@ -17,6 +17,8 @@ class PackageState:
     tables: Tables = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     rows: dict[str, np.ndarray] = field(default_factory=dict)
+    #: The bytes of every package file read so far, by path in the package.
+    raw: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def where(self) -> Where:

@@ -1,89 +1,56 @@
 """CSV and Parquet twins: the same table, cell by cell.
 
 Users read either file; both must say the same thing, so the Parquet file is
-compared with the CSV already read and checked.
+compared with the CSV already read and checked. The Parquet file read is the
+one `load()` reads, parsed by the same function (`read.verified`), with every
+value validated on top (a contributor's file is vouched for by nothing yet).
 """
 
 from __future__ import annotations
 
-import io
-
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
-from ..errors import ParquetError, TwinMismatch
-from ..schema import table_schema
-from .cells import MAX_CSV_BYTES
+from ..errors import ProblemsFound, TwinMismatch
+from ..read.descriptor import parquet_path
+from ..read.verified import MAX_PARQUET_BYTES, parse_parquet
 from .files import check_hash, read_file
-from .package import safe_relative
 from .report import Report
 from .rows import located, maker
 from .state import PackageState
 
 
 def check_twin(state: PackageState, name: str, report: Report) -> None:
-    res = state.pkg.resource(name) or {}
-    twin = res.get("vnfr:parquet")
-    if not isinstance(twin, dict):
-        return
-    path = safe_relative(state.pkg.root, twin.get("path"))
-    file = str(path) if path is not None else str(twin.get("path"))
-    data = read_file(path, file, MAX_CSV_BYTES, report)
+    entry = state.pkg.entry(name)
+    rel = parquet_path(name)
+    file = str(state.pkg.root / rel)
+    data = read_file(state, rel, MAX_PARQUET_BYTES, report)
     if data is None:
         return
-    check_hash(data, twin.get("hash"), twin.get("bytes"), file, report)
+    state.raw[rel] = data
+    check_hash(data, entry.parquet if entry is not None else None, file, report)
     table = state.tables.get(name)
     try:
-        handle = pq.ParquetFile(io.BytesIO(data))
-        meta = handle.metadata
-        if table is not None and meta.num_rows != table.num_rows:
-            report.problems.append(
-                TwinMismatch(
-                    f"Parquet has {meta.num_rows} rows, the CSV {table.num_rows}",
-                    file=file,
-                    value=str(meta.num_rows),
-                    expected=str(table.num_rows),
-                )
-            )
-            return
-        unpacked = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
-        if unpacked > max(16 * len(data), 1 << 28):
-            report.problems.append(
-                ParquetError(
-                    f"Parquet declares {unpacked} bytes uncompressed from {len(data)}: refused",
-                    file=file,
-                )
-            )
-            return
-        parquet = handle.read()
-    except (pa.ArrowException, OSError, ValueError) as exc:
-        report.problems.append(
-            ParquetError(
-                f"Parquet file cannot be read (truncated or corrupt?): {str(exc)[:200]}",
-                file=file,
-                expected="a Parquet file as `vnfr-data build` writes it",
-            )
-        )
+        parquet = parse_parquet(data, name, file, verify=True, full=True)
+    except ProblemsFound as exc:
+        report.problems += exc.problems
         return
-    fingerprint = table_schema(name).fingerprint()
-    stored = (parquet.schema.metadata or {}).get(b"vnfr:schema_fingerprint", b"")
-    if stored.decode("utf-8", "replace") != fingerprint:
-        report.problems.append(
-            TwinMismatch(
-                "Parquet schema fingerprint differs from the Table Schema",
-                file=file,
-                value=stored.decode("utf-8", "replace"),
-                expected=fingerprint,
-            )
-        )
     if table is None:
         return
-    parquet = parquet.replace_schema_metadata(None)
+    if parquet.num_rows != table.num_rows:
+        report.problems.append(
+            TwinMismatch(
+                f"Parquet has {parquet.num_rows} rows, the CSV {table.num_rows}",
+                file=file,
+                value=str(parquet.num_rows),
+                expected=str(table.num_rows),
+            )
+        )
+        return
     if not parquet.schema.equals(table.schema):
         report.problems.append(
             TwinMismatch(
-                "Parquet columns or types differ from the Table Schema",
+                "Parquet columns or types differ from the CSV's",
                 file=file,
                 value=str(parquet.schema)[:200],
                 expected=str(table.schema)[:200],

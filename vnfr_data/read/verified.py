@@ -1,0 +1,201 @@
+"""Read a table's Parquet file as the descriptor vouches for it, or refuse with the reason.
+
+One function reads Parquet for `load()` and for `validate` alike. It reads the
+bytes once (a regular file inside the package, no link, no more bytes than the
+descriptor declares), hashes those same bytes with sha256 (a C loop over a few
+kB: the check costs nothing next to parsing), then parses them from memory
+with Parquet's page checksums verified, and checks the key-value metadata the
+build writes: the dataset version, the resource name and the schema
+fingerprint must be those of the installed vnfr_data. A flipped byte, a
+truncated file, a file of another version or another table is an error naming
+the file, never a table of wrong values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from .._version import __version__
+from ..errors import (
+    FileTooLarge,
+    HashMismatch,
+    MissingFile,
+    ParquetError,
+    Problem,
+    ProblemsFound,
+    TwinMismatch,
+    UnsafeFileError,
+)
+from ..safe_files import UnsafeFile, read_inside
+from ..schema import table_schema
+from .descriptor import FileEntry
+
+#: Largest Parquet file read; the shipped ones are a few kB each.
+MAX_PARQUET_BYTES = 1 << 30
+
+
+def read_bytes(root: Path, rel: str, file: str, limit: int, *, declared: bool = False) -> bytes:
+    """A package file's bytes (regular, inside, no link, at most `limit`, the declared
+    size when `declared`); raises ProblemsFound."""
+    try:
+        return read_inside(root, rel, limit)
+    except UnsafeFile as exc:
+        problem: Problem
+        if exc.kind == "missing":
+            problem = MissingFile("file missing", file=file)
+        elif exc.kind == "too-large" and declared:
+            problem = HashMismatch(
+                f"file is larger than the {limit} bytes the descriptor says",
+                file=file,
+                field="bytes",
+                expected=str(limit),
+            )
+        elif exc.kind == "too-large":
+            problem = FileTooLarge(str(exc), file=file, expected=f"<= {limit} bytes")
+        else:
+            problem = UnsafeFileError(str(exc), file=file, expected="a regular file, not a link")
+        raise ProblemsFound([problem]) from None
+    except OSError as exc:
+        raise ProblemsFound(
+            [MissingFile(f"file cannot be read: {exc.strerror or exc}", file=file)]
+        ) from None
+
+
+def hash_problems(data: bytes, entry: FileEntry, file: str) -> list[Problem]:
+    """Size and sha256 of `data` against the descriptor's entry."""
+    problems: list[Problem] = []
+    if len(data) != entry.bytes:
+        problems.append(
+            HashMismatch(
+                f"file has {len(data)} bytes, the descriptor says {entry.bytes}",
+                file=file,
+                field="bytes",
+                value=str(len(data)),
+                expected=str(entry.bytes),
+            )
+        )
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != entry.sha256:
+        problems.append(
+            HashMismatch(
+                "sha256 of the file differs from the descriptor's (file edited after the build, "
+                "or corrupt?)",
+                file=file,
+                field="hash",
+                value=actual,
+                expected=entry.sha256,
+            )
+        )
+    return problems
+
+
+def parse_parquet(
+    data: bytes, name: str, file: str, *, verify: bool, full: bool = False
+) -> pa.Table:
+    """The table in `data`, checked against the installed schema; raises ProblemsFound.
+
+    `verify` checks Parquet's page checksums while decoding; `full` also
+    validates every value (UTF-8 of strings, offsets) for a file whose sha256
+    vouches for nothing (validate reads files a contributor may have made).
+    """
+    import pyarrow.parquet as pq
+
+    schema = table_schema(name)
+    try:
+        handle = pq.ParquetFile(pa.BufferReader(data), page_checksum_verification=verify)
+        meta = handle.metadata
+        unpacked = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        if unpacked > max(64 * len(data), 1 << 28):
+            raise ProblemsFound(
+                [
+                    ParquetError(
+                        f"Parquet declares {unpacked} bytes uncompressed from {len(data)}: refused",
+                        file=file,
+                    )
+                ]
+            )
+        stored = handle.schema_arrow.metadata or {}
+        table = handle.read()
+        if full:
+            table.validate(full=True)
+    except ProblemsFound:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure to decode is the file's, reported
+        raise ProblemsFound(
+            [
+                ParquetError(
+                    f"Parquet file cannot be read (truncated or corrupt?): "
+                    f"{type(exc).__name__}: {str(exc)[:200]}",
+                    file=file,
+                    expected="a Parquet file as `vnfr-data build` writes it",
+                )
+            ]
+        ) from None
+    problems: list[Problem] = []
+    for key, want in (
+        (b"vnfr:resource", name),
+        (b"vnfr:dataset_version", __version__),
+        (b"vnfr:schema_fingerprint", schema.fingerprint()),
+    ):
+        got = stored.get(key, b"").decode("utf-8", "replace")
+        if got != want:
+            problems.append(
+                TwinMismatch(
+                    f"Parquet metadata {key.decode()} is not the installed package's "
+                    "(another version or table, or a schema changed since the build)",
+                    file=file,
+                    field=key.decode(),
+                    value=got,
+                    expected=want,
+                )
+            )
+    bare = table.replace_schema_metadata(None)
+    if not problems and not bare.schema.equals(schema.arrow_schema()):
+        problems.append(
+            TwinMismatch(
+                "Parquet columns or types differ from the Table Schema",
+                file=file,
+                value=str(bare.schema)[:200],
+                expected=str(schema.arrow_schema())[:200],
+            )
+        )
+    if problems:
+        raise ProblemsFound(problems)
+    return bare
+
+
+@dataclass(frozen=True)
+class ParquetSource:
+    """Where a table's Parquet file is and what the descriptor says of it."""
+
+    root: Path
+    name: str
+    entry: FileEntry
+    verify: bool = True
+
+    @property
+    def path(self) -> Path:
+        return self.root / self.entry.path
+
+    def read(self) -> pa.Table:
+        """The verified table; raises PackageError naming the file."""
+        from ..errors import PackageError
+
+        file = str(self.path)
+        try:
+            if self.verify:
+                limit = min(self.entry.bytes, MAX_PARQUET_BYTES)
+                data = read_bytes(self.root, self.entry.path, file, limit, declared=True)
+            else:
+                data = read_bytes(self.root, self.entry.path, file, MAX_PARQUET_BYTES)
+            if self.verify:
+                problems = hash_problems(data, self.entry, file)
+                if problems:
+                    raise ProblemsFound(problems)
+            return parse_parquet(data, self.name, file, verify=self.verify)
+        except ProblemsFound as exc:
+            raise PackageError(self.root, exc.problems) from None
