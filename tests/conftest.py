@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,3 +30,22 @@ def ds():  # type: ignore[no-untyped-def]
     import vnfr_data
 
     return vnfr_data.load(DATA)
+
+
+def replace_parquet(root: Path, name: str, table: Any) -> None:
+    """Replace a table's Parquet file as the build writes it, and vouch for it in the
+    descriptor (size, sha256), so that `load()` reads the new rows instead of refusing
+    a file that differs from its hash."""
+    import json
+
+    from vnfr_data.publish.descriptor import parquet_metadata, sha256_hex
+    from vnfr_data.publish.writers import parquet_bytes
+
+    data = parquet_bytes(table.replace_schema_metadata(None), parquet_metadata(name))
+    (root / "parquet" / f"{name}.parquet").write_bytes(data)
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    for res in descriptor["resources"]:
+        if res["name"] == name:
+            res["vnfr:parquet"].update(bytes=len(data), hash=f"sha256:{sha256_hex(data)}")
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import replace_parquet
 
 from vnfr_data import RESOURCES
 from vnfr_data.docs import render_docs
@@ -72,7 +73,7 @@ def test_a_changed_table_makes_the_docs_stale(data_copy: Path, repo: Path) -> No
     import pyarrow.parquet as pq
 
     events = pq.read_table(data_copy / "parquet" / "events.parquet")
-    pq.write_table(events.slice(1), data_copy / "parquet" / "events.parquet")
+    replace_parquet(data_copy, "events", events.slice(1))
     fresh = {p.name: t for p, t in render_docs(repo / "docs", data_copy).items()}
     for name, text in fresh.items():
         assert (repo / "docs" / name).read_text(encoding="utf-8") != text, name
