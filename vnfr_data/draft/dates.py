@@ -40,7 +40,35 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:the\s+)?first\s+(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\s+of\s+"
             + _YEAR,
         ),
+        (
+            "range_md",
+            r"\b(?:from\s+)?" + _MONTH + r"\s+" + _DAY + r"\s*(?:to|until|till|through|-|–)\s*"
+            r"(?:"
+            + _MONTH2
+            + r"\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+"
+            + _YEAR
+            + r"\b)?",
+        ),
+        (
+            "range_dm",
+            r"\b(?:from\s+)?"
+            + _DAY
+            + r"\s*(?:to|until|-|–)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+            + _MONTH
+            + r"(?:,?\s+"
+            + _YEAR
+            + r"\b)?",
+        ),
         ("half", r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+" + _YEAR),
+        (
+            "half_rel",
+            r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<rel>next|this|last|the next|the coming)\s+year\b",
+        ),
+        ("m_rel", r"\b" + _MONTH + r"\s+(?P<rel>last|next|this)\s+year\b"),
+        (
+            "until_md",
+            r"\b(?:until|till|through|to)\s+" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*[,:]?\s*\d)",
+        ),
         (
             "quarter",
             r"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\s+of\s+"
@@ -139,7 +167,9 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _pick_year(anchor: Anchor, month: int, day: int | None, future: bool) -> tuple[int, str] | None:
+def _pick_year(
+    anchor: Anchor, month: int, day: int | None, future: bool | None
+) -> tuple[int, str] | None:
     """The year of a day/month given without one: the nearest such date in the tense's direction."""
     if anchor.date is None:
         if anchor.year is None:
@@ -152,16 +182,26 @@ def _pick_year(anchor: Anchor, month: int, day: int | None, future: bool) -> tup
         if candidate is None:
             continue
         last = _month_end(year, month) if day is None else candidate
-        ok = last >= ref if future else candidate <= ref or (day is None and last >= ref)
+        if future is None:  # present tense ("which ends on April 20"): the nearest such date
+            ok = True
+        elif future:
+            ok = last >= ref
+        else:
+            ok = candidate <= ref or (day is None and last >= ref)
         if ok and (best is None or abs((candidate - ref).days) < abs((best - ref).days)):
             best = candidate
     if best is None:
         return None
-    direction = "the next such date after" if future else "the latest such date up to"
+    if best > ref:
+        direction = "the next such date after"
+    elif best == ref:
+        direction = "the same day as"
+    else:
+        direction = "the latest such date before"
     return best.year, f"year {best.year} inferred as {direction} {anchor.source}"
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: Anchor, future: bool) -> When | None:
+def _resolve(kind: str, m: re.Match[str], anchor: Anchor, future: bool | None) -> When | None:
     """What one matched expression means, given the anchor and the tense."""
     g = m.groupdict()
     quoted = f"'{m.group().strip()}'"
@@ -204,6 +244,18 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor, future: bool) -> When 
         )
         year = int(g.get("year") or g["year2"])
         return When(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "month", "stated", None)
+    if kind in {"range_md", "range_dm"} and month:
+        return _range(g, month, quoted, anchor, future)
+    if kind == "until_md" and month:
+        picked = _pick_year(anchor, month, int(g["day"]), future)
+        if picked is None:
+            return When.unknown(f"end day stated ({quoted}) but no year and no publication date")
+        d = _safe_date(picked[0], month, int(g["day"]))
+        return (
+            When(None, d, "day", "inferred", f"end day stated ({quoted}); {picked[1]}")
+            if d
+            else None
+        )
     if kind in {"md", "dm"} and month:
         picked = _pick_year(anchor, month, int(g["day"]), future)
         if picked is None:
@@ -220,14 +272,51 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor, future: bool) -> When 
     return _relative(kind, g, quoted, anchor, future)
 
 
+def _range(
+    g: dict[str, str], month: int, quoted: str, anchor: Anchor, future: bool | None
+) -> When | None:
+    """ "from September 15 to 18", "May 25-27", "3 to 5 February": first and last day."""
+    month2 = MONTHS.get((g.get("month2") or "").lower().rstrip(".")) or month
+    day, day2 = int(g["day"]), int(g["day2"])
+    if g.get("year"):
+        year, how = int(g["year"]), None
+    else:
+        picked = _pick_year(anchor, month, day, future)
+        if picked is None:
+            return When.unknown(f"days stated ({quoted}) but no year and no publication date")
+        year, how = picked
+    start = _safe_date(year, month, day)
+    end = _safe_date(year + (1 if month2 < month else 0), month2, day2)
+    if start is None or end is None or end < start:
+        return None
+    if how is None:
+        return When(start, end, "day", "stated", None)
+    return When(start, end, "day", "inferred", f"days stated ({quoted}); {how}")
+
+
 def _relative(
-    kind: str, g: dict[str, str], quoted: str, anchor: Anchor, future: bool
+    kind: str, g: dict[str, str], quoted: str, anchor: Anchor, future: bool | None
 ) -> When | None:
     """Relative expressions need the publication day (or at least its month/year)."""
     ref = anchor.date
+    if kind in {"half_rel", "m_rel"} and ref is None and anchor.year is not None:
+        ref = dt.date(anchor.year, 7, 1)
     if ref is None:
         return When.unknown(f"relative date {quoted} and no publication date to resolve it against")
     note = f"{quoted} resolved against {anchor.source}"
+    if kind in {"half_rel", "m_rel"}:
+        rel = g["rel"].lower().replace("the ", "")
+        year = ref.year + {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if kind == "m_rel":
+            return _month(year, MONTHS[g["month"].lower().rstrip(".")], "inferred", note)
+        first = g["which"] == "first"
+        return When(
+            dt.date(year, 1 if first else 7, 1),
+            _month_end(year, 6 if first else 12),
+            "month",
+            "inferred",
+            note,
+        )
     if kind == "deictic":
         delta = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         return _day(ref + dt.timedelta(days=delta), "inferred", note)
@@ -285,7 +374,7 @@ def _relative(
     return None
 
 
-def find(text: str, span: Span, anchor: Anchor, future: bool = False) -> list[DateMention]:
+def find(text: str, span: Span, anchor: Anchor, future: bool | None = False) -> list[DateMention]:
     """Date expressions in text[span], resolved; overlapping matches keep the most specific."""
     taken: list[Span] = []
     out: list[DateMention] = []
@@ -326,7 +415,7 @@ def publication(doc: Layout, given: dt.date | None = None) -> When:
             continue
         if line.kind == "end":
             break
-        if line.kind == "meta" or _BARE_DATE.fullmatch(line.text):
+        if line.kind in {"meta", "timestamp"} or _BARE_DATE.fullmatch(line.text):
             footer.append(line)
     for line in [*doc.header, *footer]:
         found = [d for d in find(doc.text, line.span, anchor) if d.when.precision == "day"]

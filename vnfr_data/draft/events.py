@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 
 from .actors import DraftActor, Mention, person_country
 from .dates import Anchor, DateMention, When, find
+from .event_dates import Clause, settle_status, status_of, when_of, with_duration
 from .furniture import DATELINE
 from .lexicon import CITIES, COUNTRIES, wordset
 from .sentences import Sentence
 from .speakers import Discourse
 from .statements import DraftStatement
 from .text import Span, fold, trim
+from .titles import title_of
 
 _VISIT_FAMILY = frozenset({"visit", "state_visit", "official_visit"})
 _TALK_FAMILY = frozenset({"talks", "meeting", "reception"})
@@ -36,7 +38,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"(?<!to )\b(?:working |landmark |recent |first |historic |upcoming |brief |two-day |three-day |four-day |five-day )?visit\b(?!\w)",
         "visit",
     ),
-    (r"\b(?:visited|visiting|to visit)\b", "visit_verb"),
+    (
+        r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b",
+        "visit_verb",
+    ),
     (r"\btalks\b", "talks"),
     (r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b", "meeting"),
     (r"\breceiv(?:ed|ing|es)\b|\breception\b", "reception"),
@@ -50,7 +55,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b",
         "document_exchange",
     ),
-    (r"\b[Cc]onference\b", "conference"),
+    (r"\b[Cc]onference\b|\b(?:business |economic )?forum\b|\bseminar\b|\bworkshop\b", "conference"),
+    (r"\b(?:film|culture|cultural|food|fashion|music) week\b|\bfestival\b|\bexhibition\b", "other"),
     (r"\b[Ss]ummit\b", "summit"),
     (r"\bForum\b", "conference"),
     (r"\b[Dd]ialogue\b", "dialogue"),
@@ -80,23 +86,6 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
 )
 _TRIGGER_RX = tuple((re.compile(rx), kind) for rx, kind in _TRIGGERS)
 _DETERMINERS = wordset("the a an this that its his her their our these those whose")
-_PLANNED_BEFORE = re.compile(
-    r"\b(?:upcoming|forthcoming|ahead of|next|soon|planned|coming|future|proposed|scheduled|expected|"
-    r"will|would|shall|to attend|to hold|to organise|to organize|preparations? (?:for|underway for)|"
-    r"preparing for|plans? to|set to|agreed to|to advance|to meet|aim to|aims to)\b[^.;]{0,60}$",
-    re.I,
-)
-_PLANNED_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\b|^[^.;]{0,25}?\b(?:will|would|shall)\b"
-    r"|^\s*,?\s*(?:to be held|to take place)\b",
-    re.I,
-)
-_ONGOING_BEFORE = re.compile(
-    r"\b(?:is|are)\s+(?:currently\s+)?(?:on|paying|making|visiting)\b[^.;,]{0,40}$", re.I
-)
-_INVITED = re.compile(
-    r"\binvit(?:ed|es|ing)\b[^.;]{0,60}\bto\s+(?:visit|attend|the)\b[^.;]{0,80}$", re.I
-)
 _NAME_HEAD = re.compile(r"(?:[A-Z0-9][\w’'–-]*\s+(?:(?:and|of|on|for|the)\s+)*){0,8}$")
 _PREPS = r"to|in|on|at|by|of|between|with|from|for|against|during|following|under"
 _STOPS = (
@@ -106,14 +95,24 @@ _STOPS = (
 _WORD = r"\(?[\w’'–-]+\)?"
 _JOIN = r"(?:\s+(?!(?:" + _STOPS + r")\b)|\s+and\s+(?![a-z]+ed\b)(?=[\w(]))"
 _EXTENSION = re.compile(
-    r"^(?:\s+(?:" + _PREPS + r")\s+"
+    r"^(?:\s+(?:" + _PREPS + r")\s+(?!(?:which|whom|that|whose)\b)"
     r"(?:(?:the|a|an|their|his|her|its|both|two)\s+)?" + _WORD + r"(?:" + _JOIN + _WORD + r"){0,7}"
     r"(?:,\s+(?:1[89]|20)\d{2}\b)?)+"
 )
 _FOLLOWS = re.compile(r"^,\s*(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\s+[^,;.]*")
+_FUTURE = re.compile(r"\b(?:will|scheduled|expected|upcoming|next|planned)\b")
+_PRESENT = re.compile(
+    r"\b(?:is|are) (?:on|visiting|paying|attending|under way)\b|\b(?:ends|runs|lasts|until)\b"
+)
 _ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+$", re.I)
 _VERB_TRIGGER = re.compile(
-    r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit)$", re.I
+    r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit|arrived in|arrives in"
+    r"|travel to|travelled to|traveled to)$",
+    re.I,
+)
+#: The places a visit verb names: "to visit Huế and Đà Nẵng", "arrived in Paris".
+_PLACES_AFTER = re.compile(
+    r"^\s+(?:[A-ZÀ-ÖØ-ÞĐ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĐ][\w’'-]*)*(?:,?\s+and\s+)?)+"
 )
 _CLAUSE_TRIGGER = re.compile(
     r"^(?:upgraded|elevated|establish(?:ed|ing)\b.*|(?:was|were|been|be) signed|signed)$",
@@ -144,6 +143,10 @@ class DraftEvent:
     sentence: int = 0
     rules: list[str] = field(default_factory=list)
     title: str = ""
+    head: str = ""  # the phrase's own words up to its trigger ("French film week")
+    dated_in_phrase: bool = False  # the date is the phrase's own, not only its clause's
+    existing: str | None = None  # the dataset's id of the same event, when linked
+    candidates: tuple[str, ...] = ()  # dataset ids it may be, when unsure
 
     @property
     def first(self) -> Span:
@@ -243,6 +246,10 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         nxt = next((m for m in ctx.mentions if 0 <= m.full.start - trigger.end <= 6), None)
         if nxt is not None:
             end = nxt.span.end
+        elif re.search(r"visit|arriv|travel", word):
+            places = _PLACES_AFTER.match(doc[end : s.end])
+            if places:
+                end += len(re.sub(r"(?:,?\s+and\s*)$", "", places.group().rstrip()))
     ext = _EXTENSION.match(doc[end : s.end])
     if ext:
         end += len(ext.group().rstrip())
@@ -260,59 +267,6 @@ def _with_adjacent_date(ctx: _Context, phrase: Span) -> Span:
         if d.span.start >= phrase.end and re.fullmatch(r"\s*(?:,\s*)?(?:on|in|at)?\s*", gap):
             return Span(phrase.start, d.span.end)
     return phrase
-
-
-def _status(ctx: _Context, phrase: Span, trigger_kind: str) -> tuple[str, str]:
-    """Status from the words around the phrase, and the reason (for the draft's comment)."""
-    doc, s = ctx.doc, ctx.s
-    before = doc[max(s.start, phrase.start - 80) : phrase.start]
-    inside = doc[phrase.start : phrase.end]
-    after = doc[phrase.end : s.end]
-    opening = " ".join(inside.split()[:2])
-    if _INVITED.search(before + opening) and trigger_kind in {
-        "visit_verb",
-        "visit",
-        "state_visit",
-        "official_visit",
-    }:
-        return "invited", "'invited ... to visit': invited"
-    if re.search(
-        r"\b(?:upcoming|forthcoming|next|planned|future|proposed|expected|scheduled|later this)\b",
-        inside,
-        re.I,
-    ):
-        return "planned", "planned: a word of the future in the phrase"
-    near = " ".join(before.split()[-6:])
-    if _PLANNED_BEFORE.search(near):
-        return "planned", "planned: a word of the future before it"
-    if _PLANNED_AFTER.search(after):
-        return "planned", "planned: a word of the future after it"
-    if _ONGOING_BEFORE.search(near):
-        return "ongoing", "ongoing: present tense ('is on')"
-    return "occurred", "occurred: reported in the past"
-
-
-def _when(ctx: _Context, phrase: Span, etype: str) -> When:
-    """The event's date: a date in its phrase; for talks and meetings, a day stated in the sentence."""
-    inside = [d for d in ctx.dates if phrase.contains(d.span) and d.kind != "period"]
-    if etype != "sports_event":
-        inside = [
-            d
-            for d in inside
-            if not re.match(r"\s+[A-Z]", ctx.doc[d.span.end : d.span.end + 2]) or d.kind != "year"
-        ]
-    if inside:
-        return inside[0].when
-    if etype in _TALK_FAMILY:
-        # "affirmed on May 26 while receiving X": a day stated elsewhere in the same sentence.
-        days = [
-            d
-            for d in ctx.dates
-            if d.when.precision == "day" and ctx.doc[d.span.start - 3 : d.span.start] == "on "
-        ]
-        if days:
-            return days[0].when
-    return When.unknown("no date given in the text for this event")
 
 
 def _location(ctx: _Context, phrase: Span) -> tuple[str | None, str | None]:
@@ -358,8 +312,17 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     after = doc[trigger.end : trigger.end + 20]
     if any(m.span.overlaps(trigger) and m.actor.type != "person" for m in ctx.mentions):
         return False  # "Asia-Europe Meeting" is an organisation
+    if etype == "interview" and re.match(
+        r"\s+to\s+(?:the\s+)?(?:press|reporters|journalists|media)\b", after
+    ):
+        return False  # "Speaking to the press after the ceremony": remarks, not an interview
     if etype in {"disaster", "sports_event", "commemoration", "interview", "partnership_upgrade"}:
         return True
+    if etype == "signing" and re.search(
+        r"\b(?:no|not|never|yet to be|has not|had not|have not)\b[^.;]{0,30}$",
+        doc[ctx.s.start : trigger.start],
+    ):
+        return False  # "no contract had been signed": nothing happened
     if etype == "signing":
         if "signed" in word or "ceremony" in word:
             return True
@@ -384,13 +347,26 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
             and m.full.start >= trigger.end
             for m in ctx.mentions
         )
+    if (
+        etype == "meeting"
+        and word == "meeting"
+        and re.search(
+            r"\b(?:after|before|while|when)\s+$",
+            doc[max(ctx.s.start, trigger.start - 10) : trigger.start],
+        )
+    ):
+        return True  # "a day after meeting X": the gerund names one meeting
     if etype == "meeting" and word.startswith("met"):
         return any(
             m.full.start >= trigger.end and m.full.start - trigger.end <= 6 for m in ctx.mentions
         )
     if etype == "dialogue":
         return bool(
-            re.search(r"\b(?:inaugural|first|second|\d+(?:st|nd|rd|th)|annual|next)\b", before)
+            re.search(
+                r"\b(?:inaugural|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                r"|\d+(?:st|nd|rd|th)|annual|next|strategic|economic|bilateral)\b",
+                before,
+            )
         ) or (bool(before) and after.lstrip().startswith(("on ", "between ")))
     if etype == "talks":
         prev = doc[max(ctx.s.start, trigger.start - 12) : trigger.start].lower()
@@ -405,6 +381,40 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         or bool(re.search(r"[’']s$", before))
         or bool(before and before.split()[0][:1].isupper())
     )
+
+
+def _visitor(ctx: _Context, ev: DraftEvent, phrase: Span) -> None:
+    """Who visits: the subject just before ("X began a two-day visit", "X, who is on an official
+    visit", "X arrived in Paris"), or after "During his ... visit," the main clause's subject."""
+    doc = ctx.doc
+    people = [m for m in ctx.mentions if m.actor.type == "person" and ctx.s.span.contains(m.span)]
+    before = [m for m in people if m.span.end <= phrase.start]
+    if before:
+        m = before[-1]
+        gap = doc[m.span.end : phrase.start]
+        if re.fullmatch(
+            r"(?:’s|'s)?\s*|(?:\s*,\s*who)?\s+(?:[\w-]+\s+){0,4}", gap
+        ) and not re.search(r"\b(?:received|met|invited|welcomed|told|and|with)\b", gap):
+            ev.participants.setdefault(m.actor.id, (m.actor, "guest", m.full))
+            return
+    if re.search(
+        r"\b(?:his|her)\s+$", doc[ctx.s.start : phrase.start].split(",")[-1] + " "
+    ) or re.match(r"(?:During|On)\s+(?:his|her)\b", doc[ctx.s.start : phrase.start + 10]):
+        after = [m for m in people if m.span.start >= phrase.end]
+        if after:
+            ev.participants.setdefault(after[0].actor.id, (after[0].actor, "guest", after[0].full))
+            return
+    if ctx.discourse is not None:
+        found = ctx.discourse.at_end(doc, ctx.s.start, phrase.start)
+        if found is None:
+            lead = re.match(
+                r"\s*(.*?)\s+(?:will|is|was|has|had)\s+(?:[\w-]+\s+){0,3}$",
+                doc[ctx.s.start : phrase.start],
+            )
+            if lead:
+                found = ctx.discourse.at_end(doc, ctx.s.start, ctx.s.start + lead.end(1))
+        if found is not None and not found[0].joint and found[0].speaker.type == "person":
+            ev.participants.setdefault(found[0].speaker.id, (found[0].speaker, "guest", phrase))
 
 
 def _participants(ctx: _Context, ev: DraftEvent, trigger: Span, phrase: Span, raw: str) -> None:
@@ -440,6 +450,8 @@ def _participants(ctx: _Context, ev: DraftEvent, trigger: Span, phrase: Span, ra
                     "guest",
                     Span(phrase.start + own.start(1), phrase.start + own.end(1)),
                 )
+        if not any(how == "guest" for _, how, _ in ev.participants.values()):
+            _visitor(ctx, ev, phrase)
         if raw == "visit_verb":
             invited = re.search(
                 r"\binvit(?:ed|es|ing)\s+$",
@@ -515,12 +527,17 @@ class _Builder:
         self.doc = doc
         self.anchor = anchor
         self.events: list[DraftEvent] = []
+        self._stated = False
 
     def _merge_target(
         self, ev: DraftEvent, raw: str, ctx: _Context, phrase: Span, trigger: Span
     ) -> DraftEvent | None:
         """The earlier event this mention points back to, if any."""
-        anaphoric = bool(_ANAPHORIC.match(self.doc[phrase.start : trigger.start]))
+        anaphoric = bool(_ANAPHORIC.match(self.doc[phrase.start : trigger.start])) or (
+            "signed" in self.doc[trigger.start : trigger.end]
+            and re.match(r"(?:The|This|That|These|Those)\b", self.doc[phrase.start : phrase.end])
+            is not None
+        )
         mine = {
             a
             for a, (_, how, _) in ev.participants.items()
@@ -530,8 +547,13 @@ class _Builder:
         for old in self.events:
             if ev.name and old.name and fold(ev.name) == fold(old.name):
                 return old
-            if _family(old.type) != _family(ev.type):
+            same = _family(old.type) == _family(ev.type)
+            # "the ceremony" after a signing, "The agreement ... was signed by": that signing.
+            ceremony = anaphoric and ev.type in {"ceremony", "signing"} and old.type == "signing"
+            if not same and not ceremony:
                 continue
+            if ceremony and not mine:
+                return old
             if ev.name and old.name:
                 continue  # two different names
             theirs = {
@@ -543,9 +565,11 @@ class _Builder:
                 continue
             if ev.country and old.country and ev.country != old.country:
                 continue
+            both_own = ev.dated_in_phrase and old.dated_in_phrase
             if (
                 ev.when.start
                 and old.when.start
+                and (both_own or not anaphoric)
                 and not (old.when.start <= ev.when.start <= (old.when.end or old.when.start))
             ):
                 continue
@@ -572,7 +596,7 @@ class _Builder:
         if not _specific(ctx, trigger, phrase, etype, raw):
             return None
         phrase = _with_adjacent_date(ctx, phrase)
-        status, status_rule = _status(ctx, phrase, raw)
+        status, status_rule = status_of(ctx.doc, ctx.s.span, phrase, raw)
         if status in {"planned", "invited"}:
             # A planned event's "September 15" is the next one, not the last.
             ctx = _Context(
@@ -588,13 +612,21 @@ class _Builder:
             etype,
             [phrase],
             status,
-            _when(ctx, phrase, etype),
+            self._when(ctx, phrase, trigger, etype),
             location,
             country,
             _name(ctx, phrase, trigger, etype),
             sentence=ctx.s.index,
             rules=[f"trigger {self.doc[trigger.start : trigger.end]!r}", status_rule],
         )
+        ev.dated_in_phrase = self._stated
+        ev.head = re.sub(
+            r"^(?:(?:the|a|an|this|that|its|his|her|their|our)\s+)+",
+            "",
+            " ".join(self.doc[phrase.start : trigger.end].split()),
+            flags=re.I,
+        )
+        _settle(ev, self.anchor)
         if not _ANAPHORIC.match(self.doc[phrase.start : trigger.start]):
             # "the meeting" points back: who else the sentence names need not have been at it.
             _participants(ctx, ev, trigger, phrase, raw)
@@ -609,10 +641,16 @@ class _Builder:
             if ev.location is None:
                 ev.location, ev.country = _location(ctx, clause)
             if ev.when.start is None:
-                ev.when = _when(ctx, clause, etype)
+                ev.when = self._when(ctx, clause, trigger, etype)
             ev.rules.append("a bare mention: the evidence is its clause")
         self.events.append(ev)
         return ev
+
+    def _when(self, ctx: _Context, phrase: Span, trigger: Span, etype: str) -> When:
+        clause = Clause(ctx.doc, ctx.s.span, ctx.dates, self.anchor)
+        w, stated = when_of(clause, phrase, trigger, etype)
+        self._stated = stated
+        return with_duration(clause, w, phrase, etype, stated)
 
     def _absorb(self, old: DraftEvent, new: DraftEvent) -> None:
         """Merge a later mention into the event it points back to, keeping the most specific facts."""
@@ -620,8 +658,11 @@ class _Builder:
             old.phrases.append(new.first)
         if old.type == "visit" and new.type in {"state_visit", "official_visit"}:
             old.type = new.type
-        if old.when.start is None and new.when.start is not None:
+        if new.when.start is not None and (
+            old.when.start is None or (new.dated_in_phrase and not old.dated_in_phrase)
+        ):
             old.when = new.when
+            old.dated_in_phrase = new.dated_in_phrase
         if (
             old.status == "occurred"
             and new.status in {"ongoing", "planned"}
@@ -663,7 +704,9 @@ def find_events(
     """Candidate events of the body, merged, in order of first mention."""
     builder = _Builder(doc, anchor)
     for s in sentences:
-        future = bool(re.search(r"\b(?:will|scheduled|expected|upcoming|next|planned)\b", s.text))
+        future: bool | None = bool(_FUTURE.search(s.text))
+        if not future and _PRESENT.search(s.text):
+            future = None  # "is on a visit ..., which ends on April 20": the nearest such day
         ctx = _Context(
             doc, s, mentions, statements, find(doc, s.span, anchor, future=future), discourse
         )
@@ -695,8 +738,16 @@ def find_events(
         _same_occasion(doc, s, created, builder.events)
     _hosts_and_guests(builder.events, discourse)
     for ev in builder.events:
-        ev.title = _title(doc, ev)
+        _settle(ev, anchor)
+        ev.title = title_of(doc, ev)
     return builder.events
+
+
+def _settle(ev: DraftEvent, anchor: Anchor) -> None:
+    status, rule = settle_status(ev.status, ev.when, anchor)
+    if rule and status != ev.status:
+        ev.status = status
+        ev.rules.append(rule)
 
 
 #: "After the talks, X signed ...": a connective that puts an event on another's occasion.
@@ -779,77 +830,3 @@ def _hosts_and_guests(events: list[DraftEvent], discourse: Discourse | None) -> 
             home = person_country(actor, " ".join(roles.get(actor_id, [])))
             if how == "participant" and home == country and not hosts:
                 ev.participants[actor_id] = (actor, "host", span)
-
-
-_LABELS = {
-    "talks": "Talks",
-    "meeting": "Meeting",
-    "reception": "Reception",
-    "visit": "Visit",
-    "state_visit": "State visit",
-    "official_visit": "Official visit",
-    "signing": "Signing",
-    "document_exchange": "Exchange of documents",
-    "conference": "Conference",
-    "summit": "Summit",
-    "dialogue": "Dialogue",
-    "ceremony": "Ceremony",
-    "commemoration": "Commemoration",
-    "partnership_upgrade": "Upgrade of relations",
-    "interview": "Interview",
-    "election": "Election",
-    "disaster": "Disaster",
-    "sports_event": "Sports event",
-}
-
-
-def _title(doc: str, ev: DraftEvent) -> str:
-    """A short descriptive title: the name, or the type with its participants and place."""
-    label = _LABELS.get(ev.type, "Event")
-    if ev.name and ev.type in {"conference", "summit", "dialogue", "disaster", "sports_event"}:
-        return (
-            ev.name
-            if ev.type != "sports_event"
-            else f"{ev.name} Games".replace("Games Games", "Games")
-        )
-    people = [a.name for a, how, _ in ev.participants.values() if a.type == "person"]
-    parts = [label]
-    if people:
-        parts.append(("by " if ev.type in _VISIT_FAMILY else "with ") + " and ".join(people[:3]))
-    if ev.name and ev.type == "partnership_upgrade":
-        parts.append(f"to {ev.name}")
-    if ev.location:
-        parts.append(("to " if ev.type in _VISIT_FAMILY else "in ") + ev.location)
-    if ev.type in {"signing", "document_exchange"} and not people:
-        # "the two ministers signed a Memorandum of ...": "Signing of a Memorandum of ...".
-        done = re.search(
-            r"\b(?P<verb>signed|signing(?: ceremony)?(?: of)?|handed over|handover of|exchange of)"
-            r"\s+(?P<what>.+)$",
-            doc[ev.first.start : ev.first.end],
-        )
-        if done and not done.group("what").startswith("by "):
-            what = re.split(
-                r"[,;]|\s(?=(?:scheduled|expected|set|due|which|that|was|were|will|is|are|during"
-                r"|after|before|following|at)\b)",
-                done.group("what"),
-            )[0].strip()
-            head = "Signing" if ev.type == "signing" else "Handover"
-            if done.group("verb") == "exchange of":
-                head = "Exchange"
-            title = f"{head} of {_whole_words(what, 90)}"
-            if ev.location and ev.location not in what:
-                title += f" {parts[-1]}"
-            return title
-    if len(parts) == 1:
-        phrase = doc[ev.first.start : ev.first.end]
-        parts.append(f"({_whole_words(phrase, 80)})")
-    return " ".join(parts)
-
-
-def _whole_words(text: str, limit: int) -> str:
-    """At most `limit` characters of `text`, cut between words (marked "…"), never inside one."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return (cut or text.split(" ", 1)[0]) + " …"

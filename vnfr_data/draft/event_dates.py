@@ -1,0 +1,244 @@
+"""When an event is, and whether it is planned, under way or over.
+
+A date belongs to an event when it is in the event's phrase ("talks in Hanoi on
+May 26") or in the clause that states it ("In October 2024, ... paid an official
+visit", "Tô Lâm on Tuesday received ..."), the nearest one winning. A range
+("from September 15 to 18", "until May 31" with an opening day) gives both
+ends; a duration ("a two-day visit" that "began on Wednesday") gives the end
+from the start. A single day stated for an event that lasts several days ("During
+his three-day state visit ..., on Monday") dates something inside it: the
+event takes the month, not an invented day (docs/annotations.md, Conventions).
+
+Status comes from the words ("is scheduled to", "will", "is expected to", "to be
+held" -> planned; "is on a visit", "is visiting" -> ongoing), then from the dates
+against the publication day: an event whose days include it is ongoing, one
+that starts after it is planned, whatever the tense of a subordinate clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import Anchor, DateMention, When
+from .text import Span
+
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:upcoming|forthcoming|ahead of|next|soon|planned|coming|future|proposed|scheduled|expected|"
+    r"will|would|shall|to attend|to hold|to organise|to organize|preparations? (?:for|underway for)|"
+    r"preparing for|plans? to|set to|agreed to|to advance|to meet|aim to|aims to)\b[^.;]{0,60}$",
+    re.I,
+)
+_PLANNED_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\b"
+    r"|^(?![^.;]{0,25}?\b(?:which|that|who|whom)\b)[^.;]{0,25}?\b(?:will|would|shall)\b|^\s*,?\s*(?:to be held|to take place)\b"
+    r"|^[^.;]{0,15}?\bis\s+(?:scheduled|expected|set|due)\b",
+    re.I,
+)
+_ONGOING_BEFORE = re.compile(
+    r"\b(?:is|are)\s+(?:currently\s+)?(?:on|paying|making|visiting|attending|holding)\b[^.;,]{0,40}$"
+    r"|\b(?:is|are)\s+$",
+    re.I,
+)
+_INVITED = re.compile(
+    r"\binvit(?:ed|es|ing)\b[^.;]{0,60}\bto\s+(?:visit|attend|the)\b[^.;]{0,80}$", re.I
+)
+_VISITS = frozenset({"visit", "state_visit", "official_visit", "visit_verb"})
+#: "a two-day visit", "the four-day visit": how many days the event lasts.
+_DAYS = re.compile(r"\b(?P<n>\d|two|three|four|five|six|seven|eight|nine|ten)-day\b", re.I)
+_DAY_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+#: A start stated as such: "began ... on Wednesday", "opened on May 25", "arrived ... on Tuesday".
+_STARTS = re.compile(
+    r"\b(?:began|begins|begin|opened|opens|started|starts|arrived|arrives|kicked off)\b"
+)
+#: Dates that do not date the event: a baseline ("since 2023"), a target ("by 2030").
+_NOT_THE_EVENT = re.compile(r"\b(?:since|by|from)\s+$")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What dating one event needs: the text, the sentence, the dates found in it."""
+
+    doc: str
+    sentence: Span
+    dates: list[DateMention]
+    anchor: Anchor
+
+
+def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tuple[str, str]:
+    """Status from the words around the phrase, and the reason (for the draft's comment)."""
+    before = doc[max(sentence.start, phrase.start - 80) : phrase.start]
+    inside = doc[phrase.start : phrase.end]
+    after = doc[phrase.end : sentence.end]
+    opening = " ".join(inside.split()[:2])
+    if _INVITED.search(before + opening) and trigger_kind in _VISITS:
+        return "invited", "'invited ... to visit': invited"
+    if re.search(
+        r"\b(?:upcoming|forthcoming|next|planned|future|proposed|expected|scheduled|later this)\b",
+        inside,
+        re.I,
+    ):
+        return "planned", "planned: a word of the future in the phrase"
+    near = " ".join(before.split()[-6:])
+    if _PLANNED_BEFORE.search(near):
+        return "planned", "planned: a word of the future before it"
+    if _PLANNED_AFTER.search(after):
+        return "planned", "planned: a word of the future after it"
+    if _ONGOING_BEFORE.search(near):
+        return "ongoing", "ongoing: present tense ('is on')"
+    return "occurred", "occurred: reported in the past"
+
+
+def _clause_bounds(doc: str, sentence: Span, phrase: Span) -> Span:
+    """The clause around a phrase: from the last comma or semicolon before it to the next after
+    it (a leading adverbial before the first comma belongs to the main clause)."""
+    head = doc[sentence.start : phrase.start]
+    cuts = [head.rfind(", "), head.rfind("; ")]
+    relative = [m.start() for m in re.finditer(r",\s+(?:who|which|where)\b", head)]
+    cut = max(cuts)
+    first_comma = head.find(", ")
+    if (
+        cut == first_comma
+        and not relative
+        and re.match(
+            r"(?:[A-Z]\w*\s+)?(?:On|In|At|During|Last|This|Earlier|Later|One|Early)\b", head
+        )
+    ):
+        cut = -1  # "In October 2024, X paid an official visit": the adverbial dates the clause
+    start = sentence.start + (cut + 2 if cut >= 0 else 0)
+    tail = doc[phrase.end : sentence.end]
+    # "a four-day visit to Vietnam, which ends on April 20": the relative clause is the event's.
+    tail_start = re.match(r",\s+(?:which|who)\b", tail)
+    offset = tail_start.end() if tail_start else 0
+    rest = tail[offset:]
+    stop = offset + min(
+        (i for i in (rest.find(", "), rest.find("; ")) if i >= 0), default=len(rest)
+    )
+    return Span(start, phrase.end + stop)
+
+
+def _usable(c: Clause, d: DateMention) -> bool:
+    if d.kind == "period" or d.when.precision == "unknown":
+        return False
+    return not _NOT_THE_EVENT.search(c.doc[max(c.sentence.start, d.span.start - 8) : d.span.start])
+
+
+def _combine(start: When, end: When) -> When:
+    """An opening day and an "until" day: one range."""
+    note = "; ".join(n for n in (start.note, end.note) if n)
+    return When(start.start, end.end, "day", "inferred", note or None)
+
+
+def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, bool]:
+    """The event's date, and whether it was stated in the phrase itself (not only its clause)."""
+    inside = [d for d in c.dates if phrase.contains(d.span) and _usable(c, d)]
+    if etype != "sports_event":
+        # "the 2024 Paris Olympic Games": a year before a name is the name's, not the event's.
+        inside = [
+            d
+            for d in inside
+            if d.kind != "year" or not re.match(r"\s+[A-Z]", c.doc[d.span.end : d.span.end + 2])
+        ]
+    clause = _clause_bounds(c.doc, c.sentence, phrase)
+    around = [d for d in c.dates if clause.contains(d.span) and _usable(c, d) and d not in inside]
+    if (
+        not inside
+        and not around
+        and re.search(r"\b[Dd]uring\s+(?:\S+\s+){0,4}$", c.doc[c.sentence.start : phrase.start])
+    ):
+        # "During his three-day state visit ..., X on Monday witnessed ...": the main clause's day
+        # is a day of the visit.
+        around = [d for d in c.dates if _usable(c, d) and not phrase.contains(d.span)]
+    found = inside or sorted(
+        around, key=lambda d: min(abs(d.span.start - trigger.end), abs(trigger.start - d.span.end))
+    )
+    if not found:
+        return When.unknown("no date given in the text for this event"), False
+    first = found[0]
+    w = first.when
+    if w.start is None and w.end is not None:
+        opening = next(
+            (
+                d
+                for d in [*inside, *around]
+                if d.when.start is not None and d.when.precision == "day"
+            ),
+            None,
+        )
+        if opening is not None:
+            return _combine(opening.when, w), bool(inside)
+        return (
+            When(
+                dt.date(w.end.year, w.end.month, 1),
+                w.end,
+                "month",
+                "inferred",
+                f"{w.note}; the first day is not stated",
+            ),
+            bool(inside),
+        )
+    until = next((d for d in [*inside, *around] if d.kind == "until_md" and d.when.end), None)
+    later = until is not None and until.when.end is not None and w.start is not None
+    if later and until is not None and until.when.end and w.start and until.when.end > w.start:
+        return _combine(w, until.when), bool(inside)
+    return w, bool(inside)
+
+
+def with_duration(c: Clause, w: When, phrase: Span, etype: str, stated_start: bool) -> When:
+    """ "a two-day working visit ... on Wednesday": from that day for two days; a single day
+    stated for a visit that is no opening ("During his three-day state visit ... on Monday")
+    dates something inside it, so the visit takes the month."""
+    if w.start is None or w.precision != "day" or w.end != w.start:
+        return w
+    text = c.doc[max(c.sentence.start, phrase.start - 30) : phrase.end]
+    days = _DAYS.search(text)
+    opening = _STARTS.search(c.doc[c.sentence.start : c.sentence.end]) is not None
+    ends = re.search(r"\b(?:ends|ended|ending|until)\b", c.doc[phrase.start : c.sentence.end])
+    if days and (opening or stated_start or ends):
+        n = (
+            int(days.group("n"))
+            if days.group("n").isdigit()
+            else _DAY_WORDS[days.group("n").lower()]
+        )
+        if ends:
+            start = w.end - dt.timedelta(days=n - 1)  # "a four-day visit, which ends on April 20"
+            return When(start, w.end, "day", "inferred", f"{w.note}; {n} days ending that day")
+        end = w.start + dt.timedelta(days=n - 1)
+        return When(w.start, end, "day", "inferred", f"{w.note}; {n} days from that day")
+    if (days or etype in _VISITS) and not opening and not stated_start:
+        first = dt.date(w.start.year, w.start.month, 1)
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return When(
+            first,
+            last,
+            "month",
+            "inferred",
+            f"under way on {w.start} ({w.note or 'stated'}); its first and last days are not stated",
+        )
+    return w
+
+
+def settle_status(status: str, w: When, anchor: Anchor) -> tuple[str, str | None]:
+    """The dates against the publication day: under way when its days include it, planned
+    when it starts after it (the words of a subordinate clause notwithstanding)."""
+    ref = anchor.date
+    if ref is None or w.start is None or w.end is None or status in {"invited", "proposed"}:
+        return status, None
+    if w.precision == "day" and w.start > ref and status == "occurred":
+        return "planned", f"planned: it starts after the publication day {ref}"
+    inside_day = (w.note or "").startswith("under way on")
+    spans_ref = w.start <= ref <= w.end and w.start != w.end
+    if spans_ref and status == "occurred" and (w.precision == "day" or inside_day):
+        return "ongoing", f"ongoing: its days include the publication day {ref}"
+    return status, None

@@ -1,0 +1,149 @@
+"""Event titles: what happened, who took part and where, in the dataset's words.
+
+A title is built from the event's record (type or name, participants, place,
+date), never cut out of the text: a fragment of a phrase ("Signing of during the
+trip", "Visit (visiting)") says nothing to a reader. Who visits is the guest
+("Visit to France by Luong Cuong"), who receives is the host ("To Lam receives
+Gérard Larcher").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .events import DraftEvent
+
+_VISITS = frozenset({"visit", "state_visit", "official_visit"})
+_LABELS = {
+    "talks": "Talks",
+    "meeting": "Meeting",
+    "reception": "Reception",
+    "visit": "Visit",
+    "state_visit": "State visit",
+    "official_visit": "Official visit",
+    "signing": "Signing",
+    "document_exchange": "Exchange of documents",
+    "conference": "Conference",
+    "summit": "Summit",
+    "dialogue": "Dialogue",
+    "ceremony": "Ceremony",
+    "commemoration": "Commemoration",
+    "partnership_upgrade": "Upgrade of relations",
+    "interview": "Interview",
+    "election": "Election",
+    "disaster": "Disaster",
+    "sports_event": "Sports event",
+}
+
+
+_NAMED_TYPES = frozenset({"conference", "summit", "dialogue", "disaster", "sports_event"})
+_HEAD_TYPES = frozenset({"other", "conference", "dialogue", "ceremony", "summit", "commemoration"})
+
+
+def _names(ev: DraftEvent, how: set[str]) -> list[str]:
+    return [a.name for a, h, _ in ev.participants.values() if a.type == "person" and h in how]
+
+
+def _when(ev: DraftEvent) -> str:
+    w = ev.when
+    if w.start is None:
+        return ""
+    if w.precision == "day":
+        return (
+            f" on {w.start.isoformat()}"
+            if w.end in {None, w.start}
+            else f" from {w.start} to {w.end}"
+        )
+    if w.precision == "month":
+        return (
+            f" in {w.start:%B %Y}"
+            if w.end and (w.end.year, w.end.month) == (w.start.year, w.start.month)
+            else f" from {w.start:%B %Y} to {w.end:%B %Y}"
+            if w.end
+            else ""
+        )
+    return f" in {w.start.year}"
+
+
+def title_of(doc: str, ev: DraftEvent) -> str:
+    """A short descriptive title: the name, or the kind with its participants, place and date."""
+    if ev.name and ev.type in _NAMED_TYPES:
+        return (
+            ev.name
+            if ev.type != "sports_event"
+            else f"{ev.name} Games".replace("Games Games", "Games")
+        )
+    if ev.type in {"signing", "document_exchange"}:
+        signing = _signing_title(doc, ev)
+        if signing:
+            return signing
+    label = _LABELS.get(ev.type, "Event")
+    head = ev.head
+    if ev.type in _HEAD_TYPES and head and len(head.split()) <= 6 and re.search(r"[a-z]", head):
+        label = head[0].upper() + head[1:]
+    guests = _names(ev, {"guest"})
+    hosts = _names(ev, {"host"})
+    others = _names(ev, {"participant", "invitee"})
+    if ev.type == "reception" and hosts and guests:
+        return f"{hosts[0]} receives {' and '.join(guests[:2])}" + (
+            f" in {ev.location}" if ev.location else ""
+        )
+    parts = [label]
+    if ev.name and ev.type == "partnership_upgrade":
+        parts.append(f"to {ev.name}")
+    if ev.location:
+        parts.append(("to " if ev.type in _VISITS else "in ") + ev.location)
+    people = guests + others if ev.type in _VISITS else hosts + guests + others
+    if people:
+        if ev.type in _VISITS:
+            parts.append("by " + " and ".join(people[:3]))
+        elif len(people) >= 2 and ev.type in {"talks", "meeting"}:
+            parts.append(f"between {', '.join(people[:-1][:2])} and {people[-1]}")
+        else:
+            parts.append("with " + " and ".join(people[:3]))
+    title = " ".join(parts)
+    if len(parts) == 1:
+        title += _when(ev)
+    return title
+
+
+def _signing_title(doc: str, ev: DraftEvent) -> str | None:
+    """ "the two ministers signed a Memorandum of ...": "Signing of a Memorandum of ..."."""
+    done = re.search(
+        r"\b(?P<verb>signed|signing(?: ceremony)?(?: of)?|handed over|handover of|exchange of)"
+        r"\s+(?P<what>.+)$",
+        doc[ev.first.start : ev.first.end],
+    )
+    if not done or done.group("what").startswith("by "):
+        return None
+    what = re.split(
+        r"[,;]|\s(?=(?:scheduled|expected|set|due|which|that|was|were|will|is|are|during|under"
+        r"|after|before|following|at)\b)",
+        done.group("what"),
+    )[0].strip()
+    if not re.search(r"[A-Za-z]{3}", what) or what.split()[-1].lower() in {
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+    }:
+        return None
+    head = "Signing" if ev.type == "signing" else "Handover"
+    if done.group("verb") == "exchange of":
+        head = "Exchange"
+    title = f"{head} of {_whole_words(what, 90)}"
+    if ev.location and ev.location not in what:
+        title += f" in {ev.location}"
+    return title
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """At most `limit` characters of `text`, cut between words (marked "…"), never inside one."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return (cut or text.split(" ", 1)[0]) + " …"
