@@ -60,6 +60,7 @@ from vnfr_data.build.collect import Claim, collect  # noqa: E402
 from vnfr_data.build.merge import merge  # noqa: E402
 from vnfr_data.draft import extract, render  # noqa: E402
 from vnfr_data.draft.adopt import accept_all  # noqa: E402
+from vnfr_data.draft.linking import load_known  # noqa: E402
 from vnfr_data.errors import Problem, ProblemsFound  # noqa: E402
 from vnfr_data.sources.article import read_article  # noqa: E402
 from vnfr_data.sources.folding import fold  # noqa: E402
@@ -223,6 +224,9 @@ def draft_records(
                 found.append(r)
         return found
 
+    known = load_known(data)
+    known_types = {k.id: k.type for k in known.events}
+    known_agreements = {k.id: k for k in known.agreements}
     recs: dict[str, list[Record]] = {t: [] for t in TABLES}
     for f in doc.figures:
         recs["figures"].append(Record(f.id, spans(f.evidence), {"value": f.value, "unit": f.unit}))
@@ -230,6 +234,9 @@ def draft_records(
         extra = [s for p in ag.parties for s in spans(p.evidence)]
         extra += [s for e in ag.events for s in spans(e.evidence)]
         fields = {"name": ag.name, "short_name": ag.short_name, "agreement_type": ag.type}
+        if ag.id in known_agreements and ag.name is None:  # linked: the record's own identity
+            k = known_agreements[ag.id]
+            fields = {"name": k.name, "short_name": k.short_name, "agreement_type": k.type}
         recs["agreements"].append(Record(ag.id, spans(ag.evidence), fields, extra))
     for st in doc.statements:
         fields = {"speaker_id": st.speaker, "co_speaker_ids": tuple(st.co_speakers)}
@@ -237,7 +244,7 @@ def draft_records(
     for ev in doc.events:
         extra = [s for p in ev.participants for s in spans(p.evidence)]
         fields = {
-            "event_type": ev.type,
+            "event_type": ev.type or known_types.get(ev.id),
             "status": ev.status,
             "date_start": ev.date_start,
             "date_end": ev.date_end,

@@ -377,7 +377,9 @@ def _install(data: Path, article: Path, published: dt.date | None = None) -> tup
     """Copy an article into a data directory; return its id and its rendered draft."""
     target = data / "articles" / article.name
     shutil.copyfile(article, target)
-    draft = extract(target, published=published, actors=data / "annotations" / "actors.yaml")
+    draft = extract(
+        target, published=published, actors=data / "annotations" / "actors.yaml", dataset=data
+    )
     return draft.source.id, render(draft)
 
 

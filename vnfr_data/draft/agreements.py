@@ -47,7 +47,9 @@ _OWNED = re.compile(
     r"(?P<mods>(?:(?!(?:and|in|of|for|with|to|the|a|an|on|at|by|or|as)\b)[\w“”\"’'-]+\s+){0,4}?)"
     r"(?P<head>framework|strategy|policy|mechanism|partnership|agreement|convention|declaration|roadmap|initiative|programme|program|plan)\b"
 )
-_STRATEGIC = re.compile(r"\b(?:(?P<comp>[Cc]omprehensive)\s+)?[Ss]trategic\s+[Pp]artnership\b")
+_STRATEGIC = re.compile(
+    r"\b(?:(?P<comp>[Cc]omprehensive)[\s‐-–-]+)?[Ss]trategic[\s‐-–-]+[Pp]artnership\b"
+)
 _BETWEEN = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+){0,2}partnership\s+between\s+(?P<rest>[^,;.]+)")
 _MECHANISM = re.compile(
     r"\b(?:the\s+)?(?:launch|establishment|creation|setting up|set-up)\s+of\s+(?:new\s+|a\s+|the\s+)?"
@@ -57,6 +59,12 @@ _MECHANISM = re.compile(
 _DOCUMENTS = re.compile(
     r"\b(?P<det>[Aa] series of|[Mm]any|[Nn]umerous|[Ss]everal|[Tt]he|[Tt]hese|\d+|two|three|four|five|six|seven|eight|nine|ten|a number of|a range of|[Nn]ew)?\s*"
     r"(?P<what>(?:documents and )?(?:cooperation |bilateral )?(?:documents|agreements|memoranda of understanding|memorandums of understanding|MoUs|MOUs|memoranda|deals))\b"
+)
+#: One unnamed document: "an agreement", "a financing agreement", "a three-year cooperation
+#: agreement", "a memorandum of understanding", "a cooperation programme", "a contract".
+_ONE_DOCUMENT = re.compile(
+    r"\b(?P<det>[Aa]n?|[Tt]he)\s+(?P<what>(?:(?!(?:of|signing|the|an?)\b)[\w-]+\s+){0,3}?(?:agreement|memorandum of understanding"
+    r"|memorandum|MoU|MOU|deal|contract|programme|program|accord|treaty|letter of intent))\b"
 )
 _STATUS: tuple[tuple[str, str], ...] = (
     (r"\bratif", "awaiting_ratification"),
@@ -86,6 +94,8 @@ class DraftAgreement:
     parties: dict[str, tuple[DraftActor, str, Span]] = field(default_factory=dict)
     rule: str = ""
     sentences: list[int] = field(default_factory=list)
+    existing: str | None = None  # the dataset's id of the same agreement, when linked
+    candidates: tuple[str, ...] = ()  # dataset ids it may be, when unsure
 
     @property
     def id(self) -> str:
@@ -380,13 +390,66 @@ class _Finder:
                 ag.parties.setdefault(owner.id, (owner, "party", span))
 
 
+_TAIL_STOP = re.compile(
+    r",|;|\s(?=(?:in the presence|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|during"
+    r"|was|were|will be|is|are|at a|at the|after|before|following|with the participation)\b)"
+)
+
+
+def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgreement | None:
+    """ "signed an agreement on Monday to buy 20 Airbus A330neo ...", "the signing of an
+    agreement between X and Y", "agreed to sign a memorandum of understanding on ...": one
+    unnamed document, named by its kind and what the text says it is for."""
+    m = _ONE_DOCUMENT.search(doc, phrase.start, s.end)
+    if m is None or m.start() > phrase.end + 2:
+        return None
+    rest = doc[m.end() : s.end]
+    skipped = re.match(
+        r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", rest
+    )
+    offset = skipped.end() if skipped else 0
+    tail = re.match(
+        r"\s+(?:to|on|for|between|under which|that will|worth|with)\s+[^.]*", rest[offset:]
+    )
+    what = m.group("what")
+    name = what[0].upper() + what[1:]
+    end = m.end()
+    if tail:
+        cut = _TAIL_STOP.search(tail.group())
+        piece = tail.group()[: cut.start()] if cut else tail.group()
+        name += " " + " ".join(piece.split())
+        end = m.end() + offset + len(piece)
+    a, b = trim(doc, m.start("what"), end, " ,;:.")
+    kind = "cooperation_documents" if re.search(r"memorand|MoU|MOU|letter", what) else "other"
+    if re.search(r"\bprogram(?:me)?\b", what):
+        kind = "partnership_programme"
+    return DraftAgreement(
+        name,
+        None,
+        kind,
+        status,
+        [Span(a, b)],
+        rule=f"one unnamed document, {status.replace('_', ' ')} at an event",
+        sentences=[s.index],
+    )
+
+
 def documents(
     doc: str, sentences: list[Sentence], events: list[DraftEvent]
 ) -> list[DraftAgreement]:
-    """Unnamed cooperation documents, once signed or handed over at an event of the article."""
+    """Unnamed cooperation documents, once signed or handed over at an event of the article (or
+    planned to be, at a planned signing)."""
     out: list[DraftAgreement] = []
     for ev in events:
-        if ev.type not in {"signing", "document_exchange"} or ev.status != "occurred":
+        if ev.type not in {"signing", "document_exchange"}:
+            continue
+        if ev.status == "planned":
+            s = next((x for x in sentences if x.span.contains(ev.first)), None)
+            one = _one_document(doc, s, ev.first, "planned") if s else None
+            if one is not None:
+                out.append(one)
+            continue
+        if ev.status != "occurred":
             continue
         for phrase in ev.phrases:
             s = next((x for x in sentences if x.span.contains(phrase)), None)
@@ -394,6 +457,11 @@ def documents(
                 continue
             m = _DOCUMENTS.search(doc, phrase.start, s.end)
             if m is None or m.start() > phrase.end:
+                status = "handed_over" if ev.type == "document_exchange" else "signed"
+                one = _one_document(doc, s, phrase, status)
+                if one is not None:
+                    out.append(one)
+                    break
                 continue
             start = m.start("det") if m.group("det") else m.start("what")
             end = m.end()

@@ -26,6 +26,17 @@ def default_out(article: Path, source_id: str) -> Path | None:
     return None
 
 
+def dataset_for(article: Path) -> Path:
+    """The data directory a draft links to: the one the article sits in (data/articles/...),
+    else the dataset shipped with the package."""
+    here = article.resolve().parent.parent
+    if article.resolve().parent.name == "articles" and (here / "csv").is_dir():
+        return here
+    from ..paths import data_dir
+
+    return data_dir()
+
+
 def run(
     article: str, out: str | None = None, published: str | None = None, actors: str | None = None
 ) -> int:
@@ -37,7 +48,12 @@ def run(
         print(f"error: --published must be YYYY-MM-DD, not {published!r}", file=sys.stderr)
         return 2
     try:
-        draft = extract(path, published=day, actors=Path(actors) if actors else None)
+        draft = extract(
+            path,
+            published=day,
+            actors=Path(actors) if actors else None,
+            dataset=dataset_for(path),
+        )
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         print(f"error: cannot draft {path}: {exc}", file=sys.stderr)
         return 2

@@ -119,6 +119,10 @@ def _comment(text: str, indent: str) -> str:
 def _date_fields(when: When, prefix: str, indent: str, single: bool = False) -> str:
     """Date fields of an event (start/end) or a statement (single date), with precision and basis."""
     out = ""
+    if when.start is None or when.precision == "unknown":
+        # An annotation that does not know a value omits it (the build defaults to unknown).
+        why = when.note or "no date given"
+        return f"{indent}# DRAFT: no date: {why}\n"
     if when.start is not None:
         if single:
             out += f"{indent}{prefix}: {scalar(when.start)}\n"
@@ -137,14 +141,14 @@ def assign_ids(draft: Draft) -> None:
     """Stable, source-scoped ids, so a draft never merges by accident with another source."""
     short = draft.source.id[:8]
     for n, ev in enumerate(draft.events, 1):
-        draft.ids[id(ev)] = f"ev-{short}-{n:02d}-{ev.type.replace('_', '-')}"
+        draft.ids[id(ev)] = ev.existing or f"ev-{short}-{n:02d}-{ev.type.replace('_', '-')}"
     for n, st in enumerate(draft.statements, 1):
         draft.ids[id(st)] = f"st-{short}-d{n:02d}"
     for n, fig in enumerate(draft.figures, 1):
         draft.ids[id(fig)] = f"fig-{short}-d{n:02d}"
     used: set[str] = set()
     for ag in draft.agreements:
-        base = ag.id
+        base = ag.existing or ag.id
         ag_id, k = base, 2
         while ag_id in used:
             ag_id, k = f"{base}-{k}", k + 1
@@ -163,13 +167,16 @@ def _source_block(draft: Draft) -> str:
     out += f"  id: {s.id}\n"
     out += f"  file: {s.file}\n"
     out += f"  title: {scalar(s.title)}\n"
-    out += f"  publisher: {scalar(s.publisher)}\n"
-    out += f"  published_date: {scalar(p.start)}\n"
-    out += f"  published_date_precision: {p.precision}\n"
-    out += f"  published_date_basis: {p.basis}\n"
-    if p.note:
-        out += f"  published_date_note: {scalar(p.note)}\n"
-    out += "  url: null\n"
+    if s.publisher:
+        out += f"  publisher: {scalar(s.publisher)}\n"
+    if p.start is None or p.precision == "unknown":
+        out += f"  # DRAFT: no publication date: {p.note or 'none on the page'}\n"
+    else:
+        out += f"  published_date: {scalar(p.start)}\n"
+        out += f"  published_date_precision: {p.precision}\n"
+        out += f"  published_date_basis: {p.basis}\n"
+        if p.note:
+            out += f"  published_date_note: {scalar(p.note)}\n"
     out += "  language: en\n"
     out += "  body:\n"
     out += f"    start: {scalar(s.body_start)}\n"
@@ -240,10 +247,18 @@ def _mentions_block(draft: Draft) -> str:
 def _event_block(draft: Draft, ev: DraftEvent) -> str:
     """One event; participants that need a new actor are commented out."""
     ind = "    "
-    out = _comment("; ".join(ev.rules), "  ")
+    rules = list(ev.rules)
+    if ev.existing:
+        rules.append(
+            f"the dataset's {ev.existing} (kind, dates, participants or place agree): adds this source's evidence and claims"
+        )
+    elif ev.candidates:
+        rules.append(f"may be the dataset's {' or '.join(ev.candidates)}: if so, use that id")
+    out = _comment("; ".join(rules), "  ")
     out += f"  - id: {draft.id_of(ev)}\n"
-    out += f"{ind}type: {ev.type}\n"
-    out += f"{ind}title: {scalar(ev.title)}\n"
+    if not ev.existing:  # a known record keeps its kind and title; this source adds claims
+        out += f"{ind}type: {ev.type}\n"
+        out += f"{ind}title: {scalar(ev.title)}\n"
     out += _date_fields(ev.when, "date", ind)
     out += f"{ind}status: {ev.status}\n"
     if ev.location:
@@ -374,15 +389,40 @@ def _agreement_links(draft: Draft, ag: DraftAgreement) -> list[tuple[DraftEvent,
     return links
 
 
+_STATUS_BY_TYPE = {
+    "policy": "established",
+    "strategic_partnership": "established",
+    "partnership_programme": "established",
+    "cooperation_mechanism": "established",
+    "declaration": "established",
+    "convention": "in_force",
+    "free_trade_agreement": "in_force",
+    "investment_agreement": "in_force",
+    "code_of_conduct": "under_negotiation",
+}
+
+
 def _agreement_block(draft: Draft, ag: DraftAgreement) -> str:
     ind = "    "
-    out = _comment(ag.rule, "  ")
+    rule = ag.rule
+    if ag.existing:
+        rule += f"; the dataset's {ag.existing}: adds this source's evidence"
+    elif ag.candidates:
+        rule += f"; may be the dataset's {' or '.join(ag.candidates)}: if so, use that id"
+    out = _comment(rule, "  ")
     out += f"  - id: {draft.id_of(ag)}\n"
-    out += f"{ind}name: {scalar(ag.name)}\n"
-    if ag.short_name:
-        out += f"{ind}short_name: {scalar(ag.short_name)}\n"
-    out += f"{ind}type: {ag.type}\n"
-    out += f"{ind}status: {ag.status}\n"
+    if not ag.existing:
+        out += f"{ind}name: {scalar(ag.name)}\n"
+        if ag.short_name:
+            out += f"{ind}short_name: {scalar(ag.short_name)}\n"
+        out += f"{ind}type: {ag.type}\n"
+    if ag.status != "unknown":
+        out += f"{ind}status: {ag.status}\n"
+    elif ag.existing is None:
+        # The build needs a status for a new agreement; the text states none: a default by type.
+        assumed = _STATUS_BY_TYPE.get(ag.type, "signed")
+        out += f"{ind}# DRAFT: status not stated; '{assumed}' assumed from its type: check it\n"
+        out += f"{ind}status: {assumed}\n"
     parties = list(ag.parties.values())
     if parties:
         out += f"{ind}parties:\n" if any(_known(a) for a, _, _ in parties) else f"{ind}# parties:\n"

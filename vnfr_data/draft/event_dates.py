@@ -84,6 +84,8 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
     opening = " ".join(inside.split()[:2])
     if _INVITED.search(before + opening) and trigger_kind in _VISITS:
         return "invited", "'invited ... to visit': invited"
+    if re.match(r"to (?:sign|hold|visit|attend|meet)\b", inside):
+        return "planned", "planned: an infinitive ('to sign')"
     if re.search(
         r"\b(?:upcoming|forthcoming|next|planned|future|proposed|expected|scheduled|later this)\b",
         inside,

@@ -47,6 +47,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"\breceiv(?:ed|ing|es)\b|\breception\b", "reception"),
     (
         r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
+        r"|\bto sign(?=\s+(?:a|an|the|new|\w+)\s)"
         r"|(?<!\bthe )(?<!\bout )(?<!existing )\bsigned(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|numerous|new|[A-Z])\b"
         r"\s*(?:\S+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|[A-Z]))",
         "signing",
@@ -107,7 +108,7 @@ _PRESENT = re.compile(
 _ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+$", re.I)
 _VERB_TRIGGER = re.compile(
     r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit|arrived in|arrives in"
-    r"|travel to|travelled to|traveled to)$",
+    r"|travel to|travelled to|traveled to|to sign)$",
     re.I,
 )
 #: The places a visit verb names: "to visit Huế and Đà Nẵng", "arrived in Paris".
@@ -235,7 +236,7 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
             start = s.start + m.start()
             if lower in _DETERMINERS or trigger.start - start > 90:
                 break
-    if word == "signed":
+    if word in {"signed", "to sign"}:
         obj = _SIGNED_OBJECT.match(doc[end : s.end])
         if obj:
             end += len(obj.group().rstrip())
@@ -324,7 +325,7 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     ):
         return False  # "no contract had been signed": nothing happened
     if etype == "signing":
-        if "signed" in word or "ceremony" in word:
+        if "signed" in word or "ceremony" in word or word == "to sign":
             return True
         # "the signing of <documents>": one signing, even when not yet dated.
         tail = doc[trigger.end : ctx.s.end]

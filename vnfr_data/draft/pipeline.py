@@ -20,6 +20,7 @@ from .draft import Draft, DraftSource
 from .events import DraftEvent, find_events
 from .figures import find_figures
 from .furniture import Layout, layout, publisher
+from .linking import link_agreements, link_events, load_known
 from .quotes import count
 from .sentences import sentences
 from .speakers import Discourse
@@ -126,6 +127,9 @@ def extract(
     agreements = find_agreements(text, sents, mentions, catalog, events, discourse)
     figures = find_figures(text, sents, anchor)
 
+    known = load_known(dataset)
+    link_events(events, known)
+    link_agreements(agreements, known)
     mentions = _outside_names(mentions, agreements)
     used: set[str] = set()
     for st in statements:

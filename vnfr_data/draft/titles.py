@@ -112,7 +112,7 @@ def title_of(doc: str, ev: DraftEvent) -> str:
 def _signing_title(doc: str, ev: DraftEvent) -> str | None:
     """ "the two ministers signed a Memorandum of ...": "Signing of a Memorandum of ..."."""
     done = re.search(
-        r"\b(?P<verb>signed|signing(?: ceremony)?(?: of)?|handed over|handover of|exchange of)"
+        r"\b(?P<verb>signed|to sign|signing(?: ceremony)?(?: of)?|handed over|handover of|exchange of)"
         r"\s+(?P<what>.+)$",
         doc[ev.first.start : ev.first.end],
     )
