@@ -347,7 +347,7 @@ CONTRAST = """(selectors) => {
                 ".desc",
                 ".badge",
                 ".rank",
-                ".none",
+                "code.col",
                 ".cite a",
                 "mark",
                 "header a",

@@ -178,7 +178,9 @@ def test_record_page_marks_disputed_fields_from_the_column() -> None:
     row["disputed_fields"] = ["location"]
     row["source_ids"] = ["b54d33d30688bb27"]
     html = record_html(data, "events", "ev-2024-10-08-talks-lam-macron-paris")
-    assert '<tr class="is-disputed"><th scope="row"><code>location</code>' in html
+    assert (
+        '<tr class="is-disputed"><th scope="row">Location <code class="col">location</code>' in html
+    )
     assert 'id="claims-location"' in html and "no claims recorded" in html
     assert "Cited by 1 article" in html
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .data import EvidenceRow, Row, SiteData
+from .dates import shown
 from .highlight import Segment, Span, line_breaks, render, segments
 from .layout import breadcrumb, esc, page
 from .refs import article_path, kind, label, owner_path, value_text
@@ -116,7 +117,9 @@ def article_html(data: SiteData, source: Row) -> str:
     counts: dict[str, int] = {}
     for ev in rows:
         counts[ev.record_table] = counts.get(ev.record_table, 0) + 1
-    published = value_text(source.get("published_date")) or "not stated"
+    published = (
+        shown(source.get("published_date"), source["published_date_precision"]) or "not stated"
+    )
     meta = [
         ("Publisher", value_text(source.get("publisher")) or "not stated"),
         (

@@ -97,7 +97,7 @@ def _from_conflicts(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, C
                 source_id=str(r["source_id"]),
                 value=_text(r["claimed_value"]),
                 rank="preferred" if r.get("chosen") else "normal",
-                reason="the value shown in the main table" if r.get("chosen") else None,
+                reason=None,
             ),
         )
         for r in rows

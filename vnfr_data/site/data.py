@@ -92,8 +92,11 @@ class SiteData:
     claims: Claims
     descriptions: dict[str, dict[str, str]] = field(default_factory=dict)
     table_titles: dict[str, str] = field(default_factory=dict)
+    table_descriptions: dict[str, str] = field(default_factory=dict)
     evidence_by_record: dict[tuple[str, str], list[EvidenceRow]] = field(default_factory=dict)
     evidence_by_source: dict[str, list[EvidenceRow]] = field(default_factory=dict)
+    vocabulary: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    _indexes: dict[tuple[str, str], dict[Any, list[Row]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_record: dict[tuple[str, str], list[EvidenceRow]] = defaultdict(list)
@@ -113,7 +116,33 @@ class SiteData:
         return self.by_id.get(table, {}).get(record_id)
 
     def where(self, table: str, **equals: Any) -> list[Row]:
-        return [r for r in self.table(table) if all(r.get(k) == v for k, v in equals.items())]
+        """Rows whose columns equal the values; the first column is looked up in an index
+        (built once per column), so record pages do not scan whole tables."""
+        if not equals:
+            return list(self.table(table))
+        (column, value), *rest = equals.items()
+        found = self._index(table, column).get(_hashable(value), [])
+        return [r for r in found if all(r.get(k) == v for k, v in rest)]
+
+    def _index(self, table: str, column: str) -> dict[Any, list[Row]]:
+        key = (table, column)
+        if key not in self._indexes:
+            index: dict[Any, list[Row]] = defaultdict(list)
+            for row in self.table(table):
+                index[_hashable(row.get(column))].append(row)
+            self._indexes[key] = dict(index)
+        return self._indexes[key]
+
+    def containing(self, table: str, column: str, value: str) -> list[Row]:
+        """Rows whose list column holds `value` (e.g. statements by co-speaker)."""
+        key = (table, f"{column}[]")
+        if key not in self._indexes:
+            index: dict[Any, list[Row]] = defaultdict(list)
+            for row in self.table(table):
+                for item in row.get(column) or ():
+                    index[item].append(row)
+            self._indexes[key] = dict(index)
+        return self._indexes[key].get(value, [])
 
     def actor_name(self, actor_id: str | None) -> str:
         actor = self.get("actors", actor_id)
@@ -126,6 +155,10 @@ class SiteData:
         if listed:
             return sorted(str(s) for s in listed)
         return sorted({ev.source_id for ev in self.evidence_by_record.get((table, record_id), [])})
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def primary_key(table: str) -> str | None:
@@ -188,13 +221,40 @@ def read_site_data(dataset: Any) -> SiteData:
     descriptor = _descriptor(Path(dataset.root)) if hasattr(dataset, "root") else {}
     descriptions: dict[str, dict[str, str]] = {}
     titles: dict[str, str] = {}
+    about: dict[str, str] = {}
     for resource in descriptor.get("resources", []):
         name = str(resource.get("name"))
         titles[name] = str(resource.get("title") or name)
+        about[name] = str(resource.get("description") or "")
         fields = resource.get("schema", {}).get("fields", [])
         descriptions[name] = {
             str(f["name"]): str(f.get("description") or "") for f in fields if "name" in f
         }
+    vocabulary: dict[tuple[str, str], dict[str, str]] = {}
+    for resource in descriptor.get("resources", []):
+        for f in resource.get("schema", {}).get("fields", []):
+            labels = {
+                str(c["value"]): str(c["label"])
+                for c in f.get("categories") or ()
+                if isinstance(c, Mapping) and "value" in c and c.get("label")
+            }
+            if labels:
+                vocabulary[(str(resource.get("name")), str(f.get("name")))] = labels
+    for entry in rows.get("crosswalk", []):  # event and statement types, with their CAMEO codes
+        table = {"event_type": "events", "statement_type": "statements"}.get(
+            str(entry.get("vocabulary"))
+        )
+        if table is None or not entry.get("definition"):
+            continue
+        codes = [
+            f"CAMEO {entry['cameo_code']} {entry.get('cameo_label') or ''}".strip()
+            if entry.get("cameo_code")
+            else "",
+            f"PLOVER {entry['plover_type']}" if entry.get("plover_type") else "",
+        ]
+        note = "; ".join(c for c in codes if c)
+        text = str(entry["definition"]) + (f" ({note})" if note else "")
+        vocabulary.setdefault((table, str(entry["vocabulary"])), {})[str(entry["code"])] = text
     version = str(descriptor.get("version") or __version__)
     return SiteData(
         version=version,
@@ -205,4 +265,6 @@ def read_site_data(dataset: Any) -> SiteData:
         claims=read_claims(rows),
         descriptions=descriptions,
         table_titles=titles,
+        table_descriptions=about,
+        vocabulary=vocabulary,
     )

@@ -241,11 +241,9 @@ def _figure_links(data: SiteData, row: Row, root: str) -> list[str]:
 def _actor_links(data: SiteData, row: Row, root: str) -> list[str]:
     actor_id = str(row["actor_id"])
     out = []
-    said = [
-        str(s["statement_id"])
-        for s in data.table("statements")
-        if s["speaker_id"] == actor_id or actor_id in (s.get("co_speaker_ids") or ())
-    ]
+    spoken = data.where("statements", speaker_id=actor_id)
+    spoken += data.containing("statements", "co_speaker_ids", actor_id)
+    said = sorted({str(s["statement_id"]) for s in spoken})
     if said:
         out.append(
             _section(

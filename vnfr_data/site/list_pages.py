@@ -7,9 +7,9 @@ search and filters on the overview need it and say so when it is off.
 from __future__ import annotations
 
 from .data import PAGED, TYPE_COLUMN, SiteData
+from .dates import record_when, shown
 from .layout import breadcrumb, esc, page
-from .refs import article_path, kind, label, record_path, value_text
-from .search_index import record_dates
+from .refs import article_path, label, record_path, value_text
 
 TITLES = {
     "events": "Events",
@@ -26,8 +26,7 @@ def table_list_html(data: SiteData, table: str) -> str:
     rows = []
     for row in data.table(table):
         record_id = str(row[key])
-        first, last = record_dates(table, row)
-        when = first if first == last else f"{first} – {last}"
+        when = record_when(table, row)
         sources = len(data.sources_of(table, record_id))
         rows.append(
             f'<tr><th scope="row"><a href="../{record_path(table, record_id)}">{esc(label(data, table, record_id))}</a></th>'
@@ -54,8 +53,7 @@ def articles_html(data: SiteData) -> str:
         rows.append(
             f'<tr><th scope="row"><a href="{article_path(source_id)}">{esc(source["title"])}</a></th>'
             f"<td>{esc(value_text(source.get('publisher')) or 'not stated')}</td>"
-            f"<td>{esc(value_text(source.get('published_date')) or 'not stated')} "
-            f'<span class="aside">({esc(source["published_date_precision"])})</span></td>'
+            f"<td>{esc(shown(source.get('published_date'), source['published_date_precision']) or 'not stated')}</td>"
             f'<td class="num">{count}</td></tr>'
         )
     body = (
@@ -146,6 +144,3 @@ def index_html(data: SiteData) -> str:
         scripts=("search-index.js", "search.js"),
         description="Browse vnfr-data's records with the article words behind each",
     )
-
-
-__all__ = ["articles_html", "index_html", "kind", "table_list_html"]

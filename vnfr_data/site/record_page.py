@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .claims import Claim
 from .data import LINKS, PAGED, REFERENCES, TYPE_COLUMN, Row, SiteData
+from .dates import PRECISION_OF, shown
 from .evidence_html import evidence_list
 from .layout import breadcrumb, esc, page
 from .links_html import links_sections
@@ -33,22 +35,54 @@ _TABLE_TITLES = {
 }
 
 
-def _cell(data: SiteData, column: str, value: object, root: str) -> str:
-    """A field value, as links when it names other records."""
+_NAMES = {
+    "co_speaker_ids": "Co-speakers",
+    "source_ids": "Sources",
+    "country_code": "Country",
+    "part_of": "Part of",
+    "as_reported": "As reported",
+}
+
+
+def field_name(column: str, key: str) -> str:
+    """A column's name for people: ``speaker_id`` is "Speaker", the primary key "Id"."""
+    if column == key:
+        return "Id"
+    if column in _NAMES:
+        return _NAMES[column]
+    return column.removesuffix("_id").replace("_", " ").capitalize()
+
+
+def _cell(data: SiteData, table: str, column: str, row: Row, root: str) -> str:
+    """A field value: links when it names other records, dates as precise as known,
+    vocabulary values with their definition."""
+    value = row.get(column)
     target = REFERENCES.get(column)
     if value is None or value == [] or value == ():
         return '<span class="none">empty</span>'
     if target is not None:
         ids = list(value) if isinstance(value, (list, tuple)) else [value]
         return ", ".join(link_html(data, target, str(i), root) for i in ids)
-    return esc(value_text(value))
+    text = esc(value_text(value))
+    if column in PRECISION_OF:
+        precision = row.get(PRECISION_OF[column])
+        known = shown(value, precision)
+        if known != value_text(value):
+            text = (
+                f'{esc(known)} <span class="desc">{esc(precision)} precision '
+                f"(stored as {esc(value_text(value))})</span>"
+            )
+    definition = data.vocabulary.get((table, column), {}).get(str(value))
+    if definition:
+        text += f'<span class="desc">{esc(definition)}</span>'
+    return text
 
 
 def fields_table(data: SiteData, table: str, row: Row, disputed: Sequence[str], root: str) -> str:
     descriptions = data.descriptions.get(table, {})
     key = PAGED[table]
     body = []
-    for column, value in row.items():
+    for column in row:
         if column == "disputed_fields":
             continue
         desc = descriptions.get(column, "")
@@ -60,10 +94,15 @@ def fields_table(data: SiteData, table: str, row: Row, disputed: Sequence[str], 
                 f' <a class="badge disputed" href="#claims-{esc(column)}">disputed: '
                 f"see the sources' claims</a>"
             )
+        value = (
+            f"<code>{esc(row[column])}</code>"
+            if column == key
+            else _cell(data, table, column, row, root)
+        )
         body.append(
             f"<tr{row_class}>"
-            f'<th scope="row"><code>{esc(column)}</code>{desc_html}</th>'
-            f"<td>{f'<code>{esc(value)}</code>' if column == key else _cell(data, column, value, root)}{mark}</td></tr>"
+            f'<th scope="row">{esc(field_name(column, key))} <code class="col">{esc(column)}</code>{desc_html}</th>'
+            f"<td>{value}{mark}</td></tr>"
         )
     return (
         '<section aria-labelledby="h-fields"><h2 id="h-fields">Fields</h2>'
@@ -73,42 +112,63 @@ def fields_table(data: SiteData, table: str, row: Row, disputed: Sequence[str], 
     )
 
 
+def _claim_row(data: SiteData, claim: Claim, ranked: bool, root: str) -> str:
+    source = link_html(data, "sources", claim.source_id, root, source_title(data, claim.source_id))
+    row = data.get("sources", claim.source_id) or {}
+    published = shown(row.get("published_date"), row.get("published_date_precision"))
+    when = f'<span class="desc">published {esc(published or "on an unknown date")}</span>'
+    cells = f"<td>{source}{when}</td><td>{esc(claim.value)}</td>"
+    if ranked:
+        reason = esc(claim.reason) if claim.reason else '<span class="none">none given</span>'
+        cells += f'<td><span class="rank">{esc(claim.rank)}</span></td><td>{reason}</td>'
+    else:  # the conflicts table only says which claim the main table shows
+        chosen = claim.rank == "preferred"
+        cells += f'<td><span class="rank">{"yes: shown above" if chosen else "no"}</span></td>'
+    return f'<tr class="rank-{esc(claim.rank)}">{cells}</tr>'
+
+
 def claims_section(data: SiteData, owned: Sequence[tuple[str, str, str | None]], root: str) -> str:
-    """Each source's claim on every disputed field of the record and of the link rows it owns."""
+    """Each source's claim on every disputed field of the record and of the link rows it owns.
+
+    From a claims table: rank and reason of each claim. From the older conflicts
+    table: which claim the main table shows, and the table's stated rule.
+    """
+    ranked = data.claims.origin == "claims"
+    head = ["Source", "Claimed value"] + (["Rank", "Reason"] if ranked else ["Chosen"])
+    thead = "".join(f'<th scope="col">{h}</th>' for h in head)
     parts = []
     for table, record_id, title in owned:
         row = data.get(table, record_id)
         disputed = data.claims.disputed(table, record_id, row)
         by_field: dict[str, list[str]] = {}
         for claim in data.claims.of(table, record_id):
-            reason = esc(claim.reason) if claim.reason else '<span class="none">none given</span>'
-            source = link_html(
-                data, "sources", claim.source_id, root, source_title(data, claim.source_id)
-            )
-            by_field.setdefault(claim.field, []).append(
-                f'<tr class="rank-{esc(claim.rank)}"><td>{source}</td><td>{esc(claim.value)}</td>'
-                f'<td><span class="rank">{esc(claim.rank)}</span></td><td>{reason}</td></tr>'
-            )
+            by_field.setdefault(claim.field, []).append(_claim_row(data, claim, ranked, root))
         prefix = "" if title is None or row is None else f"{link_anchor(table, row)}-"
-        for field in sorted(set(by_field) | set(disputed)):
-            rows = by_field.get(field) or ['<tr><td colspan="4">no claims recorded</td></tr>']
+        shown_fields = set(disputed) if ranked else set(disputed) | set(by_field)
+        for field in sorted(shown_fields):
+            rows = by_field.get(field) or [
+                f'<tr><td colspan="{len(head)}">no claims recorded</td></tr>'
+            ]
             about = f" of {esc(title)}" if title else ""
             badge = ' <span class="badge disputed">disputed</span>' if field in disputed else ""
             parts.append(
-                f'<h3 id="claims-{prefix}{esc(field)}"><code>{esc(field)}</code>{about}{badge}</h3>'
+                f'<h3 id="claims-{prefix}{esc(field)}">{esc(field_name(field, ""))} '
+                f'<code class="aside">{esc(field)}</code>{about}{badge}</h3>'
                 '<div class="scroll"><table class="claims">'
                 f'<caption class="vh">Claims on {esc(field)}{about}</caption>'
-                '<thead><tr><th scope="col">Source</th><th scope="col">Claimed value</th>'
-                '<th scope="col">Rank</th><th scope="col">Reason</th></tr></thead>'
-                f"<tbody>{''.join(rows)}</tbody></table></div>"
+                f"<thead><tr>{thead}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
             )
     if not parts:
         return ""
-    origin = data.claims.origin or "none"
-    note = (
-        "The value shown in the fields is the claim ranked <em>preferred</em>; the others are "
-        f"what other sources say (from the <code>{esc(origin)}</code> table)."
-    )
+    if ranked:
+        note = (
+            "Each source's claim, ranked: the fields above show the <em>preferred</em> claim; "
+            "the reason says why it was preferred or deprecated."
+        )
+    else:
+        rule = data.table_descriptions.get("conflicts", "")
+        note = "The fields above show the chosen claim (from the <code>conflicts</code> table"
+        note += f": “{esc(rule)}”)." if rule else ")."
     return (
         '<section aria-labelledby="h-claims"><h2 id="h-claims">Claims where sources disagree</h2>'
         f'<p class="note">{note}</p>{"".join(parts)}</section>'

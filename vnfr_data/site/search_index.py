@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from .data import PAGED, TYPE_COLUMN, Row, SiteData
+from .dates import record_period, record_when
 from .refs import label, record_path, value_text
 
 #: Columns whose words a search should find, per table.
@@ -46,19 +47,6 @@ def record_actors(data: SiteData, table: str, row: Row) -> list[str]:
     return []
 
 
-def record_dates(table: str, row: Row) -> tuple[str, str]:
-    """(first, last) ISO day a record is about, or empty strings."""
-    if table == "events":
-        start, end = row.get("date_start"), row.get("date_end") or row.get("date_start")
-    elif table == "statements":
-        start = end = row.get("date")
-    elif table == "figures":
-        start, end = row.get("period_start"), row.get("period_end") or row.get("period_start")
-    else:
-        start = end = None
-    return value_text(start), value_text(end)
-
-
 def index_entries(data: SiteData) -> list[dict[str, Any]]:
     entries = []
     for table, key in PAGED.items():
@@ -67,7 +55,7 @@ def index_entries(data: SiteData) -> list[dict[str, Any]]:
             actors = sorted(set(record_actors(data, table, row)))
             words = [value_text(row.get(c)) for c in TEXT_COLUMNS[table]]
             words += [data.actor_name(a) for a in actors]
-            first, last = record_dates(table, row)
+            first, last = record_period(table, row)
             entries.append(
                 {
                     "id": record_id,
@@ -77,6 +65,7 @@ def index_entries(data: SiteData) -> list[dict[str, Any]]:
                     "text": " ".join(w for w in words if w),
                     "date": first,
                     "date_end": last,
+                    "when": record_when(table, row),
                     "sources": data.sources_of(table, record_id),
                     "actors": actors,
                     "href": record_path(table, record_id),

@@ -59,7 +59,7 @@
       var meta = document.createElement("span");
       meta.className = "kind";
       meta.textContent = KIND[item.r.table] + (item.r.type ? " · " + item.r.type.replace(/_/g, " ") : "") +
-        (item.r.date ? " · " + item.r.date : "");
+        (item.r.when ? " · " + item.r.when : "");
       li.appendChild(meta);
       list.appendChild(li);
     });
