@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from site_html import read_text
 
-from vnfr_data.site.highlight import Span, line_breaks, render, segments, sentence_bounds
+from vnfr_data.site.evidence_html import CONTEXT, context_bounds
+from vnfr_data.site.highlight import Span, line_breaks, render, segments
+from vnfr_data.sources.sentences import split_sentences
 
 
 def _cover(segs: list, key: str) -> list[tuple[int, int]]:
@@ -103,18 +105,28 @@ def test_line_breaks_cut_around_each_newline() -> None:
 
 
 @pytest.mark.parametrize(
-    ("quote", "sentence"),
+    ("quote", "context"),
     [
         ("second one", "The second one is here."),
         ("The second one is here.", "The second one is here."),
         ("is here. Third", "The second one is here. Third “quoted.”"),
+        ("Mr. Smith", "Mr. Smith spoke."),
     ],
 )
-def test_sentence_bounds(quote: str, sentence: str) -> None:
-    text = "Title line\nFirst sentence. The second one is here. Third “quoted.” Last!\nNext"
+def test_evidence_context_is_the_sentences_the_quote_touches(quote: str, context: str) -> None:
+    text = (
+        "Title line\nFirst sentence. The second one is here. Third “quoted.” Mr. Smith spoke.\nNext"
+    )
     start = text.index(quote)
-    begin, end = sentence_bounds(text, start, start + len(quote))
-    assert text[begin:end] == sentence
+    begin, end = context_bounds(text, split_sentences(text), start, start + len(quote))
+    assert text[begin:end] == context
+
+
+def test_evidence_context_is_cut_on_a_long_line() -> None:
+    text = "word " * 1000
+    start = 2500
+    begin, end = context_bounds(text, split_sentences(text), start, start + 4)
+    assert (begin, end) == (start - CONTEXT, start + 4 + CONTEXT)
 
 
 _CHARS = st.sampled_from(list("ab \n.") + ["é", "😀", "𝔘", "<", "&", "\u0301"])

@@ -97,6 +97,8 @@ class SiteData:
     evidence_by_source: dict[str, list[EvidenceRow]] = field(default_factory=dict)
     vocabulary: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     _indexes: dict[tuple[str, str], dict[Any, list[Row]]] = field(default_factory=dict)
+    #: Sentence spans of each source, split once when first needed.
+    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_record: dict[tuple[str, str], list[EvidenceRow]] = defaultdict(list)

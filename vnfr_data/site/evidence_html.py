@@ -6,18 +6,38 @@ where it is highlighted among the article's other evidence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
+from ..sources.sentences import split_sentences
 from .data import EvidenceRow, SiteData
-from .highlight import Span, render, segments, sentence_bounds
+from .highlight import Span, render, segments
 from .layout import esc
 from .refs import article_path, source_title
+
+#: At most this many characters of context on each side of a quote (long lines, no full stop).
+CONTEXT = 300
+
+
+def context_bounds(
+    text: str, sentences: Sequence[tuple[int, int]], start: int, end: int
+) -> tuple[int, int]:
+    """The sentences (from the project's one splitter) that the quote touches, cut to
+    `CONTEXT` characters on each side of it; never less than the quote itself."""
+    first = bisect.bisect_right(sentences, (start, len(text) + 1)) - 1
+    begin = sentences[first][0] if first >= 0 and sentences[first][1] > start else start
+    last = bisect.bisect_left(sentences, (end, -1)) - 1
+    finish = sentences[last][1] if last >= 0 and sentences[last][1] >= end else end
+    return max(min(begin, start), start - CONTEXT), min(max(finish, end), end + CONTEXT)
 
 
 def sentence_html(data: SiteData, ev: EvidenceRow) -> str:
     """The sentence holding the quote, with the quote as a mark (``data-ev`` = its key)."""
     text = data.texts[ev.source_id]
-    begin, end = sentence_bounds(text, ev.start, ev.end)
+    sentences = data.sentences.get(ev.source_id)
+    if sentences is None:
+        sentences = data.sentences[ev.source_id] = split_sentences(text)
+    begin, end = context_bounds(text, sentences, ev.start, ev.end)
     segs = segments(begin, end, [Span(ev.key, ev.start, ev.end)])
     before = "… " if begin > 0 and text[begin - 1] != "\n" else ""
     after = " …" if end < len(text) and text[end] != "\n" else ""
