@@ -105,7 +105,7 @@ def _annotation(i: int, source_id: str, text: str) -> dict[str, object]:
             {
                 "id": f"fig-{source_id[:8]}-01",
                 "metric": "trade_value",
-                "subject": "trade",
+                "subject": f"trade number {i}",
                 "value": (1 + i % 9) * 10**9 + (i % 10) * 10**8,
                 "unit": "USD",
                 "qualifier": "exact",

@@ -75,7 +75,8 @@ def test_a_changed_table_makes_the_docs_stale(data_copy: Path, repo: Path) -> No
     events = pq.read_table(data_copy / "parquet" / "events.parquet")
     replace_parquet(data_copy, "events", events.slice(1))
     fresh = {p.name: t for p, t in render_docs(repo / "docs", data_copy).items()}
-    for name, text in fresh.items():
+    for name in ("codebook.md", "datasheet.md"):  # problems.md does not depend on the data
+        text = fresh[name]
         assert (repo / "docs" / name).read_text(encoding="utf-8") != text, name
 
 

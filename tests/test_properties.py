@@ -27,14 +27,14 @@ from hypothesis import strategies as st
 from vnfr_data.build import build_tables
 from vnfr_data.publish import render, sha256_hex
 from vnfr_data.publish.writers import csv_bytes, parquet_bytes
+from vnfr_data.rules.evidence import mismatched_quotes
+from vnfr_data.rules.locate import Where
 from vnfr_data.schema import RESOURCES, table_schema
 from vnfr_data.schema.models import MODELS
 from vnfr_data.testing import Package, packages, records, register_profiles, table_of
 from vnfr_data.validate import validate
 from vnfr_data.validate.cells import read_csv_as_text, typed_from_text
 from vnfr_data.validate.constraints import SUPPORTED_CONSTRAINTS, SUPPORTED_FORMATS, check_cells
-from vnfr_data.validate.rows import Where
-from vnfr_data.validate.rules import mismatched_quotes
 
 register_profiles()
 

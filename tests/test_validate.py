@@ -107,14 +107,15 @@ def test_a_crashing_check_is_a_problem_not_a_traceback(
     data_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import vnfr_data.validate.run as module
+    from vnfr_data.rules import Inputs, Rule
 
-    def broken(*_args: object) -> list[Problem]:
+    def broken(_data: Inputs) -> list[Problem]:
         raise ValueError("boom")
 
-    monkeypatch.setattr(module, "RULES", (broken, *module.RULES))
+    monkeypatch.setattr(module, "RULES", (Rule("broken", (), (), broken), *module.RULES))
     report = validate(data_copy, run_frictionless=False, check_build=False)
     assert [p.code for p in report.problems] == ["internal-error"]
-    assert "broken failed: ValueError: boom" in report.problems[0].message
+    assert "rule broken failed: ValueError: boom" in report.problems[0].message
     assert report.exit_code == 2  # no verdict
     assert main(["validate", str(data_copy), "--no-frictionless", "--no-build-check"]) == 2
     captured = capsys.readouterr()

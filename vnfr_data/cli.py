@@ -84,9 +84,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"vnfr-data validate needs: pip install 'vnfr-data[validate]' ({exc})", file=sys.stderr
         )
         return 2
+    from .errors import catalogue
+    from .rules import Selection
+
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    unknown = sorted((select | ignore) - {p.code for p in catalogue()})
+    if unknown:
+        print(
+            f"unknown problem code(s): {', '.join(unknown)} (the codes are listed in "
+            "docs/problems.md)",
+            file=sys.stderr,
+        )
+        return 2
     path = Path(args.path) if args.path else data_dir()
     report = validate(
-        path, run_frictionless=not args.no_frictionless, check_build=not args.no_build_check
+        path,
+        run_frictionless=not args.no_frictionless,
+        check_build=not args.no_build_check,
+        selection=Selection(frozenset(select), frozenset(ignore)),
     )
     if args.format == "json":
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
@@ -100,6 +115,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for note in report.skipped:
             print(f"  skipped {note}")
     return report.exit_code
+
+
+def _codes(text: str | None) -> set[str]:
+    return {c.strip() for c in (text or "").split(",") if c.strip()}
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -172,6 +191,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--no-build-check", action="store_true", help="skip comparing with a fresh build"
     )
+    v.add_argument("--select", metavar="CODE,...", help="report only problems of these codes")
+    v.add_argument("--ignore", metavar="CODE,...", help="do not report problems of these codes")
     v.set_defaults(func=cmd_validate)
     i = sub.add_parser("info", help="version, tables and row counts")
     i.add_argument("path", nargs="?")

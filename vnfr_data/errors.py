@@ -46,6 +46,8 @@ class Problem:
     title: ClassVar[str] = "Problem"
     #: A fatal problem means no verdict could be reached (exit 2), not that the data is wrong.
     fatal: ClassVar[bool] = False
+    #: Where it is found (a key of `STAGES`).
+    stage: ClassVar[str] = "package"
 
     def __post_init__(self) -> None:
         # One place makes every report safe to print and short: however a check built
@@ -77,84 +79,133 @@ class Problem:
         return text
 
 
+#: Where each kind of problem is found, in the order the catalogue lists them.
+STAGES: dict[str, str] = {
+    "verdict": "No verdict (exit 2)",
+    "annotations": "Annotation files (`vnfr-data build`)",
+    "package": "Tables and the package",
+    "files": "Files: existence, size, bytes",
+    "rows": "CSV header and rows",
+    "cells": "Cells and keys",
+}
+
+
 def _problem(
-    code: str, title: str, *, fatal: bool = False, name: str | None = None
+    code: str, title: str, *, stage: str, fatal: bool = False, name: str | None = None
 ) -> type[Problem]:
+    attrs = {"code": code, "title": title, "stage": stage, "fatal": fatal, "__module__": __name__}
     return type(
-        name or "".join(part.capitalize() for part in code.split("-")) + "Error",
-        (Problem,),
-        {"code": code, "title": title, "fatal": fatal, "__module__": __name__},
+        name or "".join(part.capitalize() for part in code.split("-")) + "Error", (Problem,), attrs
     )
 
 
 # Input that cannot be used at all (exit 2).
-UnusableInput = _problem("unusable-input", "Unusable input", fatal=True)
+UnusableInput = _problem("unusable-input", "Unusable input", fatal=True, stage="verdict")
 #: A check failed unexpectedly: reported instead of a traceback, and no verdict is given.
 InternalError = _problem(
-    "internal-error", "A check failed unexpectedly (please report it)", fatal=True
+    "internal-error", "A check failed unexpectedly (please report it)", fatal=True, stage="verdict"
 )
 # Annotation files.
-YamlError = _problem("yaml-error", "Annotation file is not safe, valid YAML")
-AnnotationSchemaError = _problem("annotation-schema", "Annotation does not follow the format")
-QuoteNotFound = _problem("quote-not-found", "Evidence quote not found in the article body")
-QuoteAmbiguous = _problem("quote-ambiguous", "Evidence quote occurs more than once")
-UnknownReference = _problem("unknown-reference", "Reference to a record that does not exist")
-DuplicateId = _problem("duplicate-id", "Two records share an id")
-IncompleteRecord = _problem("incomplete-record", "Record misses a required field")
-# Tables and the package.
-FrictionlessError = _problem("frictionless", "Frictionless check failed")
-QuoteMismatch = _problem("quote-mismatch", "Evidence quote differs from its source slice")
-EvidenceOutsideBody = _problem("evidence-outside-body", "Evidence lies outside the article body")
-HashMismatch = _problem("hash-mismatch", "Checksum differs from the file")
-MissingEvidence = _problem("missing-evidence", "Record cites no evidence")
-OrphanEvidence = _problem("orphan-evidence", "Evidence points at no record")
-DateOrder = _problem("date-order", "Dates out of order or inconsistent with their precision")
-DuplicateFact = _problem("duplicate-fact", "The same fact recorded twice")
-TwinMismatch = _problem("twin-mismatch", "CSV and Parquet copies differ")
-UncoveredSentence = _problem(
-    "uncovered-sentence", "Body sentence neither covered by evidence nor marked no_fact"
+YamlError = _problem("yaml-error", "Annotation file is not safe, valid YAML", stage="annotations")
+AnnotationSchemaError = _problem(
+    "annotation-schema", "Annotation does not follow the format", stage="annotations"
 )
-StaleBuild = _problem("stale-build", "Committed tables differ from a fresh build")
-UnsafeCell = _problem("unsafe-cell", "Text cell would run as a spreadsheet formula")
-TextNotNfc = _problem("text-not-nfc", "Text is not in Unicode NFC")
-ControlCharacter = _problem("control-character", "Text contains a control character")
-CellTooLarge = _problem("cell-too-large", "Cell longer than a spreadsheet cell can hold")
-SchemaMismatch = _problem("schema-mismatch", "Descriptor schema differs from the Table Schema")
-SourceMismatch = _problem("source-mismatch", "Source row disagrees with its text")
+QuoteNotFound = _problem(
+    "quote-not-found", "Evidence quote not found in the article body", stage="annotations"
+)
+QuoteAmbiguous = _problem(
+    "quote-ambiguous", "Evidence quote occurs more than once", stage="annotations"
+)
+UnknownReference = _problem(
+    "unknown-reference", "Reference to a record that does not exist", stage="annotations"
+)
+DuplicateId = _problem("duplicate-id", "Two records share an id", stage="annotations")
+IncompleteRecord = _problem(
+    "incomplete-record", "Record misses a required field", stage="annotations"
+)
+# Tables and the package.
+FrictionlessError = _problem("frictionless", "Frictionless check failed", stage="package")
+QuoteMismatch = _problem(
+    "quote-mismatch", "Evidence quote differs from its source slice", stage="package"
+)
+EvidenceOutsideBody = _problem(
+    "evidence-outside-body", "Evidence lies outside the article body", stage="package"
+)
+HashMismatch = _problem("hash-mismatch", "Checksum differs from the file", stage="package")
+MissingEvidence = _problem("missing-evidence", "Record cites no evidence", stage="package")
+OrphanEvidence = _problem("orphan-evidence", "Evidence points at no record", stage="package")
+DateOrder = _problem(
+    "date-order", "Dates out of order or inconsistent with their precision", stage="package"
+)
+DuplicateFact = _problem("duplicate-fact", "The same fact recorded twice", stage="package")
+TwinMismatch = _problem("twin-mismatch", "CSV and Parquet copies differ", stage="package")
+UncoveredSentence = _problem(
+    "uncovered-sentence",
+    "Body sentence neither covered by evidence nor marked no_fact",
+    stage="package",
+)
+StaleBuild = _problem("stale-build", "Committed tables differ from a fresh build", stage="package")
+UnsafeCell = _problem(
+    "unsafe-cell", "Text cell would run as a spreadsheet formula", stage="package"
+)
+TextNotNfc = _problem("text-not-nfc", "Text is not in Unicode NFC", stage="package")
+ControlCharacter = _problem(
+    "control-character", "Text contains a control character", stage="package"
+)
+CellTooLarge = _problem(
+    "cell-too-large", "Cell longer than a spreadsheet cell can hold", stage="package"
+)
+SchemaMismatch = _problem(
+    "schema-mismatch", "Descriptor schema differs from the Table Schema", stage="package"
+)
+SourceMismatch = _problem("source-mismatch", "Source row disagrees with its text", stage="package")
 # Files: existence, size, bytes. Where frictionless has the same check, the code is its
 # error type, so that both reports read alike (and duplicates can be dropped).
-MissingFile = _problem("missing-file", "A file named by the package does not exist")
-EmptyFile = _problem("empty-file", "File is empty")
-FileTooLarge = _problem("file-too-large", "File too large to validate")
-ParquetError = _problem("parquet-error", "Parquet file cannot be read")
+MissingFile = _problem("missing-file", "A file named by the package does not exist", stage="files")
+EmptyFile = _problem("empty-file", "File is empty", stage="files")
+FileTooLarge = _problem("file-too-large", "File too large to validate", stage="files")
+ParquetError = _problem("parquet-error", "Parquet file cannot be read", stage="files")
 UnsafeFileError = _problem(
-    "unsafe-file", "File is a link, a special file or too large: not read", name="UnsafeFileError"
+    "unsafe-file",
+    "File is a link, a special file or too large: not read",
+    name="UnsafeFileError",
+    stage="files",
 )
 DescriptorMismatch = _problem(
-    "descriptor-mismatch", "Descriptor differs from what the build writes for these files"
+    "descriptor-mismatch",
+    "Descriptor differs from what the build writes for these files",
+    stage="files",
 )
 DescriptorError = _problem(
-    "descriptor-error", "Descriptor breaks the Data Package profile or this package's format"
+    "descriptor-error",
+    "Descriptor breaks the Data Package profile or this package's format",
+    stage="files",
 )
-ByteOrderMark = _problem("byte-order-mark", "CSV starts with a byte order mark")
-LineEnding = _problem("line-ending", "CSV line ends are not LF")
-CsvSyntax = _problem("csv-syntax", "CSV quoting is malformed")
-EncodingError = _problem("encoding-error", "Bytes are not UTF-8")
+ByteOrderMark = _problem("byte-order-mark", "CSV starts with a byte order mark", stage="files")
+LineEnding = _problem("line-ending", "CSV line ends are not LF", stage="files")
+CsvSyntax = _problem("csv-syntax", "CSV quoting is malformed", stage="files")
+EncodingError = _problem("encoding-error", "Bytes are not UTF-8", stage="files")
 # Header and rows, as frictionless names them.
-BlankLabel = _problem("blank-label", "Header has a blank label")
-DuplicateLabel = _problem("duplicate-label", "Header names a column twice")
-ExtraLabel = _problem("extra-label", "Header has a column the schema does not")
-MissingLabel = _problem("missing-label", "Header lacks a column of the schema")
-IncorrectLabel = _problem("incorrect-label", "Header column out of the schema's order")
-BlankRow = _problem("blank-row", "Row is blank")
-ExtraCell = _problem("extra-cell", "Row has more cells than the header")
-MissingCell = _problem("missing-cell", "Row has fewer cells than the header")
-RowCount = _problem("row-count", "Row count differs from the descriptor")
+BlankLabel = _problem("blank-label", "Header has a blank label", stage="rows")
+DuplicateLabel = _problem("duplicate-label", "Header names a column twice", stage="rows")
+ExtraLabel = _problem("extra-label", "Header has a column the schema does not", stage="rows")
+MissingLabel = _problem("missing-label", "Header lacks a column of the schema", stage="rows")
+IncorrectLabel = _problem(
+    "incorrect-label", "Header column out of the schema's order", stage="rows"
+)
+BlankRow = _problem("blank-row", "Row is blank", stage="rows")
+ExtraCell = _problem("extra-cell", "Row has more cells than the header", stage="rows")
+MissingCell = _problem("missing-cell", "Row has fewer cells than the header", stage="rows")
+RowCount = _problem("row-count", "Row count differs from the descriptor", stage="rows")
 # Cells and keys, as frictionless names them.
-CellTypeError = _problem("type-error", "Cell does not fit the field's type", name="CellTypeError")
-ConstraintError = _problem("constraint-error", "Cell breaks a constraint of its field")
-PrimaryKeyError = _problem("primary-key", "Two rows share a primary key")
-ForeignKeyError = _problem("foreign-key", "Value not found in the referenced table")
+CellTypeError = _problem(
+    "type-error", "Cell does not fit the field's type", name="CellTypeError", stage="cells"
+)
+ConstraintError = _problem(
+    "constraint-error", "Cell breaks a constraint of its field", stage="cells"
+)
+PrimaryKeyError = _problem("primary-key", "Two rows share a primary key", stage="cells")
+ForeignKeyError = _problem("foreign-key", "Value not found in the referenced table", stage="cells")
 
 
 class ProblemsFound(Exception):
@@ -185,12 +236,18 @@ class PackageError(ProblemsFound):
         return str(self.args[0])
 
 
+def catalogue() -> list[type[Problem]]:
+    """Every kind of problem, in the order this module declares them (docs/problems.md)."""
+    return [
+        value
+        for value in globals().values()
+        if isinstance(value, type) and issubclass(value, Problem) and value is not Problem
+    ]
+
+
 def problem_class(code: str) -> type[Problem]:
     """The problem class of a code, to rebuild problems from their JSON form."""
-    for value in globals().values():
-        if isinstance(value, type) and issubclass(value, Problem) and value.code == code:
-            return value
-    return Problem
+    return next((p for p in catalogue() if p.code == code), Problem)
 
 
 def problem_from_dict(data: dict[str, Any]) -> Problem:

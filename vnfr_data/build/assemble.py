@@ -18,18 +18,19 @@ import pyarrow as pa
 
 from ..errors import (
     EncodingError,
-    MissingEvidence,
     ProblemsFound,
     UnknownReference,
     UnsafeFileError,
 )
 from ..paths import shown
+from ..rules import Inputs, run_rules
 from ..safe_files import UnsafeFile, read_inside
 from ..schema import RESOURCES, spec, table_schema
 from ..sources.article import Article
-from .checks import check_references, check_rows
+from .checks import check_rows
 from .collect import collect
 from .merge import merge
+from .places import Places
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,15 @@ def _read_crosswalk(data_dir: Path) -> list[dict[str, Any]]:
     return [{str(k): (v or None) for k, v in row.items()} for row in rows]
 
 
+def _typed(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows as the Arrow table of the Table Schema, sorted by primary key."""
+    schema = table_schema(name)
+    lists = [f.name for f in schema.fields if f.type == "list"]
+    full = [{**{k: () for k in lists}, **row} for row in rows]
+    table = pa.Table.from_pylist(full, schema=schema.arrow_schema())
+    return table.sort_by([(k, "ascending") for k in schema.primary_key])
+
+
 def build_tables(data_dir: Path) -> BuildResult:
     """Everything the package publishes, as typed Arrow tables; raises ProblemsFound."""
     out, articles = collect(data_dir)
@@ -72,6 +82,7 @@ def build_tables(data_dir: Path) -> BuildResult:
         key = (articles[sid].order, start, quote)
         if (table, rid) not in first_quote or key < first_quote[(table, rid)]:
             first_quote[(table, rid)] = key
+    undefined: set[tuple[str, str]] = set()
     for table, records in out.claims.items():
         declared = spec(table)
         for record_id, claims in records.items():
@@ -85,6 +96,7 @@ def build_tables(data_dir: Path) -> BuildResult:
                         value=record_id,
                     )
                 )
+                undefined.add((table, record_id))
                 continue
             dated = declared.dated
             if dated is not None and row.get(dated.dates[0]) is None:
@@ -95,16 +107,6 @@ def build_tables(data_dir: Path) -> BuildResult:
             first = first_quote.get((table, record_id))
             if declared.quoted is not None and declared.quoted not in row and first is not None:
                 row[declared.quoted] = first[2]
-            if declared.evidenced and first is None:
-                out.problems.append(
-                    MissingEvidence(
-                        "record cites no evidence in any source",
-                        file=claims[0].file,
-                        row=claims[0].row,
-                        field=table,
-                        value=record_id,
-                    )
-                )
             rows[table].append(row)
             rows["conflicts"] += conflicts
     rows["evidence"] = [
@@ -117,19 +119,18 @@ def build_tables(data_dir: Path) -> BuildResult:
             "quote": q,
         }
         for (t, r, s, a, b), q in out.evidence.items()
+        if (t, r) not in undefined  # reported above; "orphan evidence" would only echo it
     ]
+    crosswalk = data_dir / "reference" / "crosswalk.csv"
     rows["crosswalk"] = _read_crosswalk(data_dir)
     out.problems += check_rows(rows, out.claims)
-    out.problems += check_references(rows, out.claims)
+    tables = {name: _typed(name, rows[name]) for name in RESOURCES}
+    places = Places(out, tables, crosswalk)
+    texts = {sid: a.text.encode("utf-8") for sid, a in articles.items()}
+    found = run_rules(Inputs(tables, places.where, texts))
+    out.problems += [places.relocate(p) for p in found]
     if out.problems:
         raise ProblemsFound(out.problems)
-    tables = {}
-    for name in RESOURCES:
-        schema = table_schema(name)
-        lists = [f.name for f in schema.fields if f.type == "list"]
-        full = [{**{k: () for k in lists}, **row} for row in rows[name]]
-        table = pa.Table.from_pylist(full, schema=schema.arrow_schema())
-        tables[name] = table.sort_by([(k, "ascending") for k in schema.primary_key])
     return BuildResult(
         tables, articles, sorted(out.no_fact, key=lambda n: (n["source_id"], n["char_start"]))
     )

@@ -38,6 +38,10 @@ class Collected:
         default_factory=lambda: {name: {} for name in RESOURCES}
     )
     evidence: dict[tuple[str, str, str, int, int], str] = field(default_factory=dict)
+    #: Where each evidence span was quoted first: annotation file and line.
+    evidence_at: dict[tuple[str, str, str, int, int], tuple[str, int | None]] = field(
+        default_factory=dict
+    )
     no_fact: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     #: Files that could not be read at all: checks of the whole would only echo them.
@@ -97,6 +101,8 @@ class _SourceReader:
             start, end = found
             key = (table, record_id, self.article.meta.id, start, end)
             self.out.evidence[key] = self.article.text[start:end]
+            place = (self.article.file, self.line(*path, i) or self.line(*path))
+            self.out.evidence_at.setdefault(key, place)
 
     def fact(
         self, table: str, record_id: str, values: dict[str, Any], quotes: list[QuoteRef], *path: Any

@@ -1,7 +1,8 @@
 """Documents for people who do not read code, generated from the schemas and the data.
 
-`docs/codebook.md` (every table, field and vocabulary value) and the generated
-parts of `docs/datasheet.md` (counts, files and licenses) are rendered here, so
+`docs/codebook.md` (every table, field and vocabulary value), the generated
+parts of `docs/datasheet.md` (counts, files and licenses) and `docs/problems.md`
+(every problem code and the rules that report them) are rendered here, so
 that they cannot drift from what is shipped: `scripts/gen_docs.py` writes them
 and `tests/test_docs.py` fails when the committed files differ.
 """
@@ -12,8 +13,9 @@ from pathlib import Path
 
 from .codebook import render_codebook
 from .datasheet import render_datasheet
+from .problems import render_problems
 
-__all__ = ["render_codebook", "render_datasheet", "render_docs"]
+__all__ = ["render_codebook", "render_datasheet", "render_docs", "render_problems"]
 
 
 def render_docs(docs: Path, data: Path) -> dict[Path, str]:
@@ -25,4 +27,5 @@ def render_docs(docs: Path, data: Path) -> dict[Path, str]:
     return {
         docs / "codebook.md": render_codebook(ds),
         datasheet: render_datasheet(ds, datasheet.read_text(encoding="utf-8")),
+        docs / "problems.md": render_problems(),
     }

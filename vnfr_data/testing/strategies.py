@@ -31,7 +31,7 @@ import pyarrow as pa
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from ..schema import RESOURCES, Field, table_schema
+from ..schema import RESOURCES, Field, spec, table_schema
 from ..schema.models import MODELS, Record
 
 #: Letters a Vietnamese or French article uses, precomposed (NFC), plus ASCII.
@@ -146,16 +146,16 @@ def _dated(draw: st.DrawFn, with_end: bool) -> dict[str, Any]:
 
 
 def _fix(name: str, row: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]:
-    if name == "events":
-        d = draw(_dated(with_end=True))
-        row |= {"date_start": d["start"], "date_precision": d["precision"]}
-        row["date_end"] = d["end"] if draw(st.booleans()) else None
-    elif name == "statements":
-        d = draw(_dated(with_end=False))
-        row |= {"date": d["start"], "date_precision": d["precision"]}
-    elif name == "figures" and row["period_start"] and row["period_end"]:
-        row["period_start"], row["period_end"] = sorted((row["period_start"], row["period_end"]))
-    elif name == "sources":
+    for group in spec(name).groups:
+        first, *rest = group.dates
+        if group.precision is not None:
+            d = draw(_dated(with_end=bool(rest)))
+            row |= {first: d["start"], group.precision: d["precision"]}
+            for end in rest:
+                row[end] = d["end"] if draw(st.booleans()) else None
+        elif rest and row[first] and row[rest[0]]:
+            row[first], row[rest[0]] = sorted((row[first], row[rest[0]]))
+    if name == "sources":
         a, b, c = sorted(draw(st.lists(st.integers(0, 10**6), min_size=3, max_size=3)))
         row |= {"body_start": a, "body_end": b, "char_count": c}
     elif name == "evidence":

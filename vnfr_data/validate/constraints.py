@@ -28,16 +28,15 @@ from ..errors import (
     CellTypeError,
     ConstraintError,
     ControlCharacter,
-    ForeignKeyError,
     PrimaryKeyError,
     Problem,
     TextNotNfc,
     UnsafeCell,
 )
 from ..publish.writers import LIST_DELIMITER
-from ..schema import Field, TableSchema, table_schema
+from ..rules.locate import MAX_REPORTED, Mask, Where, bools, ints, located, shown
+from ..schema import Field, TableSchema
 from .cells import typed_from_text
-from .rows import MAX_REPORTED, Mask, Where, bools, ints, located, shown
 
 #: Excel and LibreOffice cells hold at most this many characters; a longer cell is cut
 #: when the CSV is opened, and no quote or title of this dataset comes near it.
@@ -392,37 +391,4 @@ def check_primary_key(table: pa.Table, schema: TableSchema, where: Where) -> lis
             field=keys[0] if len(keys) == 1 else None,
             value=value,
         ),
-    )
-
-
-def check_foreign_keys(tables: dict[str, pa.Table], where: Where) -> list[Problem]:
-    """Each foreign key value exists in its target; tables not read are skipped."""
-    problems: list[Problem] = []
-    for name, table in tables.items():
-        for fk in table_schema(name).foreign_keys:
-            (column,) = fk["fields"]
-            target = fk["reference"]["resource"]
-            (target_field,) = fk["reference"]["fields"]
-            if target not in tables:
-                continue
-            col = table[column]
-            known = tables[target][target_field]
-            dangling = pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=known)))
-            make = functools.partial(
-                _foreign_key_problem, where.file(name), column, target, target_field
-            )
-            problems += located(where, name, table, column, dangling, make)
-    return problems
-
-
-def _foreign_key_problem(
-    file: str, column: str, target: str, target_field: str, row: int, value: str | None
-) -> Problem:
-    return ForeignKeyError(
-        f"no {target} record has this {target_field}",
-        file=file,
-        row=row,
-        field=column,
-        value=value,
-        expected=f"a {target_field} of {target}",
     )

@@ -33,10 +33,10 @@ from ..errors import (
     MissingLabel,
     Problem,
 )
+from ..rules.locate import MAX_REPORTED, Where, bools, ints, located
 from ..schema import TableSchema
 from .cells import read_csv_cells
 from .constraints import check_cells, check_primary_key
-from .rows import MAX_REPORTED, Where, bools, ints, located
 from .structure import BOM, scan
 
 

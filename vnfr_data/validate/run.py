@@ -18,9 +18,9 @@ from pathlib import Path
 
 from ..errors import RowCount
 from ..read.descriptor import csv_path
+from ..rules import RULES, Inputs, Selection
 from ..schema import RESOURCES, table_schema
 from .cells import MAX_CSV_BYTES
-from .constraints import check_foreign_keys
 from .descriptor_match import check_descriptor_matches
 from .files import check_descriptor, check_hash, read_file
 from .fresh_build import check_fresh_build
@@ -28,7 +28,6 @@ from .frictionless_adapter import run_frictionless as frictionless_checks
 from .package import open_package
 from .reading import read_table
 from .report import UNUSABLE, Report
-from .rules import RULES, check_evidence_quotes
 from .source_texts import check_sources
 from .state import PackageState
 from .twins import check_twin
@@ -68,11 +67,33 @@ def read_resource(state: PackageState, name: str, report: Report) -> None:
         )
 
 
-def validate(path: Path, *, run_frictionless: bool = True, check_build: bool = True) -> Report:
-    """Validate the package at `path` (a directory or its datapackage.json); never raises."""
+def validate(
+    path: Path,
+    *,
+    run_frictionless: bool = True,
+    check_build: bool = True,
+    selection: Selection | None = None,
+) -> Report:
+    """Validate the package at `path` (a directory or its datapackage.json); never raises.
+
+    `selection` keeps only the problems of the codes it selects and does not
+    ignore (`--select`, `--ignore`). Every check still runs: frictionless's
+    findings that repeat ours are recognised by ours, selected or not.
+    """
+    chosen = selection or Selection()
+    report = _validate(Path(path), run_frictionless, check_build)
+    kept = [p for p in report.problems if chosen.keeps(p)]
+    dropped = len(report.problems) - len(kept)
+    if dropped:
+        report.skipped.append(f"{dropped} problem(s) of codes not selected (--select/--ignore)")
+    report.problems = kept
+    return report
+
+
+def _validate(path: Path, run_frictionless: bool, check_build: bool) -> Report:
     report = Report()
     with report.stage("opening the package"):
-        state = PackageState(open_package(Path(path)))
+        state = PackageState(open_package(path))
     if report.problems:
         return report
     with report.stage("checking the descriptor"):
@@ -87,14 +108,13 @@ def validate(path: Path, *, run_frictionless: bool = True, check_build: bool = T
     with report.stage("comparing the descriptor with the build's"):
         check_descriptor_matches(state, report)
     report.checked.append("the descriptor, key by key")
-    with report.stage("checking foreign keys"):
-        report.problems += check_foreign_keys(state.tables, state.where)
+    texts: dict[str, bytes] = {}
     with report.stage("checking the source texts"):
         texts = check_sources(state, report)
-        report.problems += check_evidence_quotes(state.tables, texts, state.where)
+    data = Inputs(state.tables, state.where, texts)
     for rule in RULES:
-        with report.stage(rule.__name__):
-            report.problems += rule(state.tables, state.where)
+        with report.stage(f"rule {rule.name}"):
+            report.problems += rule.run(data)
     report.checked.append("foreign keys, source texts, dataset rules")
     if run_frictionless and report.exit_code != UNUSABLE:
         with report.stage("frictionless"):

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..rules import Tables
+from ..rules.locate import Where
 from .package import PackageDir
-from .rows import Where
-from .rules import Tables
 
 
 @dataclass

@@ -14,9 +14,9 @@ import pyarrow.compute as pc
 from ..errors import ProblemsFound, TwinMismatch
 from ..read.descriptor import parquet_path
 from ..read.verified import MAX_PARQUET_BYTES, parse_parquet
+from ..rules.locate import located, maker
 from .files import check_hash, read_file
 from .report import Report
-from .rows import located, maker
 from .state import PackageState
 
 

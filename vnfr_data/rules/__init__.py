@@ -1,0 +1,34 @@
+"""The dataset's own rules, declared once and run by both the build and `validate`.
+
+The Table Schemas say what a cell may hold; these rules check what only this
+dataset knows: quotes equal their source slices and lie in the article body,
+every fact is grounded, ids resolve, dates agree with their precision, no
+fact is recorded twice. Each is declared with the tables it reads and the
+problem codes it may report (`declare`); `RULES` lists them in run order.
+"""
+
+from ..errors import Problem
+from .dates import check_dates
+from .declare import Inputs, Rule, Selection, Tables
+from .duplicates import check_duplicate_facts
+from .evidence import check_evidence_in_body, check_evidence_quotes, check_grounding
+from .references import check_foreign_keys, check_list_references
+
+#: Every dataset rule, in the order they run and are listed in docs/problems.md.
+RULES: tuple[Rule, ...] = (
+    check_evidence_quotes,
+    check_evidence_in_body,
+    check_grounding,
+    check_foreign_keys,
+    check_list_references,
+    check_dates,
+    check_duplicate_facts,
+)
+
+
+def run_rules(data: Inputs) -> list[Problem]:
+    """Every rule on `data` (the build's way; validate runs them stage by stage)."""
+    return [p for r in RULES for p in r.run(data)]
+
+
+__all__ = ["RULES", "Inputs", "Rule", "Selection", "Tables", "run_rules"]

@@ -1,0 +1,95 @@
+"""How a dataset rule is declared: the tables it reads and the problems it may report.
+
+A rule is written once, on whole Arrow columns, and runs twice: in the build
+(on the freshly assembled tables, its problems then placed at the annotation
+file and YAML line of the record) and in `validate` (on the tables read from
+the CSV files, at their rows). The declaration is enforced: a rule sees only
+the tables it declares, and a problem of a code it does not declare is an
+internal error, so the problem catalogue generated from the declarations
+(docs/problems.md) cannot drift from what the rules do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from ..errors import Problem
+from .locate import Where
+
+Tables = dict[str, pa.Table]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a rule reads: typed tables (those that could be read), places, source texts."""
+
+    tables: Mapping[str, pa.Table]
+    where: Where = field(default_factory=Where)
+    #: Raw UTF-8 bytes of each source's text, by source_id (those that could be read).
+    texts: Mapping[str, bytes] = field(default_factory=dict)
+
+
+Check = Callable[[Inputs], list[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One dataset rule and its declaration."""
+
+    #: Short name, shown as the stage that runs it.
+    name: str
+    #: Tables the rule reads; it is given those that could be read, and only those.
+    tables: tuple[str, ...]
+    #: Problem classes it may report.
+    emits: tuple[type[Problem], ...]
+    check: Check
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.code for p in self.emits)
+
+    @property
+    def summary(self) -> str:
+        """The first line of the check's docstring: what the rule asks of the data."""
+        return (self.check.__doc__ or self.name).strip().splitlines()[0]
+
+    def run(self, data: Inputs) -> list[Problem]:
+        """Run on the declared tables only; an undeclared problem code is a bug of the rule."""
+        visible = {n: t for n, t in data.tables.items() if n in self.tables}
+        found = self.check(Inputs(visible, data.where, data.texts))
+        wrong = sorted({p.code for p in found} - set(self.codes))
+        if wrong:
+            raise RuntimeError(f"rule {self.name} reported undeclared codes {', '.join(wrong)}")
+        return found
+
+    def __call__(self, data: Inputs) -> list[Problem]:
+        return self.run(data)
+
+
+def rule(
+    name: str, *, tables: Collection[str], emits: tuple[type[Problem], ...]
+) -> Callable[[Check], Rule]:
+    """Declare `check` as a dataset rule; list it in `vnfr_data.rules.RULES` to run it."""
+
+    def declare(check: Check) -> Rule:
+        return Rule(name, tuple(tables), emits, check)
+
+    return declare
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which problem codes a run reports (`--select`, `--ignore`); empty means all."""
+
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def wants(self, code: str) -> bool:
+        return (not self.select or code in self.select) and code not in self.ignore
+
+    def keeps(self, problem: Problem) -> bool:
+        # A problem that leaves no verdict (unusable input, a failed check) is never hidden.
+        return problem.fatal or self.wants(problem.code)

@@ -1,0 +1,90 @@
+"""References: every id a record points at exists, in a foreign key or inside a list.
+
+Foreign keys come from the Table Schemas; lists of ids (a statement's
+co-speakers) from the table registry, since a Table Schema's foreign key
+cannot reach inside a list cell.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pyarrow.compute as pc
+
+from ..errors import ForeignKeyError, Problem, UnknownReference
+from ..schema import RESOURCES, TABLES, spec, table_schema
+from .declare import Inputs, rule
+from .locate import MAX_REPORTED, indices, ints, located
+
+
+def _foreign_key_problem(
+    file: str, column: str, target: str, target_field: str, row: int, value: str | None
+) -> Problem:
+    return ForeignKeyError(
+        f"no {target} record has this {target_field}",
+        file=file,
+        row=row,
+        field=column,
+        value=value,
+        expected=f"a {target_field} of {target}",
+    )
+
+
+@rule("foreign keys", tables=RESOURCES, emits=(ForeignKeyError,))
+def check_foreign_keys(data: Inputs) -> list[Problem]:
+    """Each foreign key value exists in the table it references (tables not read are skipped)."""
+    problems: list[Problem] = []
+    where = data.where
+    for name, table in data.tables.items():
+        for fk in table_schema(name).foreign_keys:
+            (column,) = fk["fields"]
+            target = fk["reference"]["resource"]
+            (target_field,) = fk["reference"]["fields"]
+            if target not in data.tables:
+                continue
+            col = table[column]
+            known = data.tables[target][target_field]
+            dangling = pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=known)))
+            make = functools.partial(
+                _foreign_key_problem, where.file(name), column, target, target_field
+            )
+            problems += located(where, name, table, column, dangling, make)
+    return problems
+
+
+_LISTS = [(t.name, column, target) for t in TABLES for column, target in t.list_references.items()]
+
+
+@rule(
+    "ids in lists",
+    tables=sorted({n for name, _, target in _LISTS for n in (name, target)}),
+    emits=(UnknownReference,),
+)
+def check_list_references(data: Inputs) -> list[Problem]:
+    """Ids inside list cells (a statement's co-speakers) name existing records."""
+    problems: list[Problem] = []
+    for name, column, target in _LISTS:
+        if name not in data.tables or target not in data.tables:
+            continue
+        key = spec(target).key
+        lists = data.tables[name][column].combine_chunks()
+        items = pc.list_flatten(lists)
+        parents = pc.list_parent_indices(lists)
+        unknown = pc.invert(pc.is_in(items, value_set=data.tables[target][key]))
+        hits = indices(unknown)
+        head = hits[:MAX_REPORTED]
+        rows = data.where.csv_rows(name, np.asarray(parents.to_numpy(), dtype=np.int64)[head])
+        values = items.take(ints(head)).to_pylist()
+        problems += [
+            UnknownReference(
+                f"{column} names no {target} record",
+                file=data.where.file(name),
+                row=int(r),
+                field=column,
+                value=v,
+                expected=f"a {key} of {target}",
+            )
+            for r, v in zip(rows, values, strict=True)
+        ]
+    return problems
