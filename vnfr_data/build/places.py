@@ -21,7 +21,8 @@ from ..rules.locate import Where
 from ..schema import RESOURCES, spec
 from .collect import Claim, Collected
 
-_MARK = "\x00table:"
+#: Stands for "the built table" in a problem's file until `relocate` replaces it.
+_MARK = "<built table>:"
 
 
 def claim_place(
