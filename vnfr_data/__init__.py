@@ -24,6 +24,7 @@ from .schema.models import (
     Record,
     Source,
     Statement,
+    Withdrawal,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Source",
     "Statement",
     "Table",
+    "Withdrawal",
     "__version__",
     "load",
 ]

@@ -172,6 +172,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .review.diff import diff_packages, dumps
+    from .review.diff_markdown import to_markdown
+
+    diff = diff_packages(Path(args.old), Path(args.new))
+    if args.format == "json":
+        sys.stdout.write(dumps(diff))
+    else:
+        sys.stdout.write(to_markdown(diff, limit=args.limit))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="vnfr-data", description=__doc__.splitlines()[0] if __doc__ else None
@@ -225,6 +237,14 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--path", help="data package directory (default: the shipped one)")
     e.add_argument("--format", help="comma-separated: duckdb, sqlite, archive (default: all)")
     e.set_defaults(func=cmd_export)
+    d = sub.add_parser(
+        "diff", help="records added, changed, withdrawn or removed between two versions"
+    )
+    d.add_argument("old", help="the old package: a directory, its datapackage.json or a .zip")
+    d.add_argument("new", help="the new package, likewise")
+    d.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    d.add_argument("--limit", type=int, default=20, help="records listed per section (markdown)")
+    d.set_defaults(func=cmd_diff)
     return p
 
 

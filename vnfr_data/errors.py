@@ -134,6 +134,12 @@ EvidenceOutsideBody = _problem(
 HashMismatch = _problem("hash-mismatch", "Checksum differs from the file", stage="package")
 MissingEvidence = _problem("missing-evidence", "Record cites no evidence", stage="package")
 OrphanEvidence = _problem("orphan-evidence", "Evidence points at no record", stage="package")
+WithdrawnIdInUse = _problem(
+    "withdrawn-id-in-use",
+    "A withdrawn id names a live record",
+    stage="package",
+    name="WithdrawnIdInUse",
+)
 DateOrder = _problem(
     "date-order", "Dates out of order or inconsistent with their precision", stage="package"
 )

@@ -31,6 +31,7 @@ from .checks import check_rows
 from .collect import collect
 from .merge import merge
 from .places import Places
+from .withdrawals import WITHDRAWALS_FILE, read_withdrawals
 
 
 @dataclass(frozen=True)
@@ -123,9 +124,13 @@ def build_tables(data_dir: Path) -> BuildResult:
     ]
     crosswalk = data_dir / "reference" / "crosswalk.csv"
     rows["crosswalk"] = _read_crosswalk(data_dir)
+    withdrawals, problems = read_withdrawals(data_dir)
+    out.problems += problems
+    rows["withdrawals"] = [{k: v for k, v in w.items() if k != "_row"} for w in withdrawals]
     out.problems += check_rows(rows, out.claims)
     tables = {name: _typed(name, rows[name]) for name in RESOURCES}
-    places = Places(out, tables, crosswalk)
+    lines = {(w["record_table"], w["record_id"]): int(w["_row"]) for w in withdrawals}
+    places = Places(out, tables, crosswalk, withdrawals=(data_dir / WITHDRAWALS_FILE, lines))
     texts = {sid: a.text.encode("utf-8") for sid, a in articles.items()}
     found = run_rules(Inputs(tables, places.where, texts))
     out.problems += [places.relocate(p) for p in found]

@@ -40,10 +40,18 @@ def claim_place(
 class Places:
     """Maps (table, row of the built table) to the annotation file and line."""
 
-    def __init__(self, out: Collected, tables: dict[str, pa.Table], crosswalk: Path) -> None:
+    def __init__(
+        self,
+        out: Collected,
+        tables: dict[str, pa.Table],
+        crosswalk: Path,
+        withdrawals: tuple[Path, dict[tuple[str, str], int]] | None = None,
+    ) -> None:
         self.out = out
         self.tables = tables
         self.crosswalk = crosswalk
+        #: annotations/withdrawals.csv and the line of each (record_table, record_id).
+        self.withdrawals = withdrawals
 
     @property
     def where(self) -> Where:
@@ -75,4 +83,7 @@ class Places:
             return None, None
         if table == "crosswalk":
             return shown(self.crosswalk), None
+        if table == "withdrawals" and self.withdrawals is not None:
+            path, lines = self.withdrawals
+            return shown(path), lines.get((row["record_table"], row["record_id"]))
         return claim_place(claims, table, row[spec(table).key], field)

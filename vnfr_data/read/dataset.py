@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
@@ -41,6 +41,7 @@ from ..schema.models import (
     Record,
     Source,
     Statement,
+    Withdrawal,
 )
 from .conditions import as_date, mask, suggestions
 from .descriptor import read_index
@@ -68,13 +69,20 @@ class Table(Generic[R]):
     """
 
     def __init__(
-        self, name: str, model: type[R], source: ParquetSource | Path, arrow: pa.Table | None = None
+        self,
+        name: str,
+        model: type[R],
+        source: ParquetSource | Path,
+        arrow: pa.Table | None = None,
+        withdrawn: Callable[[str], Withdrawal | None] | None = None,
     ):
         self.name = name
         self.model = model
         # Where the rows come from: the descriptor's verified entry (a bare path only
         # names a table whose rows are given as `arrow`).
         self._path = source
+        #: The tombstone of an id no longer in the table, if it has one.
+        self._withdrawn = withdrawn
         self._lock = threading.Lock()
         self._arrow: pa.Table | None = arrow
         self._records: tuple[R, ...] | None = None
@@ -143,7 +151,9 @@ class Table(Generic[R]):
         in the list `where` used to return (a slice is a Table).
         """
         if isinstance(key, slice):
-            return Table(self.name, self.model, self._path, _slice(self.arrow, key))
+            return Table(
+                self.name, self.model, self._path, _slice(self.arrow, key), self._withdrawn
+            )
         if isinstance(key, int) and not isinstance(key, bool):
             return self.records()[key]
         if not isinstance(key, str):
@@ -153,6 +163,12 @@ class Table(Generic[R]):
             return index[key]
         except KeyError:
             column = self.schema.primary_key[0]
+            stone = self._withdrawn(key) if self._withdrawn is not None else None
+            if stone is not None:
+                raise UnknownRecord(
+                    f"{self.name} {key} was withdrawn in version {stone.withdrawn_in}: "
+                    f"{stone.reason} (its id stays reserved; see ds.withdrawals)"
+                ) from None
             raise UnknownRecord(
                 f"no {self.name} record with {column} {key!r} ({suggestions(key, index)})"
             ) from None
@@ -177,7 +193,7 @@ class Table(Generic[R]):
         keep = mask(table, self.schema, conditions)
         if keep is None:
             return self
-        return Table(self.name, self.model, self._path, table.filter(keep))
+        return Table(self.name, self.model, self._path, table.filter(keep), self._withdrawn)
 
     def to_pandas(self, *, decimal: Literal["float", "exact"] = "float") -> pandas.DataFrame:
         """A pandas DataFrame (needs the `pandas` extra).
@@ -225,6 +241,7 @@ class Dataset:
     evidence: Table[Evidence]
     conflicts: Table[Conflict]
     crosswalk: Table[CrosswalkEntry]
+    withdrawals: Table[Withdrawal]
 
     def __init__(self, root: Path, *, verify: bool = True) -> None:
         """The package at `root` as its descriptor describes it (see `load`)."""
@@ -240,7 +257,18 @@ class Dataset:
             entry = index.resources[name].parquet
             assert entry is not None  # a descriptor without problems has every twin
             source = ParquetSource(index.root, name, entry, verify)
-            setattr(self, name, Table(name, model, source))
+            setattr(self, name, Table(name, model, source, withdrawn=self._tombstone(name)))
+
+    def _tombstone(self, name: str) -> Callable[[str], Withdrawal | None]:
+        def find(record_id: str) -> Withdrawal | None:
+            stones: Table[Withdrawal] | None = self.__dict__.get("withdrawals")
+            if stones is None:
+                return None
+            return next(
+                (w for w in stones if w.record_table == name and w.record_id == record_id), None
+            )
+
+        return find
 
     def __repr__(self) -> str:
         return f"<Dataset {self.root}: {len(MODELS)} tables: {', '.join(MODELS)}>"

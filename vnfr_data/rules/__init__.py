@@ -13,6 +13,7 @@ from .declare import Inputs, Rule, Selection, Tables
 from .duplicates import check_duplicate_facts
 from .evidence import check_evidence_in_body, check_evidence_quotes, check_grounding
 from .references import check_foreign_keys, check_list_references
+from .tombstones import check_withdrawn_ids
 
 #: Every dataset rule, in the order they run and are listed in docs/problems.md.
 RULES: tuple[Rule, ...] = (
@@ -23,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     check_list_references,
     check_dates,
     check_duplicate_facts,
+    check_withdrawn_ids,
 )
 
 

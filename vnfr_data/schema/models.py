@@ -569,6 +569,39 @@ class CrosswalkEntry(Record):
     )
 
 
+class Withdrawal(Record):
+    """Tombstones: records withdrawn from the dataset, whose ids stay reserved, one row each with the version that withdrew it and why.
+
+    Attributes:
+        record_table: Table the withdrawn record was in.
+        record_id: Id of the withdrawn record: never given to another record.
+        withdrawn_in: Version of the dataset that withdrew the record (the first version
+            without it).
+        reason: Why the record was withdrawn (for example: the source does not support it; a
+            duplicate of another record, named here).
+    """
+
+    record_table: Literal[
+        "actors",
+        "events",
+        "event_participants",
+        "statements",
+        "agreements",
+        "agreement_parties",
+        "agreement_events",
+        "figures",
+    ] = Field(description="Table the withdrawn record was in.")
+    record_id: Annotated[str, Field(min_length=1)] = Field(
+        description="Id of the withdrawn record: never given to another record."
+    )
+    withdrawn_in: Annotated[str, Field(pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$")] = Field(
+        description="Version of the dataset that withdrew the record (the first version without it)."
+    )
+    reason: Annotated[str, Field(min_length=1)] = Field(
+        description="Why the record was withdrawn (for example: the source does not support it; a duplicate of another record, named here)."
+    )
+
+
 MODELS: dict[str, type[Record]] = {
     "sources": Source,
     "actors": Actor,
@@ -582,4 +615,5 @@ MODELS: dict[str, type[Record]] = {
     "evidence": Evidence,
     "conflicts": Conflict,
     "crosswalk": CrosswalkEntry,
+    "withdrawals": Withdrawal,
 }

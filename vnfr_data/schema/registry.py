@@ -230,6 +230,8 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("evidence", "Evidence", "evidence"),
     TableSpec("conflicts", "Conflict", "derived"),
     TableSpec("crosswalk", "CrosswalkEntry", "reference"),
+    # Tombstones, curated in annotations/withdrawals.csv (docs/annotations.md).
+    TableSpec("withdrawals", "Withdrawal", "reference"),
 )
 
 #: Resources in dependency order: a table only references tables before it.
