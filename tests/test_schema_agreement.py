@@ -92,6 +92,7 @@ def test_annotation_docs_list_every_vocabulary(repo: Path) -> None:
     internal = {
         ("evidence", "record_table"),
         ("conflicts", "record_table"),
+        ("withdrawals", "record_table"),
         ("crosswalk", "vocabulary"),
         ("events", "date_precision"),
         ("events", "date_basis"),
