@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
+from conftest import replace_parquet
 
 import vnfr_data
 from vnfr_data.build import build_tables
@@ -71,15 +71,11 @@ def test_validate_refuses_a_live_record_with_a_withdrawn_id(data_copy: Path) -> 
     assert found and found[0].row == 2 and found[0].value == live
 
 
-def test_the_api_says_an_id_was_withdrawn(repo: Path, tmp_path: Path) -> None:
-    shutil.copytree(repo / "data" / "parquet", tmp_path / "parquet")
-    events = pq.read_table(tmp_path / "parquet" / "events.parquet")
+def test_the_api_says_an_id_was_withdrawn(data_copy: Path) -> None:
+    events = pq.read_table(data_copy / "parquet" / "events.parquet")
     gone = events["event_id"][0].as_py()
-    pq.write_table(
-        events.filter(pc.not_equal(events["event_id"], gone)),
-        tmp_path / "parquet" / "events.parquet",
-    )
-    stones = pq.read_table(tmp_path / "parquet" / "withdrawals.parquet")
+    replace_parquet(data_copy, "events", events.filter(pc.not_equal(events["event_id"], gone)))
+    stones = pq.read_table(data_copy / "parquet" / "withdrawals.parquet")
     row = pa.table(
         {
             "record_table": ["events"],
@@ -89,8 +85,8 @@ def test_the_api_says_an_id_was_withdrawn(repo: Path, tmp_path: Path) -> None:
         },
         schema=stones.schema,
     )
-    pq.write_table(pa.concat_tables([stones, row]), tmp_path / "parquet" / "withdrawals.parquet")
-    ds = vnfr_data.load(tmp_path)
+    replace_parquet(data_copy, "withdrawals", pa.concat_tables([stones, row]))
+    ds = vnfr_data.load(data_copy)
     with pytest.raises(KeyError, match=r"withdrawn in version 0\.2\.0: a duplicate of another"):
         ds.events[gone]
     assert ds.events.get(gone) is None

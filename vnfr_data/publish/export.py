@@ -28,10 +28,13 @@ from ..docs import render_codebook, render_datasheet
 from ..paths import docs_dir
 from ..read import Dataset, load
 from ..read.frames import require_extra
+from ..safe_files import read_inside
 from ..schema import RESOURCES, table_schema
 from .sql import create_statements, self_reference
 
 FORMATS = ("duckdb", "sqlite", "archive")
+#: Largest file put into the archive (the validator reads CSVs up to 1 GiB).
+MAX_MEMBER = 1 << 30
 
 
 def export(data: Path, out: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
@@ -157,9 +160,10 @@ def _archive_members(ds: Dataset) -> dict[str, bytes]:
     members: dict[str, bytes] = {}
     for sub in ("csv", "parquet", "articles", "reference"):
         for file in sorted((root / sub).glob("*")):
-            if file.is_file():
-                members[f"{sub}/{file.name}"] = file.read_bytes()
-    members["datapackage.json"] = (root / "datapackage.json").read_bytes()
+            if file.is_file() and not file.is_symlink():
+                # Regular files inside the package only: a link could leak another file.
+                members[f"{sub}/{file.name}"] = read_inside(root, f"{sub}/{file.name}", MAX_MEMBER)
+    members["datapackage.json"] = read_inside(root, "datapackage.json", MAX_MEMBER)
     docs = docs_dir()
     members["docs/codebook.md"] = render_codebook(ds).encode("utf-8")
     template = docs / "datasheet.md" if docs is not None else None

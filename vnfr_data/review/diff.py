@@ -24,10 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ProblemsFound, UnusableInput
-from ..validate.package import PackageDir, open_package, safe_relative
+from ..safe_files import UnsafeFile, canonical_parts, read_inside
+from ..validate.package import PackageDir, open_package
 
 #: The table whose rows are tombstones: (record_table, record_id) withdrawn in a version.
 WITHDRAWALS = "withdrawals"
+#: Largest CSV compared (as the validator reads at most).
+MAX_CSV_BYTES = 1 << 30
 Key = tuple[str, ...]
 
 
@@ -96,7 +99,7 @@ def opened(path: Path) -> Iterator[PackageDir]:
             try:
                 with zipfile.ZipFile(path) as archive:
                     for member in archive.infolist():
-                        if safe_relative(Path(tmp), member.filename) is None:
+                        if canonical_parts(member.filename.rstrip("/")) is None:
                             raise ProblemsFound(
                                 [UnusableInput("archive member leaves the archive", file=str(path))]
                             )
@@ -118,12 +121,20 @@ def opened(path: Path) -> Iterator[PackageDir]:
 def _rows(package: PackageDir, name: str) -> tuple[list[str], list[dict[str, str]]]:
     resource = package.resource(name)
     assert resource is not None
-    path = safe_relative(package.root, resource.get("path"))
-    if path is None or not path.is_file():
+    rel = resource.get("path")
+    try:
+        if not isinstance(rel, str):
+            raise UnsafeFile("missing", str(rel), "the resource names no path")
+        text = read_inside(package.root, rel, MAX_CSV_BYTES).decode("utf-8-sig")
+    except (UnsafeFile, UnicodeDecodeError) as exc:
         raise ProblemsFound(
-            [UnusableInput(f"table {name} has no CSV file", file=str(package.descriptor_path))]
-        )
-    text = path.read_bytes().decode("utf-8-sig")
+            [
+                UnusableInput(
+                    f"table {name}: its CSV cannot be read ({exc})",
+                    file=str(package.descriptor_path),
+                )
+            ]
+        ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = list(reader)
     return list(reader.fieldnames or []), rows
