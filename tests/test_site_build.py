@@ -222,3 +222,76 @@ def test_cli_reports_unusable_input_without_a_traceback(
     (mine / "x.txt").write_text("x")
     assert main(["site", str(mine), "--data", str(DATA)]) == 2
     assert "not written by `vnfr-data site`" in capsys.readouterr().err
+
+
+class _Table:
+    def __init__(self, arrow: object) -> None:
+        self.arrow = arrow
+
+
+class _Package:
+    """A loaded package as the site sees it (tables, source_text, root), with a claims
+    table in place of conflicts and disputed_fields on agreements: the coming layout."""
+
+    def __init__(self) -> None:
+        import pyarrow as pa
+
+        real = vnfr_data.load(DATA)
+        self.root = real.root
+        self.source_text = real.source_text
+        self.tables: dict[str, _Table] = {
+            name: _Table(t.arrow) for name, t in real.tables.items() if name != "conflicts"
+        }
+        rows = [
+            {
+                "record_table": c.record_table,
+                "record_id": c.record_id,
+                "field": c.field,
+                "source_id": c.source_id,
+                "value": c.claimed_value,
+                "note": None,
+                "rank": "preferred" if c.chosen else "normal",
+                "reason": "latest_status" if c.chosen else "not_chosen",
+                "reason_note": "checked against the treaty's name" if c.chosen else None,
+                "disputed": True,
+            }
+            for c in real.conflicts
+        ]
+        rows.append(
+            {
+                "record_table": "agreements",
+                "record_id": "ag-unclos",
+                "field": "agreement_type",
+                "source_id": "4e4932886980e1bb",
+                "value": "convention",
+                "note": "as the source calls it",
+                "rank": "preferred",
+                "reason": "only_claim",
+                "reason_note": None,
+                "disputed": False,
+            }
+        )
+        self.tables["claims"] = _Table(pa.Table.from_pylist(rows))
+        agreements = real.agreements.arrow
+        disputed = [
+            ["short_name"] if i == "ag-unclos" else []
+            for i in agreements["agreement_id"].to_pylist()
+        ]
+        self.tables["agreements"] = _Table(
+            agreements.append_column("disputed_fields", pa.array(disputed, pa.list_(pa.string())))
+        )
+
+
+def test_a_package_with_a_claims_table_shows_ranks_and_reasons() -> None:
+    data = read_site_data(_Package())
+    assert data.claims.origin == "claims"
+    html = record_html(data, "agreements", "ag-unclos")
+    assert '<th scope="col">Rank</th><th scope="col">Reason</th>' in html
+    assert "<code>latest_status</code>" in html and "Reviewer: checked against" in html
+    assert 'id="claims-short_name"' in html and 'class="is-disputed"' in html
+    assert "claims-agreement_type" not in html  # a single, undisputed claim is no dispute
+    assert "disputed_fields" not in html  # the column is shown as marks, not as a field
+    event = record_html(data, "events", "ev-2024-10-08-talks-lam-macron-paris")
+    assert 'id="claims-p-to-lam-role"' in event  # disputed per claim, no disputed_fields column
+    files = site_files(data)
+    assert "agreements/ag-unclos.html" in files

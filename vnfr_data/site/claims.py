@@ -28,6 +28,9 @@ class Claim:
     value: str
     rank: str
     reason: str | None
+    note: str | None = None  # the source's own note on its claim (how a date was inferred)
+    reason_note: str | None = None  # a reviewer's words on the choice
+    disputed: bool | None = None  # the claims table says so per claim; None when unknown
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Claims:
         listed = row.get("disputed_fields") if row is not None else None
         if listed is not None:
             return tuple(sorted(str(f) for f in listed))
+        claims = self.of(table, record_id)
+        if any(c.disputed is not None for c in claims):
+            return tuple(sorted({c.field for c in claims if c.disputed}))
         values: dict[str, set[str]] = defaultdict(set)
         for claim in self.of(table, record_id):
             values[claim.field].add(claim.value)
@@ -60,6 +66,10 @@ def _text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
     return str(value)
+
+
+def _optional(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
 
 
 def _rank_order(claim: Claim) -> tuple[int, str, str, str]:
@@ -80,7 +90,10 @@ def _from_claims(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, Clai
                     source_id=str(r.get("source_id")),
                     value=_text(value),
                     rank=str(r.get("rank") or "normal"),
-                    reason=(str(r["reason"]) if r.get("reason") else None),
+                    reason=_optional(r.get("reason")),
+                    note=_optional(r.get("note")),
+                    reason_note=_optional(r.get("reason_note")),
+                    disputed=None if r.get("disputed") is None else bool(r["disputed"]),
                 ),
             )
         )

@@ -117,9 +117,17 @@ def _claim_row(data: SiteData, claim: Claim, ranked: bool, root: str) -> str:
     row = data.get("sources", claim.source_id) or {}
     published = shown(row.get("published_date"), row.get("published_date_precision"))
     when = f'<span class="desc">published {esc(published or "on an unknown date")}</span>'
-    cells = f"<td>{source}{when}</td><td>{esc(claim.value)}</td>"
+    note = f'<span class="desc">{esc(claim.note)}</span>' if claim.note else ""
+    cells = f"<td>{source}{when}</td><td>{esc(claim.value)}{note}</td>"
     if ranked:
-        reason = esc(claim.reason) if claim.reason else '<span class="none">none given</span>'
+        if claim.reason:
+            meaning = data.vocabulary.get(("claims", "reason"), {}).get(claim.reason)
+            reason = f"<code>{esc(claim.reason)}</code>"
+            reason += f'<span class="desc">{esc(meaning)}</span>' if meaning else ""
+        else:
+            reason = '<span class="none">none given</span>'
+        if claim.reason_note:
+            reason += f'<span class="desc">Reviewer: {esc(claim.reason_note)}</span>'
         cells += f'<td><span class="rank">{esc(claim.rank)}</span></td><td>{reason}</td>'
     else:  # the conflicts table only says which claim the main table shows
         chosen = claim.rank == "preferred"
