@@ -117,6 +117,9 @@ def article_html(data: SiteData, source: Row) -> str:
     counts: dict[str, int] = {}
     for ev in rows:
         counts[ev.record_table] = counts.get(ev.record_table, 0) + 1
+    dated = "Publication date not stated"
+    if source.get("published_date") is not None:
+        dated = "Published " + shown(source["published_date"], source["published_date_precision"])
     published = (
         shown(source.get("published_date"), source["published_date_precision"]) or "not stated"
     )
@@ -135,7 +138,7 @@ def article_html(data: SiteData, source: Row) -> str:
         ("URL", value_text(source.get("url"))),
     ]
     dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta if v)
-    summary = ", ".join(f"{n} {kind(t)}" for t, n in sorted(counts.items()))
+    summary = " · ".join(f"{kind(t)} {n}" for t, n in sorted(counts.items()))
     body = (
         breadcrumb(
             article_path(source_id),
@@ -143,14 +146,14 @@ def article_html(data: SiteData, source: Row) -> str:
             "Article",
         )
         + f'<article aria-labelledby="h-title"><h1 id="h-title">{esc(source["title"])}</h1>'
-        f'<p class="subtitle">Published {esc(published)} · {esc(value_text(source.get("publisher")) or "publisher not stated")}'
+        f'<p class="subtitle">{esc(dated)} · {esc(value_text(source.get("publisher")) or "publisher not stated")}'
         f" · {len(rows)} evidence spans</p>"
         f'<details class="about"><summary>About this article: dates, ids, checksum</summary>'
         f'<dl class="meta">{dl}</dl></details>'
         f'<p class="legend"><mark class="hl d1">Highlighted</mark> words are the evidence of a record '
         f'(<mark class="hl d2">darker</mark> where quotes overlap); the links beside each paragraph '
-        f'go to its records. <span class="fur-sample">Dimmed text</span> is page furniture, not the '
-        f"article. Spans by kind of record: {esc(summary or 'none')}.</p>"
+        f'go to its records (below each paragraph on a narrow screen, folded). <span class="fur-sample">Dimmed text</span> is page furniture, not the '
+        f"article. Evidence spans by kind of record: {esc(summary or 'none')}.</p>"
         + "".join(parts)
         + "</article>"
     )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .claims import Claim
 from .data import LINKS, PAGED, REFERENCES, TYPE_COLUMN, Row, SiteData
-from .dates import PRECISION_OF, shown
+from .dates import PRECISION_OF, record_when, shown
 from .evidence_html import evidence_list
 from .layout import breadcrumb, esc, page
 from .links_html import links_sections
@@ -183,6 +183,48 @@ def claims_section(data: SiteData, owned: Sequence[tuple[str, str, str | None]],
     )
 
 
+def summary_html(data: SiteData, table: str, row: Row, root: str) -> str:
+    """One line saying when, where and who, before the full list of fields."""
+    parts: list[str] = []
+    when = record_when(table, row)
+    if table == "events":
+        place = ", ".join(
+            value_text(row.get(c)) for c in ("location", "country_code") if row.get(c)
+        )
+        parts += [esc(when or "undated"), esc(place), esc(str(row["status"]))]
+    elif table == "statements":
+        who = link_html(data, "actors", str(row["speaker_id"]), root)
+        co = [link_html(data, "actors", str(a), root) for a in row.get("co_speaker_ids") or ()]
+        if co:
+            who += " with " + ", ".join(co)
+        if row.get("addressee_id"):
+            who += " to " + link_html(data, "actors", str(row["addressee_id"]), root)
+        parts += [who, esc(when or "undated")]
+        if row.get("event_id"):
+            parts.append("at " + link_html(data, "events", str(row["event_id"]), root))
+    elif table == "figures":
+        parts += [esc(str(row["as_reported"])), esc(when)]
+        if row.get("statement_id"):
+            parts.append(
+                "said in "
+                + link_html(data, "statements", str(row["statement_id"]), root, "a statement")
+            )
+    elif table == "agreements":
+        parts += [
+            esc(str(row["agreement_type"]).replace("_", " ")),
+            esc(str(row["status"]).replace("_", " ")),
+        ]
+    elif table == "actors":
+        parts += [
+            esc(str(row["actor_type"]).replace("_", " ")),
+            esc(value_text(row.get("country_code"))),
+        ]
+        if row.get("aliases"):
+            parts.append("also called " + esc(value_text(row["aliases"])))
+    shown_parts = [p for p in parts if p]
+    return f'<p class="summary">{" · ".join(shown_parts)}</p>' if shown_parts else ""
+
+
 def record_html(data: SiteData, table: str, record_id: str) -> str:
     row = data.get(table, record_id)
     assert row is not None
@@ -212,26 +254,33 @@ def record_html(data: SiteData, table: str, record_id: str) -> str:
         if owner == table:
             for link in data.where(link_table, **{column: record_id}):
                 owned.append((link_table, str(link[key]), label(data, link_table, str(link[key]))))
+    sections = [
+        ("h-fields", "Fields", fields_table(data, table, row, disputed, root)),
+        ("h-claims", "Claims", claims_section(data, owned, root)),
+        ("h-evidence", "Evidence", evidence_list(data, owned, root)),
+        ("h-links", "Links", links_sections(data, table, row, root)),
+    ]
+    toc = "".join(
+        f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title, html in sections if html
+    )
     body = (
         breadcrumb(
             path,
             [("index.html", "Overview"), (f"tables/{table}.html", _TABLE_TITLES[table])],
-            record_id,
+            kind(table).capitalize(),
         )
         + f'<article aria-labelledby="h-title"><h1 id="h-title">{esc(heading)}</h1>'
         f'<p class="subtitle">{esc(subtitle)} · <code>{esc(record_id)}</code>'
         f"{flag}</p>"
-        f"{lead}"
+        f"{lead}{summary_html(data, table, row, root)}"
         + (
             f'<section aria-labelledby="h-sources"><h2 id="h-sources" class="small">Cited by '
             f'{len(sources)} article{"s" if len(sources) != 1 else ""}</h2><ul class="cited">{cited}</ul></section>'
             if sources
             else '<p class="cited">No source cited.</p>'
         )
-        + fields_table(data, table, row, disputed, root)
-        + claims_section(data, owned, root)
-        + evidence_list(data, owned, root)
-        + links_sections(data, table, row, root)
+        + f'<nav class="toc" aria-label="On this page"><ul>{toc}</ul></nav>'
+        + "".join(html for _, _, html in sections)
         + "</article>"
     )
     return page(
