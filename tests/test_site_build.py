@@ -295,3 +295,33 @@ def test_a_package_with_a_claims_table_shows_ranks_and_reasons() -> None:
     assert 'id="claims-p-to-lam-role"' in event  # disputed per claim, no disputed_fields column
     files = site_files(data)
     assert "agreements/ag-unclos.html" in files
+
+
+def test_a_withdrawn_record_keeps_a_page_saying_why() -> None:
+    import pyarrow as pa
+
+    package = _Package()
+    package.tables["withdrawals"] = _Table(
+        pa.Table.from_pylist(
+            [
+                {
+                    "record_table": "events",
+                    "record_id": "ev-2024-10-gone",
+                    "withdrawn_in": "0.2.0",
+                    "reason": "a duplicate of ev-2024-10-08-talks-lam-macron-paris",
+                },
+                {
+                    "record_table": "evidence",
+                    "record_id": "x",
+                    "withdrawn_in": "0.2.0",
+                    "reason": "not a paged table",
+                },
+            ]
+        )
+    )
+    files = site_files(read_site_data(package))
+    page = files["events/ev-2024-10-gone.html"].decode()
+    assert "withdrawn from the dataset in version <strong>0.2.0</strong>" in page
+    assert "a duplicate of ev-2024-10-08-talks-lam-macron-paris" in page
+    assert 'href="events/ev-2024-10-gone.html"' in files["index.html"].decode()
+    assert not any(p.startswith("evidence/") for p in files)

@@ -16,6 +16,7 @@ from .list_pages import articles_html, index_html, table_list_html
 from .record_page import record_html
 from .refs import article_path, record_path
 from .search_index import index_script
+from .tombstones import tombstone_html, withdrawn
 from .write import MARKER, write_site
 
 ASSETS = ("site.css", "article.js", "search.js")
@@ -43,6 +44,8 @@ def site_files(data: SiteData) -> dict[str, bytes]:
     for table, key in PAGED.items():
         for row in data.table(table):
             put(record_path(table, str(row[key])), record_html(data, table, str(row[key])))
+    for row in withdrawn(data):
+        put(record_path(str(row["record_table"]), str(row["record_id"])), tombstone_html(data, row))
     for name in ASSETS:
         files[f"assets/{name}"] = _asset(name)
     files["assets/search-index.js"] = index_script(data)

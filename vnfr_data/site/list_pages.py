@@ -10,6 +10,7 @@ from .data import PAGED, TYPE_COLUMN, SiteData
 from .dates import record_when, shown
 from .layout import breadcrumb, esc, page
 from .refs import article_path, label, record_path, value_text
+from .tombstones import withdrawn_list_html
 
 TITLES = {
     "events": "Events",
@@ -135,6 +136,7 @@ def index_html(data: SiteData) -> str:
             for s in data.table("sources")
         )
         + "</ul></section>"
+        + withdrawn_list_html(data)
     )
     return page(
         title="Overview",
