@@ -155,3 +155,15 @@ def test_cli_reads_directories_descriptors_and_archives(
     assert data["tables"]["events"]["added"]
     assert main(["diff", str(old), str(tmp_path / "nowhere")]) == 2
     assert "no data package descriptor" in capsys.readouterr().err
+
+
+def test_a_table_new_in_the_new_version_is_said_so(repo: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(repo / "data", old, ignore=shutil.ignore_patterns("annotations"))
+    descriptor = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "withdrawals"]
+    (old / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    text = to_markdown(diff_packages(old, repo / "data"))
+    assert "| withdrawals | new table | | | |" in text
+    assert "The table is new in the package." in text
+    assert "### events" not in text

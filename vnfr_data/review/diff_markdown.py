@@ -89,6 +89,10 @@ def to_markdown(diff: PackageDiff, *, level: int = 2, limit: int = 20) -> str:
     out = [title, ""]
     out += ["| table | added | changed | withdrawn | removed |", "|---|---:|---:|---:|---:|"]
     for t in changed:
+        if t.table_removed is not None:
+            whole = "table removed" if t.table_removed else "new table"
+            out.append(f"| {t.name} | {whole} | | | |")
+            continue
         out.append(
             f"| {t.name} | {len(t.added)} | {len(t.changed)} | {len(t.withdrawn)} | {len(t.removed)} |"
         )
