@@ -21,7 +21,7 @@ def repo() -> Path:
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the inputs and outputs of the build."""
     target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".staging"))
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".staging", ".build.lock"))
     return target
 
 

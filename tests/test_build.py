@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
@@ -15,7 +14,7 @@ import yaml
 from vnfr_data.build import build_tables
 from vnfr_data.cli import main
 from vnfr_data.errors import ProblemsFound
-from vnfr_data.publish import MANIFEST, STAGING, publish, recover, render
+from vnfr_data.publish import publish, render
 
 
 def _outputs(root: Path) -> dict[str, bytes]:
@@ -78,39 +77,6 @@ def test_rebuild_is_byte_identical(data_copy: Path) -> None:
     first = render(build_tables(data_copy))
     publish(first, data_copy)
     assert render(build_tables(data_copy)) == first == _outputs(data_copy)
-
-
-def test_a_crash_mid_publish_never_leaves_a_mixed_package(
-    data_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    before = _outputs(data_copy)
-    files = {name: data + b"\n" if name.endswith(".csv") else data for name, data in before.items()}
-    calls = {"n": 0}
-    real_replace = os.replace
-
-    def crashing_replace(src: str, dst: str) -> None:
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise OSError("disk unplugged")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", crashing_replace)
-    with pytest.raises(OSError):
-        publish(files, data_copy)
-    monkeypatch.setattr(os, "replace", real_replace)
-    # The descriptor still describes the old build; the stage is complete and rolls forward.
-    assert (data_copy / STAGING / MANIFEST).is_file()
-    assert (data_copy / "datapackage.json").read_bytes() == before["datapackage.json"]
-    assert recover(data_copy) == "finished an interrupted publish"
-    assert _outputs(data_copy) == files
-
-
-def test_an_incomplete_stage_is_discarded(data_copy: Path) -> None:
-    before = _outputs(data_copy)
-    (data_copy / STAGING / "csv").mkdir(parents=True)
-    (data_copy / STAGING / "csv" / "events.csv").write_bytes(b"half")
-    assert recover(data_copy) == "discarded an incomplete stage"
-    assert _outputs(data_copy) == before
 
 
 def _first_source_file(root: Path) -> Path:

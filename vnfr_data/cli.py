@@ -39,7 +39,7 @@ def _default_build_dir() -> Path | None:
 def cmd_build(args: argparse.Namespace) -> int:
     try:
         from .build import build_tables
-        from .publish import publish, recover, render, unchanged
+        from .publish import PublishRefused, publish, recover, render
     except ImportError as exc:
         print(
             f"vnfr-data build needs the build extra: pip install 'vnfr-data[build]' ({exc})",
@@ -54,26 +54,48 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    note = recover(root)
-    if note:
-        print(f"note: {note}", file=sys.stderr)
     try:
+        if args.check:
+            return _check_build(root)
+        note = recover(root)
+        if note:
+            print(f"note: {note}", file=sys.stderr)
         files = render(build_tables(root))
+        note = publish(files, root)
     except ProblemsFound as exc:
         _print_problems(exc.problems)
         print(f"build failed: {len(exc.problems)} problem(s)", file=sys.stderr)
         return 1
-    if args.check:
-        if unchanged(files, root):
-            print("up to date")
-            return 0
-        print(
-            "the committed tables differ from a fresh build: run `vnfr-data build`", file=sys.stderr
-        )
-        return 1
-    publish(files, root)
+    except PublishRefused as exc:
+        print(f"build refused: {exc}", file=sys.stderr)
+        return 2
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     print(f"built {len([f for f in files if f.startswith('csv/')])} tables in {root}")
     return 0
+
+
+def _check_build(root: Path) -> int:
+    """`build --check`: compare a fresh build with the files, writing nothing at all."""
+    from .build import build_tables
+    from .publish import pending, render, shared, unchanged
+
+    stage = pending(root)
+    if stage is not None:
+        print(
+            f"{stage}: `vnfr-data build --check` writes nothing, so it neither finishes nor "
+            "discards it; run `vnfr-data build` (or remove a stage you did not make)",
+            file=sys.stderr,
+        )
+        return 1
+    files = render(build_tables(root))
+    with shared(root):
+        current = unchanged(files, root)
+    if current:
+        print("up to date")
+        return 0
+    print("the committed tables differ from a fresh build: run `vnfr-data build`", file=sys.stderr)
+    return 1
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

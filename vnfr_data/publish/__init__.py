@@ -2,15 +2,20 @@
 
 from ..read.descriptor import DESCRIPTOR
 from .descriptor import render, sha256_hex
-from .swap import MANIFEST, STAGING, publish, recover, unchanged
+from .lock import LOCK, PublishRefused, shared
+from .swap import MANIFEST, STAGING, pending, publish, recover, unchanged
 
 __all__ = [
     "DESCRIPTOR",
+    "LOCK",
     "MANIFEST",
     "STAGING",
+    "PublishRefused",
+    "pending",
     "publish",
     "recover",
     "render",
     "sha256_hex",
+    "shared",
     "unchanged",
 ]
