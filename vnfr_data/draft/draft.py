@@ -28,6 +28,7 @@ from .dates import When
 from .events import DraftEvent
 from .figures import DraftFigure
 from .furniture import Layout
+from .proposals import risky_aliases
 from .quotes import Quote, quote
 from .sentences import Sentence
 from .statements import DraftStatement
@@ -494,6 +495,11 @@ def _header(draft: Draft) -> str:
             lines.append(
                 f"# - {{id: {a.id}, name: {scalar(a.name)}, type: {a.type}, country: {country}, aliases: [{aliases}]}}"
             )
+            for alias in risky_aliases(a):
+                lines.append(
+                    f"#   (alias '{alias}' is also a common word or name part: check every link "
+                    "made through it)"
+                )
     return "\n".join(lines) + "\n\n"
 
 

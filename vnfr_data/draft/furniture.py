@@ -235,7 +235,7 @@ def _title(lines: list[Line], text: str) -> tuple[int, Span]:
             continue
         if line.kind == "prose" and DATELINE.match(line.text):
             break  # the lead of the body: the page has no headline
-        if len(line.text.split()) < 4 and any(
+        if len(line.text.split()) < 3 and any(
             len(x.text.split()) >= 4 for x in lines[i + 1 : i + 6]
         ):
             continue  # a headline has a few words; a lone short line first is page chrome

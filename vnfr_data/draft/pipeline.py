@@ -79,7 +79,11 @@ def _outside_names(mentions: list[Mention], agreements: list[DraftAgreement]) ->
     convention, not the organisation; a party named in the agreement's name stays."""
     kept = []
     for m in mentions:
-        inside = [ag for ag in agreements if any(span.contains(m.span) for span in ag.mentions)]
+        inside = [
+            ag
+            for ag in agreements
+            if "unnamed" not in ag.rule and any(span.contains(m.span) for span in ag.mentions)
+        ]
         if (
             m.actor.type != "person"
             and inside

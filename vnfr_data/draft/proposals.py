@@ -40,7 +40,7 @@ from .lexicon import (
     wordset,
 )
 from .sentences import Sentence
-from .text import Word, slug, strip_possessive
+from .text import Word, fold, slug, strip_possessive
 
 CONNECTORS = frozenset({"of", "to", "for", "and", "the", "on", "in", "against"})
 _PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "da", "di", "bin", "al", "le"})
@@ -192,6 +192,20 @@ def _name_run(doc: str, ws: list[Word], i: int) -> int:
     return j
 
 
+_WHEN_WORDS = "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTHS))
+_PLACE_KEYS = frozenset(fold(p) for p in (*COUNTRIES, *CITIES))
+
+
+def _place_prefix(ws: list[Word], i: int, j: int) -> int:
+    """How many words at the start of a run name a place ("Ambassador to Việt Nam Claire
+    Fontaine": "Việt Nam" is the country, not part of her name)."""
+    best = 0
+    for n in range(1, min(4, j - i) + 1):
+        if fold(" ".join(w.text for w in ws[i : i + n])) in _PLACE_KEYS:
+            best = n
+    return best
+
+
 def _trim_run(ws: list[Word], i: int, j: int) -> int:
     """Where a person's name starts inside a run: at a Vietnamese family name, else the last
     three or four words."""
@@ -240,7 +254,10 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
         if j == i:
             i += 1
             continue
-        k = _trim_run(ws, i, j)
+        k = max(_trim_run(ws, i, j), i + _place_prefix(ws, i, j))
+        if k >= j:
+            i = j
+            continue
         name_words = [strip_possessive(w.text) for w in ws[k:j]]
         title, _ = title_before(doc, ws, k)
         prev = ws[k - 1].text if k > 0 else ""
@@ -254,8 +271,7 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
             2 <= len(capitalised) <= 4
             and (title or honorific or lower_office or speech)
             and not (after_preposition and not speech)
-            and name not in CITIES
-            and name not in COUNTRIES
+            and fold(name) not in _PLACE_KEYS
             and catalog.lookup(name) is None
         ):
             catalog.propose(
@@ -302,6 +318,7 @@ def _specific(tokens: list[str]) -> bool:
 
 def _propose_org(catalog: Catalog, name: str, acronym: str | None = None) -> None:
     name = re.sub(r"^(?:(?:The|A|An|the|of|and|for|in|on|de)\s+)+", "", name.strip())
+    name = re.sub(rf"\s+(?:on|in|of|since|from|until)\s+(?:{_WHEN_WORDS})\b.*$", "", name)
     tokens = name.split()
     while tokens and (
         tokens[-1] in DEMONYMS or tokens[-1] in OFFICE_HEADS or tokens[-1] in CONNECTORS
@@ -390,19 +407,21 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
         if part:
             _propose_org(catalog, re.sub(r"\s+(?:of|and|for|the|in|on)$", "", part))
     for m in re.finditer(r"\b[A-Z][\w’'.&-]*", text):
-        before = text[: m.start()]
-        cue_before = _COMPANY_CUE.search(before)
+        cue_before = _COMPANY_CUE.search(text[: m.start()])
+        best: str | None = None
         for size in (1, 2, 3):
             found = re.match(
                 rf"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{{size - 1}}}", text[m.start() :]
             )
             if found is None:
                 break
-            name = found.group()
-            tokens = name.split()
+            tokens = found.group().split()
             if any(is_title(t) or t in DEMONYMS or t in COUNTRIES or t in CITIES for t in tokens):
                 break
             after = text[m.start() + found.end() :]
-            if (cue_before or _CORPORATE_TITLE.match(after)) and not catalog.lookup(name):
-                catalog.propose(DraftActor(slug(name), name, "company", None, (), False))
-                break
+            if cue_before or _CORPORATE_TITLE.match(after):
+                best = found.group()  # the longest name after a cue, or the one before a title
+                if not cue_before:
+                    break
+        if best and not catalog.lookup(best):
+            catalog.propose(DraftActor(slug(best), best, "company", None, (), False))
