@@ -89,7 +89,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _UNIT
             + r"\b",
         ),
-        ("ago", r"\b" + _COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+        ("ago", r"\b(?i:" + _COUNT + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
         ("deictic", r"\b(?P<word>yesterday|today|tomorrow|tonight)\b"),
         (
             "m",
@@ -221,7 +221,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor, future: bool | None) -
         return _year(int(g["year"]), "stated", None)
     if kind == "period":
         count = g["count"]
-        n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
         year = int(g["year"])
         if not 1 <= n <= 12:
             return None
@@ -361,7 +361,7 @@ def _relative(
         )
     if kind == "ago":
         count = g["count"]
-        n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
         unit = g["unit"].lower()
         if unit == "day":
             return _day(ref - dt.timedelta(days=n), "inferred", note)

@@ -157,7 +157,7 @@ _INAUGURAL = re.compile(
 )
 _COUNT = re.compile(
     rf"(?:(?P<q>{_QUAL})\s+)?(?P<num>{_NUM}|{_CARD_WORD})(?:\s+(?P<scale>thousand|million|billion)\b)?"
-    r"(?P<noun>(?:\s+[a-z][\w’'-]*){1,3})",
+    r"(?P<noun>(?:\s+[A-Za-z][\w’'-]*){1,4})",
     re.IGNORECASE,
 )
 _NOT_COUNTED = wordset("""
@@ -175,6 +175,10 @@ _IRREGULAR_PLURALS = frozenset(
         "cattle",
         "memoranda",
         "criteria",
+        "aircraft",
+        "spacecraft",
+        "fish",
+        "sheep",
     }
 )
 _STOP_NOUN = wordset("""
@@ -404,6 +408,7 @@ class _Finder:
         self.duration()
         self.ordinal_numbers()
         self.ordinal_words()
+        self.number_of()
         self.counts()
         return sorted(self.out, key=lambda f: f.span.start)
 
@@ -657,10 +662,17 @@ class _Finder:
                 if re.match(rf"\s+(?:{_ANY_NUM}|half|quarter|place)\b", tail, re.IGNORECASE):
                     continue
                 noun, end = _noun_after(self.doc, self.s, span.end + 1, limit=4)
-                if not noun:
+                copula = re.search(
+                    r"\b(?:is|was|are|were|be|been|became|becomes)\s+$",
+                    self.doc[self.s.start : span.start],
+                )
+                if not noun and not copula:
                     continue
                 as_reported = self.doc[span.start : max(span.end, end)]
-                subject = noun
+                # "The meeting ... was the third between ...": the subject is what is ranked.
+                subject = noun or _words_before(
+                    self.doc, self.s, copula.start() + self.s.start if copula else span.start
+                )
                 if noun.lower() == "time":
                     subject = _words_before(self.doc, self.s, span.start, limit=6) or noun
                 self.add(
@@ -678,6 +690,37 @@ class _Finder:
                         "ordinal word after a determiner",
                     )
                 )
+
+    def number_of(self) -> None:
+        """ "double the number of Vietnamese students ... to 16,000": a bare number that the
+        clause says is a number of something."""
+        for m in re.finditer(
+            r"\bnumber of (?P<what>(?:[\w’'-]+\s+){0,3}?[a-z]+s)\b[^.;]{0,60}?\bto\s+(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})(?![\d,.]*\d)(?!\s*(?:%|percent|per cent|[a-z]+s\b))",
+            self.doc[self.s.start : self.s.end],
+        ):
+            span = Span(self.s.start + m.start("num"), self.s.start + m.end("num"))
+            num = _number(m.group("num"))
+            if (
+                num is None
+                or not self.free(span)
+                or re.fullmatch(r"(?:1[89]|20)\d{2}", m.group("num"))
+            ):
+                continue
+            self.add(
+                DraftFigure(
+                    span,
+                    span,
+                    "count",
+                    _normal(num),
+                    "count",
+                    "exact",
+                    m.group("num"),
+                    f"number of {m.group('what')}",
+                    None,
+                    None,
+                    "a bare number of what the clause counts",
+                )
+            )
 
     def counts(self) -> None:
         """ "four key factors", "2,000 students": a number counting a plural noun."""
