@@ -66,6 +66,13 @@ _STARTS = re.compile(
 _NOT_THE_EVENT = re.compile(r"\b(?:since|by|from)\s+$")
 
 
+_ADVERBIAL = re.compile(
+    r"\s*(?:(?:one|two|three|a|an)\s+\w+\s+ago\b|(?:On|In|At|During|Last|This|Earlier|Later|Early"
+    r"|Since|Until|Back in|Just)\b)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Clause:
     """What dating one event needs: the text, the sentence, the dates found in it."""
@@ -109,15 +116,15 @@ def _clause_bounds(doc: str, sentence: Span, phrase: Span) -> Span:
     cuts = [head.rfind(", "), head.rfind("; ")]
     relative = [m.start() for m in re.finditer(r",\s+(?:who|which|where)\b", head)]
     cut = max(cuts)
-    first_comma = head.find(", ")
-    if (
-        cut == first_comma
-        and not relative
-        and re.match(
-            r"(?:[A-Z]\w*\s+)?(?:On|In|At|During|Last|This|Earlier|Later|One|Early)\b", head
-        )
-    ):
-        cut = -1  # "In October 2024, X paid an official visit": the adverbial dates the clause
+    # Leading adverbials before the subject date the main clause ("One year ago, in October
+    # 2024, X paid an official visit", "In October 2024, X paid ..."): walk back over them.
+    while cut >= 0 and not relative:
+        previous = head.rfind(", ", 0, cut)
+        segment = head[previous + 2 if previous >= 0 else 0 : cut]
+        segment = re.sub(r"^.*\([A-Z][\w./ -]{0,20}\)\s*[-–—:]\s*", "", segment)  # a dateline
+        if not _ADVERBIAL.match(segment):
+            break
+        cut = previous
     start = sentence.start + (cut + 2 if cut >= 0 else 0)
     tail = doc[phrase.end : sentence.end]
     # "a four-day visit to Vietnam, which ends on April 20": the relative clause is the event's.

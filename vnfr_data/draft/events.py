@@ -61,7 +61,11 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"\b[Ss]ummit\b", "summit"),
     (r"\bForum\b", "conference"),
     (r"\b[Dd]ialogue\b", "dialogue"),
-    (r"\b(?:\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?) anniversary\b", "commemoration"),
+    (
+        r"\b(?:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third|fifth|eighth|ninth|twelfth"
+        r"|[a-z]+(?:th|tieth)|hundredth)) anniversary\b",
+        "commemoration",
+    ),
     (r"\bceremony\b|\bcelebration\b", "ceremony"),
     (
         r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.]{0,80}\bto\b)",
