@@ -42,6 +42,7 @@ class MentionFinder:
         self.folded = fold_keep_length(doc)
         self.catalog = catalog
         self._compiled: tuple[int, list[tuple[re.Pattern[str], str, DraftActor]]] | None = None
+        self._first_words: list[str] = []
 
     def _variants(self) -> list[tuple[str, DraftActor]]:
         """Every name and alias to look for, longest first so that a full name wins over its surname."""
@@ -74,6 +75,7 @@ class MentionFinder:
                 size,
                 [(re.compile(_variant_pattern(v)), v, a) for v, a in self._variants()],
             )
+            self._first_words = [(fold(v).split() or [""])[0] for _rx, v, _a in self._compiled[1]]
         return self._compiled[1]
 
     def _people_by_alias(self) -> dict[str, set[str]]:
@@ -103,8 +105,10 @@ class MentionFinder:
             dateline = DATELINE.match(s.text) if s.index == 0 else None
             taken: list[Span] = [Span(s.start, s.start + dateline.end())] if dateline else []
             chunk = self.folded[s.start : s.end]
-            for rx, variant, actor in self._patterns():
-                if fold(variant).split()[0] not in chunk:
+            for (rx, variant, actor), first in zip(
+                self._patterns(), self._first_words, strict=True
+            ):
+                if first not in chunk:
                     continue  # cheap pre-check before the regex
                 for m in rx.finditer(self.folded, s.start, s.end):
                     span = Span(m.start(), m.end())

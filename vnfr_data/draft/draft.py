@@ -15,6 +15,7 @@ out, next to the proposed actors.yaml entries that would enable them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -64,16 +65,35 @@ class Draft:
     proposals: list[DraftActor]
     frame: DraftEvent | None = None
     ids: dict[int, str] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+    _by_sentence: dict[int, tuple[list[DraftStatement], list[DraftEvent]]] | None = None
 
     @property
     def text(self) -> str:
         return self.doc.text
 
     def sentence_of(self, span: Span) -> Span:
-        for s in self.sentences:
-            if s.span.contains(span):
-                return s.span
+        """The sentence holding a span (by bisection: drafts are rendered in linear time)."""
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        k = bisect.bisect_right(self._starts, span.start) - 1
+        if k >= 0 and self.sentences[k].span.contains(span):
+            return self.sentences[k].span
         return span
+
+    def by_sentence(self) -> dict[int, tuple[list[DraftStatement], list[DraftEvent]]]:
+        """Statements and events per sentence start, built once."""
+        if self._by_sentence is None:
+            index: dict[int, tuple[list[DraftStatement], list[DraftEvent]]] = {}
+            for st in self.statements:
+                index.setdefault(self.sentence_of(st.evidence).start, ([], []))[0].append(st)
+            for ev in self.events:
+                for p in ev.phrases:
+                    entry = index.setdefault(self.sentence_of(p).start, ([], []))[1]
+                    if ev not in entry:
+                        entry.append(ev)
+            self._by_sentence = index
+        return self._by_sentence
 
     def quote(self, span: Span, min_words: int = 1) -> Quote:
         return quote(self.text, self.doc.body, span, self.sentence_of(span), min_words)
@@ -443,8 +463,11 @@ def _figure_links(
     draft: Draft, fig: DraftFigure
 ) -> tuple[DraftStatement | None, DraftEvent | None]:
     """The statement that asserted a figure (its quote holds it) and the event it belongs to."""
-    st = next((s for s in draft.statements if s.evidence.contains(fig.span)), None)
-    ev = next((e for e in draft.events if any(p.overlaps(fig.evidence) for p in e.phrases)), None)
+    index = draft.by_sentence()
+    here = draft.sentence_of(fig.span)
+    statements, events = index.get(here.start, ([], []))
+    st = next((s for s in statements if s.evidence.contains(fig.span)), None)
+    ev = next((e for e in events if any(p.overlaps(fig.evidence) for p in e.phrases)), None)
     return st, ev
 
 

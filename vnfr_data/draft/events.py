@@ -105,6 +105,8 @@ _EXTENSION = re.compile(
     r"(?:,\s+(?:1[89]|20)\d{2}\b)?)+"
 )
 _FOLLOWS = re.compile(r"^,\s*(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\s+[^,;.]*")
+_LOOKBACK_EVENTS = 60
+_LOOKBACK_SENTENCES = 80
 _FUTURE = re.compile(r"\b(?:will|scheduled|expected|upcoming|next|planned)\b")
 _PRESENT = re.compile(
     r"\b(?:is|are) (?:on|visiting|paying|attending|under way)\b|\b(?:ends|runs|lasts|until)\b"
@@ -549,7 +551,15 @@ class _Builder:
             if how in {"guest", "host", "participant"}
         }
         candidates: list[DraftEvent] = []
-        for old in self.events:
+        # Antecedents are recent (or named): looking back a bounded number of sentences keeps
+        # drafting linear in the article's length.
+        recent = [
+            e
+            for e in self.events[-_LOOKBACK_EVENTS:]
+            if ctx.s.index - e.sentence <= _LOOKBACK_SENTENCES or e.name
+        ]
+        named = [e for e in self.events if e.name and e not in recent][-_LOOKBACK_EVENTS:]
+        for old in [*named, *recent]:
             if ev.name and old.name and fold(ev.name) == fold(old.name):
                 return old
             same = _family(old.type) == _family(ev.type)
@@ -708,12 +718,25 @@ def find_events(
 ) -> list[DraftEvent]:
     """Candidate events of the body, merged, in order of first mention."""
     builder = _Builder(doc, anchor)
+    mentions_by: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        mentions_by.setdefault(mention.sentence, []).append(mention)
+    statements_by: dict[int, list[DraftStatement]] = {}
+    for st in statements:
+        statements_by.setdefault(st.sentence, []).append(st)
     for s in sentences:
         future: bool | None = bool(_FUTURE.search(s.text))
         if not future and _PRESENT.search(s.text):
             future = None  # "is on a visit ..., which ends on April 20": the nearest such day
+        # Each sentence sees its own mentions and statements: the rules are sentence-local, and
+        # handing every sentence the whole article's lists would make drafting quadratic.
         ctx = _Context(
-            doc, s, mentions, statements, find(doc, s.span, anchor, future=future), discourse
+            doc,
+            s,
+            mentions_by.get(s.index, []),
+            statements_by.get(s.index, []),
+            find(doc, s.span, anchor, future=future),
+            discourse,
         )
         found: list[tuple[Span, str]] = _split_coordinated(doc, s)
         for rx, kind in _TRIGGER_RX:

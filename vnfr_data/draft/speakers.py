@@ -11,6 +11,7 @@ ambassador, "the Vietnamese side" the state of Vietnam.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -156,6 +157,11 @@ class Discourse:
             if m.role:
                 self.roles.setdefault(m.actor.id, []).append(m.role)
         self.principals = self._principals()
+        self._people = sorted(
+            (m for m in self.mentions if m.actor.type == "person"), key=lambda m: m.span.start
+        )
+        self._person_starts = [m.span.start for m in self._people]
+        self._by_sentence: dict[int, list[Mention]] = {}
 
     def _principals(self) -> Who | None:
         """The two people the article names most (failing that two states), first-named first."""
@@ -176,8 +182,18 @@ class Discourse:
             return None
         return Who(a, (b,), "the article's two principals")
 
+    def in_sentence(self, index: int) -> list[Mention]:
+        """The mentions of one sentence (indexed once)."""
+        if not self._by_sentence and self.mentions:
+            for m in self.mentions:
+                self._by_sentence.setdefault(m.sentence, []).append(m)
+        return self._by_sentence.get(index, [])
+
     def _people_before(self, pos: int) -> list[Mention]:
-        return [m for m in self.mentions if m.actor.type == "person" and m.span.start < pos]
+        """The last people named before `pos` (a bounded number: pronouns and descriptions point
+        to someone recent, and a bound keeps resolution linear in the article's length)."""
+        k = bisect.bisect_left(self._person_starts, pos)
+        return self._people[max(0, k - 40) : k]
 
     def subject(self, who: Who) -> None:
         """Record who was just the subject, for later pronouns."""

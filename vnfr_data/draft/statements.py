@@ -210,7 +210,11 @@ class _SentenceReader:
         self.out: list[DraftStatement] = []
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.d.mentions if start <= m.span.start and m.span.end <= end]
+        return [
+            m
+            for m in self.d.in_sentence(self.s.index)
+            if start <= m.span.start and m.span.end <= end
+        ]
 
     def clause_end(self, after: int, next_start: int | None) -> int:
         """Where a statement's clause ends: before the next statement's clause, or at the sentence end."""
