@@ -21,14 +21,18 @@ Its type follows the name's head word, its status the words around the mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from .actors import Catalog, DraftActor, Mention, person_country
-from .events import DraftEvent
+from .actors import Catalog, Mention
+from .agreement_documents import (
+    _signatories,
+    documents,
+)
+from .agreement_model import DraftAgreement, _key
+from .event_model import DraftEvent
 from .lexicon import AGREEMENT_HEADS, EVENT_HEADS
 from .sentences import Sentence
 from .speakers import Discourse
-from .text import Span, fold, slug, strip_possessive, trim
+from .text import Span, fold, strip_possessive, trim
 
 _CONNECT = r"(?:of|on|for|against|the|in|and|to|between)"
 _CAP = r"[A-Z][\w’'–-]*"
@@ -56,16 +60,6 @@ _MECHANISM = re.compile(
     r"(?P<kind>dialogue|cooperation|consultation|coordination)\s+mechanisms?"
     r"(?:,?\s+such as\s+(?P<example>[^,;.]+))?"
 )
-_DOCUMENTS = re.compile(
-    r"\b(?P<det>[Aa] series of|[Mm]any|[Nn]umerous|[Ss]everal|[Tt]he|[Tt]hese|\d+|two|three|four|five|six|seven|eight|nine|ten|a number of|a range of|[Nn]ew)?\s*"
-    r"(?P<what>(?:documents and )?(?:cooperation |bilateral )?(?:documents|agreements|memoranda of understanding|memorandums of understanding|MoUs|MOUs|memoranda|deals))\b"
-)
-#: One unnamed document: "an agreement", "a financing agreement", "a three-year cooperation
-#: agreement", "a memorandum of understanding", "a cooperation programme", "a contract".
-_ONE_DOCUMENT = re.compile(
-    r"\b(?P<det>[Aa]n?|[Tt]he)\s+(?P<what>(?:(?!(?:of|signing|the|an?)\b)[\w-]+\s+){0,3}?(?:agreement|memorandum of understanding"
-    r"|memorandum|MoU|MOU|deal|contract|programme|program|accord|treaty|letter of intent))\b"
-)
 _STATUS: tuple[tuple[str, str], ...] = (
     (r"\bratif", "awaiting_ratification"),
     (r"\b(?:scheduled|upcoming|will sign|to sign|planned)\b", "planned"),
@@ -80,40 +74,6 @@ _STATUS: tuple[tuple[str, str], ...] = (
     (r"\b(?:implement\w*|carrying out|carry out)\b", "being_implemented"),
     (r"\b(?:propos\w*)\b", "proposed"),
 )
-
-
-@dataclass
-class DraftAgreement:
-    """One drafted agreement with every phrase that names it."""
-
-    name: str
-    short_name: str | None
-    type: str
-    status: str
-    mentions: list[Span]
-    parties: dict[str, tuple[DraftActor, str, Span]] = field(default_factory=dict)
-    rule: str = ""
-    sentences: list[int] = field(default_factory=list)
-    existing: str | None = None  # the dataset's id of the same agreement, when linked
-    candidates: tuple[str, ...] = ()  # dataset ids it may be, when unsure
-
-    @property
-    def id(self) -> str:
-        return "ag-" + slug(self.short_name or self.name, max_words=10)
-
-    @property
-    def key(self) -> str:
-        return _key(self.name)
-
-
-def _key(name: str) -> str:
-    """Comparison key of an agreement name: folded, owner compounds and articles dropped."""
-    k = fold(name)
-    k = re.sub(r"^(?:the|a|an)\s+", "", k)
-    k = re.sub(
-        r"^[a-z]+(?:-[a-z]+)+\s+", "", k
-    )  # "vietnam-france comprehensive ..." -> "comprehensive ..."
-    return k
 
 
 def _type(name: str) -> str:
@@ -390,106 +350,6 @@ class _Finder:
                 ag.parties.setdefault(owner.id, (owner, "party", span))
 
 
-_TAIL_STOP = re.compile(
-    r",|;|\s(?=(?:in the presence|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|during"
-    r"|was|were|will be|is|are|at a|at the|after|before|following|with the participation)\b)"
-)
-
-
-def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgreement | None:
-    """ "signed an agreement on Monday to buy 20 Airbus A330neo ...", "the signing of an
-    agreement between X and Y", "agreed to sign a memorandum of understanding on ...": one
-    unnamed document, named by its kind and what the text says it is for."""
-    m = _ONE_DOCUMENT.search(doc, phrase.start, s.end)
-    if m is None or m.start() > phrase.end + 2:
-        return None
-    rest = doc[m.end() : s.end]
-    skipped = re.match(
-        r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", rest
-    )
-    offset = skipped.end() if skipped else 0
-    tail = re.match(
-        r"\s+(?:to|on|for|between|under which|that will|worth|with)\s+[^.]*", rest[offset:]
-    )
-    what = m.group("what")
-    name = what[0].upper() + what[1:]
-    end = m.end()
-    if tail:
-        cut = _TAIL_STOP.search(tail.group())
-        piece = tail.group()[: cut.start()] if cut else tail.group()
-        name += " " + " ".join(piece.split())
-        end = m.end() + offset + len(piece)
-    a, b = trim(doc, m.start("what"), end, " ,;:.")
-    kind = "cooperation_documents" if re.search(r"memorand|MoU|MOU|letter", what) else "other"
-    if re.search(r"\bprogram(?:me)?\b", what):
-        kind = "partnership_programme"
-    return DraftAgreement(
-        name,
-        None,
-        kind,
-        status,
-        [Span(a, b)],
-        rule=f"one unnamed document, {status.replace('_', ' ')} at an event",
-        sentences=[s.index],
-    )
-
-
-def documents(
-    doc: str, sentences: list[Sentence], events: list[DraftEvent]
-) -> list[DraftAgreement]:
-    """Unnamed cooperation documents, once signed or handed over at an event of the article (or
-    planned to be, at a planned signing)."""
-    out: list[DraftAgreement] = []
-    for ev in events:
-        if ev.type not in {"signing", "document_exchange"}:
-            continue
-        if ev.status == "planned":
-            s = next((x for x in sentences if x.span.contains(ev.first)), None)
-            one = _one_document(doc, s, ev.first, "planned") if s else None
-            if one is not None:
-                out.append(one)
-            continue
-        if ev.status != "occurred":
-            continue
-        for phrase in ev.phrases:
-            s = next((x for x in sentences if x.span.contains(phrase)), None)
-            if s is None:
-                continue
-            m = _DOCUMENTS.search(doc, phrase.start, s.end)
-            if m is None or m.start() > phrase.end:
-                status = "handed_over" if ev.type == "document_exchange" else "signed"
-                one = _one_document(doc, s, phrase, status)
-                if one is not None:
-                    out.append(one)
-                    break
-                continue
-            start = m.start("det") if m.group("det") else m.start("what")
-            end = m.end()
-            tail = re.match(
-                r"\s+(?:covering|in the (?:fields|areas) of|on|in)\s+[^.;]*?(?=\s+(?:were|was|have been|during|further|will)\b|[.;]|$)",
-                doc[end : s.end],
-            )
-            if tail:
-                end += len(tail.group())
-            a, b = trim(doc, start, end, " ,;:.")
-            status = "handed_over" if ev.type == "document_exchange" else "signed"
-            fields = re.search(r"(?:covering|in the (?:fields|areas) of)\s+(.+)$", doc[a:b])
-            name = "Cooperation documents" + (f" on {fields.group(1)}" if fields else "")
-            out.append(
-                DraftAgreement(
-                    name,
-                    None,
-                    "cooperation_documents",
-                    status,
-                    [Span(a, b)],
-                    rule=f"unnamed documents {status.replace('_', ' ')} at an event",
-                    sentences=[s.index],
-                )
-            )
-            break
-    return out
-
-
 def find_agreements(
     doc: str,
     sentences: list[Sentence],
@@ -504,74 +364,3 @@ def find_agreements(
     for ag in found:
         _signatories(doc, sentences, mentions, catalog, events, discourse, ag)
     return sorted(found, key=lambda a: a.mentions[0].start)
-
-
-_SIGNED = re.compile(r"\b(?:signed|sign|signing)\b")
-
-
-def _signers(
-    doc: str, mentions: list[Mention], discourse: Discourse | None, ev: DraftEvent, s: Sentence
-) -> tuple[list[DraftActor], Span] | None:
-    """Who signed at a signing event, and the clause that says so: the subject before "signed"
-    ("the two ministers signed ...", "X and Y signed ...") or the agents after "signed by"."""
-    for phrase in ev.phrases:
-        if not s.span.contains(phrase):
-            continue
-        verb = _SIGNED.search(doc, phrase.start, phrase.end)
-        if verb is None:
-            continue
-        by = re.match(r"\s+by\s+", doc[verb.end() : s.end])
-        if by:
-            start = verb.end() + by.end()
-            stop = doc.find(",", start, s.end)
-            stop = s.end if stop == -1 else stop
-            named = [m.actor for m in mentions if start <= m.full.start and m.span.end <= stop]
-            clause = Span(phrase.start, max(phrase.end, stop))
-        else:
-            named = [m.actor for m in mentions if phrase.start <= m.full.start < verb.start()]
-            clause = phrase
-            if not named and discourse is not None:
-                found = discourse.at_end(doc, phrase.start, verb.start())
-                if found is not None:
-                    named = [found[0].speaker, *found[0].co]
-        actors = list({a.id: a for a in named}.values())
-        if actors:
-            return actors, Span(*trim(doc, clause.start, clause.end, " ,;:."))
-    return None
-
-
-def _signatories(
-    doc: str,
-    sentences: list[Sentence],
-    mentions: list[Mention],
-    catalog: Catalog,
-    events: list[DraftEvent],
-    discourse: Discourse | None,
-    ag: DraftAgreement,
-) -> None:
-    """Those who sign an agreement at a signing event are its signatories, and the states they
-    sign for are its parties ("the two ministers signed the memorandum")."""
-    roles = discourse.roles if discourse is not None else {}
-    for ev in events:
-        if ev.type != "signing":
-            continue
-        for s in sentences:
-            if not any(s.span.contains(m) for m in ag.mentions):
-                continue
-            if not any(s.span.contains(p) for p in ev.phrases):
-                continue
-            found = _signers(doc, mentions, discourse, ev, s)
-            if found is None:
-                continue
-            actors, clause = found
-            for actor in actors:
-                if actor.id in ag.parties:
-                    continue
-                if actor.type == "person":
-                    ag.parties[actor.id] = (actor, "signatory", clause)
-                    state = catalog.state(person_country(actor, " ".join(roles.get(actor.id, []))))
-                    if state is not None and state.id not in ag.parties:
-                        ag.parties[state.id] = (state, "party", clause)
-                else:
-                    ag.parties[actor.id] = (actor, "signatory", clause)
-            return

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..sources.folding import fold
-from .agreements import DraftAgreement
-from .events import DraftEvent
+from .agreement_model import DraftAgreement
+from .event_model import DraftEvent
 
 _VISITS = frozenset({"visit", "state_visit", "official_visit"})
 _ONCE_BETWEEN_STATES = frozenset({"partnership_upgrade"})

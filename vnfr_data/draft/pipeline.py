@@ -14,10 +14,12 @@ import re
 from pathlib import Path
 
 from .actors import DraftActor, Mention, load_catalog
-from .agreements import DraftAgreement, find_agreements
+from .agreement_model import DraftAgreement
+from .agreements import find_agreements
 from .dates import anchor_for, publication
 from .draft import Draft, DraftSource
-from .events import DraftEvent, find_events
+from .event_model import DraftEvent
+from .events import find_events
 from .figures import find_figures
 from .furniture import Layout, layout, publisher
 from .linking import link_agreements, link_events, load_known

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .events import DraftEvent
+    from .event_model import DraftEvent
 
 _VISITS = frozenset({"visit", "state_visit", "official_visit"})
 _LABELS = {

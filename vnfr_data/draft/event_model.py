@@ -1,0 +1,61 @@
+"""The drafted event record, and the per-sentence context the event rules read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .actors import DraftActor, Mention
+from .dates import DateMention, When
+from .sentences import Sentence
+from .speakers import Discourse
+from .statements import DraftStatement
+from .text import Span
+
+_VISIT_FAMILY = frozenset({"visit", "state_visit", "official_visit"})
+
+
+_TALK_FAMILY = frozenset({"talks", "meeting", "reception"})
+
+
+@dataclass
+class DraftEvent:
+    """One drafted event with every phrase that mentions it."""
+
+    type: str
+    phrases: list[Span]
+    status: str
+    when: When
+    location: str | None = None
+    country: str | None = None
+    name: str | None = None
+    participants: dict[str, tuple[DraftActor, str, Span]] = field(
+        default_factory=dict
+    )  # id -> (actor, participation, evidence)
+    part_of: DraftEvent | None = None
+    sentence: int = 0
+    rules: list[str] = field(default_factory=list)
+    title: str = ""
+    head: str = ""  # the phrase's own words up to its trigger ("French film week")
+    dated_in_phrase: bool = False  # the date is the phrase's own, not only its clause's
+    existing: str | None = None  # the dataset's id of the same event, when linked
+    candidates: tuple[str, ...] = ()  # dataset ids it may be, when unsure
+
+    @property
+    def first(self) -> Span:
+        return self.phrases[0]
+
+
+def _family(t: str) -> str:
+    if t in _VISIT_FAMILY:
+        return "visit"
+    return "talks" if t in _TALK_FAMILY else t
+
+
+@dataclass
+class _Context:
+    doc: str
+    s: Sentence
+    mentions: list[Mention]
+    statements: list[DraftStatement]
+    dates: list[DateMention]
+    discourse: Discourse | None = None

@@ -1,0 +1,383 @@
+"""Event phrases: the trigger words, the phrase around them, and whether it names one event.
+
+An event is found by its trigger word ("talks", "state visit", "receiving X", "the signing of",
+"Nth anniversary of", "Typhoon Yagi") in a phrase that makes it one particular event (a
+determiner, a name, a date, an occasion) rather than a kind of thing ("through dialogue",
+"exchange visits")."""
+
+from __future__ import annotations
+
+import re
+
+from .event_model import _Context
+from .furniture import DATELINE
+from .lexicon import CITIES, COUNTRIES, wordset
+from .sentences import Sentence
+from .text import Span, trim
+
+#: (pattern, type, needs a determiner or name before it)
+_TRIGGERS: tuple[tuple[str, str], ...] = (
+    (r"\bstate[- ]level visit\b|\bstate visit\b", "state_visit"),
+    (r"\bofficial (?:friendship )?visit\b", "official_visit"),
+    (
+        r"(?<!to )\b(?:working |landmark |recent |first |historic |upcoming |brief |two-day |three-day |four-day |five-day )?visit\b(?!\w)",
+        "visit",
+    ),
+    (
+        r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b",
+        "visit_verb",
+    ),
+    (r"\btalks\b", "talks"),
+    (r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b", "meeting"),
+    (r"\breceiv(?:ed|ing|es)\b|\breception\b", "reception"),
+    (
+        r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
+        r"|\bto sign(?=\s+(?:a|an|the|new|\w+)\s)"
+        r"|(?<!\bthe )(?<!\bout )(?<!existing )\bsigned(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|numerous|new|[A-Z])\b"
+        r"\s*(?:\S+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|[A-Z]))",
+        "signing",
+    ),
+    (
+        r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b",
+        "document_exchange",
+    ),
+    (r"\b[Cc]onference\b|\b(?:business |economic )?forum\b|\bseminar\b|\bworkshop\b", "conference"),
+    (r"\b(?:film|culture|cultural|food|fashion|music) week\b|\bfestival\b|\bexhibition\b", "other"),
+    (r"\b[Ss]ummit\b", "summit"),
+    (r"\bForum\b", "conference"),
+    (r"\b[Dd]ialogue\b", "dialogue"),
+    (
+        r"\b(?:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third|fifth|eighth|ninth|twelfth"
+        r"|[a-z]+(?:th|tieth)|hundredth)) anniversary\b",
+        "commemoration",
+    ),
+    (r"\bceremony\b|\bcelebration\b", "ceremony"),
+    (
+        r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.]{0,80}\bto\b)",
+        "partnership_upgrade",
+    ),
+    (
+        r"\bestablish(?:ed|ing)\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){0,3}[Pp]artnership\b",
+        "partnership_upgrade",
+    ),
+    (
+        r"\b(?:in|during) an interview with\b|\binterview\b|\b(?:[Ss]peaking|[Tt]alking)(?= to\b)",
+        "interview",
+    ),
+    (r"\b(?:re-)?election\b", "election"),
+    (
+        r"\b(?:Typhoon|Tropical Storm|Storm|Cyclone|Hurricane|Earthquake|Flood|Floods)\s+[A-Z][a-z]+\b",
+        "disaster",
+    ),
+    (
+        r"\b(?:Olympic|Paralympic|Olympics|Paralympics|SEA Games|Asian Games|World Cup)\b",
+        "sports_event",
+    ),
+)
+
+
+_TRIGGER_RX = tuple((re.compile(rx), kind) for rx, kind in _TRIGGERS)
+
+
+_DETERMINERS = wordset("the a an this that its his her their our these those whose")
+
+
+_NAME_HEAD = re.compile(r"(?:[A-Z0-9][\w’'–-]*\s+(?:(?:and|of|on|for|the)\s+)*){0,8}$")
+
+
+_PREPS = r"to|in|on|at|by|of|between|with|from|for|against|during|following|under"
+
+
+_STOPS = (
+    _PREPS
+    + r"|and|which|who|that|was|were|is|are|will|has|have|had|ahead|while|as|itself|remains|underscores"
+)
+
+
+_WORD = r"\(?[\w’'–-]+\)?"
+
+
+_JOIN = r"(?:\s+(?!(?:" + _STOPS + r")\b)|\s+and\s+(?![a-z]+ed\b)(?=[\w(]))"
+
+
+_EXTENSION = re.compile(
+    r"^(?:\s+(?:" + _PREPS + r")\s+(?!(?:which|whom|that|whose)\b)"
+    r"(?:(?:the|a|an|their|his|her|its|both|two)\s+)?" + _WORD + r"(?:" + _JOIN + _WORD + r"){0,7}"
+    r"(?:,\s+(?:1[89]|20)\d{2}\b)?)+"
+)
+
+
+_FOLLOWS = re.compile(r"^,\s*(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\s+[^,;.]*")
+
+
+_ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+$", re.I)
+
+
+_VERB_TRIGGER = re.compile(
+    r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit|arrived in|arrives in"
+    r"|travel to|travelled to|traveled to|to sign)$",
+    re.I,
+)
+
+
+#: The places a visit verb names: "to visit Huế and Đà Nẵng", "arrived in Paris".
+_PLACES_AFTER = re.compile(
+    r"^\s+(?:[A-ZÀ-ÖØ-ÞĐ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĐ][\w’'-]*)*(?:,?\s+and\s+)?)+"
+)
+
+
+_CLAUSE_TRIGGER = re.compile(
+    r"^(?:upgraded|elevated|establish(?:ed|ing)\b.*|(?:was|were|been|be) signed|signed)$",
+    re.I | re.S,
+)
+
+
+_INTERVIEW_VERB = re.compile(r"^(?:[Ss]peaking|[Tt]alking)$")
+
+
+_SIGNED_OBJECT = re.compile(
+    r"^\s+(?:\S+\s+){0,5}?(?:agreements?|memorand\w*(?:\s+of\s+understanding)?|MoUs?|deals?"
+    r"|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|(?:[A-Z][\w’'–-]*\s*)+)"
+)
+
+
+_BACK_STOP = wordset("""
+    to in on at of for with during after before following ahead since and by from that which while
+    as under into is was were are be been hold holding held attend attending witnessed made making
+    paid paying advance confirm welcomed marked mark marks
+    """)
+
+
+_LEADING = re.compile(
+    r"(?:(?:On|In|At|During|Regarding|Following|After|Before|Beyond|Amid|As|For|With|Additionally|Meanwhile"
+    r"|Building on|Last|This|Earlier)\b[^,]{0,120},\s*)"
+)
+
+
+def _clause_start(ctx: _Context, pos: int, passive: bool = False) -> int:
+    """Start of the clause holding `pos`.
+
+    A passive verb's subject may be a long list with commas ("Many documents in the fields of
+    a, b and c were signed"), so it starts after a leading adverbial only; otherwise the clause
+    starts after the last comma, semicolon or subordinating word.
+    """
+    if passive:
+        dateline = DATELINE.match(ctx.s.text)
+        offset = dateline.end() if dateline else 0
+        m = _LEADING.match(ctx.s.text, offset)
+        return ctx.s.start + (m.end() if m else offset)
+    text = ctx.doc[ctx.s.start : pos]
+    cuts = [text.rfind(", "), text.rfind("; ")]
+    cuts += [
+        m.end() - 2 for m in re.finditer(r"\b(?:since|when|after|that|which|where|while) ", text)
+    ]
+    cut = max(cuts)
+    return ctx.s.start + (cut + 2 if cut >= 0 else 0)
+
+
+def _phrase(ctx: _Context, trigger: Span) -> Span:
+    """The noun phrase around a trigger: its modifiers before, its prepositional tail after."""
+    doc, s = ctx.doc, ctx.s
+    word = doc[trigger.start : trigger.end]
+    start = trigger.start
+    end = trigger.end
+    if _CLAUSE_TRIGGER.match(word):
+        start = _clause_start(ctx, trigger.start, passive=" signed" in word or word == "signed")
+    if (
+        not _CLAUSE_TRIGGER.match(word)
+        and not _VERB_TRIGGER.match(word)
+        and not _INTERVIEW_VERB.match(word)
+    ):
+        head = doc[s.start : trigger.start]
+        tokens = list(re.finditer(r"[\w’'–-]+", head))
+        for k in range(len(tokens) - 1, -1, -1):
+            m = tokens[k]
+            w = m.group()
+            if head[m.end() : start - s.start].strip() not in {"", "(", ")"}:
+                break
+            lower = w.lower()
+            inside_name = (
+                lower in {"and", "of", "for", "on", "the"}
+                and k > 0
+                and tokens[k - 1].group()[:1].isupper()
+                and doc[start : start + 1].isupper()
+            )
+            if lower in _BACK_STOP and not inside_name:
+                break
+            start = s.start + m.start()
+            if lower in _DETERMINERS or trigger.start - start > 90:
+                break
+    if word in {"signed", "to sign"}:
+        obj = _SIGNED_OBJECT.match(doc[end : s.end])
+        if obj:
+            end += len(obj.group().rstrip())
+    elif _CLAUSE_TRIGGER.match(word):
+        pass
+    elif _VERB_TRIGGER.match(word) or _INTERVIEW_VERB.match(word):
+        # "receiving X", "met with X", "visited Vietnam": the object belongs to the phrase.
+        nxt = next((m for m in ctx.mentions if 0 <= m.full.start - trigger.end <= 6), None)
+        if nxt is not None:
+            end = nxt.span.end
+        elif re.search(r"visit|arriv|travel", word):
+            places = _PLACES_AFTER.match(doc[end : s.end])
+            if places:
+                end += len(re.sub(r"(?:,?\s+and\s*)$", "", places.group().rstrip()))
+    ext = _EXTENSION.match(doc[end : s.end])
+    if ext:
+        end += len(ext.group().rstrip())
+    follow = _FOLLOWS.match(doc[end : s.end])
+    if follow:
+        end += len(follow.group().rstrip())
+    a, b = trim(doc, start, end, " ,;:.")
+    return Span(a, b)
+
+
+def _with_adjacent_date(ctx: _Context, phrase: Span) -> Span:
+    """ "the 14th Conference next month": a date right after the phrase belongs to it."""
+    for d in ctx.dates:
+        gap = ctx.doc[phrase.end : d.span.start]
+        if d.span.start >= phrase.end and re.fullmatch(r"\s*(?:,\s*)?(?:on|in|at)?\s*", gap):
+            return Span(phrase.start, d.span.end)
+    return phrase
+
+
+def _location(ctx: _Context, phrase: Span) -> tuple[str | None, str | None]:
+    """A city or country after "in", "to", "at" or "visit", from the general gazetteer."""
+    text = ctx.doc[phrase.start : phrase.end]
+    for m in re.finditer(
+        r"\b(?:in|to|at|visit|visiting|visited)\s+((?:[A-Z][\w’'-]*\s?){1,4})", text
+    ):
+        place = m.group(1).strip()
+        for name, code in (*CITIES.items(), *COUNTRIES.items()):
+            if place == name or place.startswith(name + " "):
+                return name, code
+    return None, None
+
+
+def _name(ctx: _Context, phrase: Span, trigger: Span, etype: str) -> str | None:
+    """A capitalised event name ("Francophonie Summit", "Defence Strategy and Cooperation Dialogue")."""
+    word = ctx.doc[trigger.start : trigger.end]
+    if etype in {"disaster", "sports_event"}:
+        return word
+    if etype == "partnership_upgrade":
+        made = re.search(r"(?:[Pp]artnership|[Rr]elationship)$", word)
+        if made:
+            return re.sub(r"^establish\w*\s+(?:a|an|the)\s+", "", word)
+        target = re.match(
+            r"[^.;]{0,80}?\b(?:to|into)\s+(?:a|an|the)?\s*[“\"]?((?:[\w-]+\s+){0,3}?[Pp]artnership)\b",
+            ctx.doc[trigger.end : ctx.s.end],
+        )
+        return target.group(1).strip() if target else None
+    if not word[:1].isupper():
+        return None
+    head = _NAME_HEAD.search(ctx.doc[phrase.start : trigger.start])
+    name = (head.group() if head else "") + word
+    name = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", name.strip())
+    return name if len(name.split()) >= 2 else None
+
+
+def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) -> bool:
+    """Is this one particular event, not a kind of thing?"""
+    doc = ctx.doc
+    word = doc[trigger.start : trigger.end]
+    before = doc[phrase.start : trigger.start].strip().lower()
+    after = doc[trigger.end : trigger.end + 20]
+    if any(m.span.overlaps(trigger) and m.actor.type != "person" for m in ctx.mentions):
+        return False  # "Asia-Europe Meeting" is an organisation
+    if etype == "interview" and re.match(
+        r"\s+to\s+(?:the\s+)?(?:press|reporters|journalists|media)\b", after
+    ):
+        return False  # "Speaking to the press after the ceremony": remarks, not an interview
+    if etype in {"disaster", "sports_event", "commemoration", "interview", "partnership_upgrade"}:
+        return True
+    if etype == "signing" and re.search(
+        r"\b(?:no|not|never|yet to be|has not|had not|have not)\b[^.;]{0,30}$",
+        doc[ctx.s.start : trigger.start],
+    ):
+        return False  # "no contract had been signed": nothing happened
+    if etype == "signing":
+        if "signed" in word or "ceremony" in word or word == "to sign":
+            return True
+        # "the signing of <documents>": one signing, even when not yet dated.
+        tail = doc[trigger.end : ctx.s.end]
+        return bool(before) and bool(
+            re.search(
+                r"^\s+of\s+(?:\w+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|[A-Z])",
+                tail,
+            )
+        )
+    if word[:1].isupper() and etype in {"conference", "summit", "dialogue"}:
+        return True
+    if raw == "visit_verb":
+        return True
+    if etype == "reception":
+        if word.lower() == "reception":
+            return bool(before)
+        return any(
+            m.actor.type == "person"
+            and m.full.start - trigger.end <= 6
+            and m.full.start >= trigger.end
+            for m in ctx.mentions
+        )
+    if (
+        etype == "meeting"
+        and word == "meeting"
+        and re.search(
+            r"\b(?:after|before|while|when)\s+$",
+            doc[max(ctx.s.start, trigger.start - 10) : trigger.start],
+        )
+    ):
+        return True  # "a day after meeting X": the gerund names one meeting
+    if etype == "meeting" and word.startswith("met"):
+        return any(
+            m.full.start >= trigger.end and m.full.start - trigger.end <= 6 for m in ctx.mentions
+        )
+    if etype == "dialogue":
+        return bool(
+            re.search(
+                r"\b(?:inaugural|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                r"|\d+(?:st|nd|rd|th)|annual|next|strategic|economic|bilateral)\b",
+                before,
+            )
+        ) or (bool(before) and after.lstrip().startswith(("on ", "between ")))
+    if etype == "talks":
+        prev = doc[max(ctx.s.start, trigger.start - 12) : trigger.start].lower()
+        return bool(before) or bool(
+            re.search(r"\b(?:at|during|in|after|following|held|hold|holding|for)\s*$", prev)
+        )
+    if etype == "election":
+        return bool(before)
+    return (
+        bool(before)
+        and before.split()[0] in _DETERMINERS | {"recent", "upcoming", "landmark"}
+        or bool(re.search(r"[’']s$", before))
+        or bool(before and before.split()[0][:1].isupper())
+    )
+
+
+#: A bare mention: a determiner and the trigger ("The visit", "the talks"), nothing more.
+_BARE = re.compile(
+    r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[a-z][\w-]*\s+)?[a-z]+"
+)
+
+
+def _clause(ctx: _Context, phrase: Span) -> Span:
+    """From a phrase to the end of its clause (the next comma, semicolon or dash, or the
+    sentence end), so that the evidence states what the phrase names."""
+    doc, s = ctx.doc, ctx.s
+    m = re.search(r",\s|;\s|\s[–—]\s", doc[phrase.end : s.end])
+    end = phrase.end + m.start() if m else s.end
+    a, b = trim(doc, phrase.start, end, " ,;:.")
+    return Span(a, b)
+
+
+def _split_coordinated(doc: str, s: Sentence) -> list[tuple[Span, str]]:
+    """ "the 2024 Paris Olympic and Paralympic Games": two events sharing one head noun."""
+    out = []
+    for m in re.finditer(
+        r"\b(Olympic|Paralympic|Olympics|Paralympics)\s+and\s+(Olympic|Paralympic)\s+Games\b",
+        s.text,
+    ):
+        out.append((Span(s.start + m.start(1), s.start + m.end(1)), "sports_event"))
+        out.append((Span(s.start + m.start(2), s.start + m.end(2)), "sports_event"))
+    return out

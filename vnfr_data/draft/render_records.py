@@ -1,0 +1,248 @@
+"""The YAML of each drafted record (events, statements, agreements, figures) in the curated
+annotation format, with its `# DRAFT` comment; records that need a proposed actor are written
+commented out, ready to uncomment."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .agreement_model import DraftAgreement
+from .dates import When
+from .event_model import DraftEvent
+from .figure_counts import DraftFigure
+from .render_yaml import _comment, _date_fields, _known, _quotes, scalar
+from .statements import DraftStatement
+from .text import Span, slug
+
+if TYPE_CHECKING:
+    from .draft import Draft
+
+
+def _event_block(draft: Draft, ev: DraftEvent) -> str:
+    """One event; participants that need a new actor are commented out."""
+    ind = "    "
+    rules = list(ev.rules)
+    if ev.existing:
+        rules.append(
+            f"the dataset's {ev.existing} (kind, dates, participants or place agree): adds this source's evidence and claims"
+        )
+    elif ev.candidates:
+        rules.append(f"may be the dataset's {' or '.join(ev.candidates)}: if so, use that id")
+    out = _comment("; ".join(rules), "  ")
+    out += f"  - id: {draft.id_of(ev)}\n"
+    if not ev.existing:  # a known record keeps its kind and title; this source adds claims
+        out += f"{ind}type: {ev.type}\n"
+        out += f"{ind}title: {scalar(ev.title)}\n"
+    out += _date_fields(ev.when, "date", ind)
+    out += f"{ind}status: {ev.status}\n"
+    if ev.location:
+        out += f"{ind}location: {scalar(ev.location)}\n"
+    if ev.country:
+        out += f"{ind}country: {ev.country}\n"
+    if ev.part_of is not None and id(ev.part_of) in draft.ids:
+        out += f"{ind}part_of: {draft.id_of(ev.part_of)}\n"
+    people = list(ev.participants.values())
+    if people:
+        # Participants that need a new actor are written commented out, ready to uncomment.
+        head = f"{ind}participants:\n"
+        out += head if any(_known(a) for a, _, _ in people) else f"{ind}# participants:\n"
+        for actor, how, span in people:
+            role = next(
+                (
+                    m.role
+                    for m in draft.mentions
+                    if m.actor.id == actor.id and m.role and m.full == span
+                ),
+                None,
+            )
+            entry = f"  - actor: {actor.id}\n"
+            entry += f"    role: {scalar(role)}\n" if role else ""
+            entry += f"    participation: {how}\n"
+            entry += f"    evidence: {_quotes(draft, [span])}\n"
+            out += _indented(entry, ind, commented=not _known(actor))
+    out += f"{ind}evidence: {_quotes(draft, ev.phrases)}\n"
+    return out
+
+
+def _indented(block: str, ind: str, commented: bool) -> str:
+    """Indent a YAML block; commented out (keeping its indentation) when it needs a new actor."""
+    prefix = f"{ind}# " if commented else ind
+    return "".join(prefix + line + "\n" for line in block.splitlines())
+
+
+def _statement_lines(draft: Draft, st: DraftStatement) -> str:
+    ind = "    "
+    out = f"  - id: {draft.id_of(st)}\n"
+    out += f"{ind}speaker: {st.who.speaker.id}\n"
+    if st.who.co:
+        out += f"{ind}co_speakers: [{', '.join(a.id for a in st.who.co)}]\n"
+    if st.addressee is not None and _known(st.addressee) and st.addressee.id not in st.who.ids:
+        out += f"{ind}addressee: {st.addressee.id}\n"
+    event = _statement_event(draft, st)
+    if event is not None:
+        out += f"{ind}event: {draft.id_of(event)}\n"
+    out += _date_fields(_statement_date(draft, st, event), "date", ind, single=True)
+    out += f"{ind}type: {st.type}\n"
+    out += f"{ind}quote_kind: {st.quote_kind}\n"
+    out += f"{ind}evidence: {_quotes(draft, [st.evidence])}\n"
+    return out
+
+
+def _statement_event(draft: Draft, st: DraftStatement) -> DraftEvent | None:
+    """The article's occasion, for statements made by one of its participants."""
+    frame = draft.frame
+    if frame is None:
+        return None
+    members = {a for a in frame.participants}
+    if members and not (st.who.ids & members):
+        return None
+    return frame
+
+
+def _statement_date(draft: Draft, st: DraftStatement, event: DraftEvent | None) -> When:
+    """A statement is dated by the event it was made at; else the text does not date it."""
+    if event is not None and event.when.start is not None and event.when.precision != "unknown":
+        w = event.when
+        start = w.start
+        if w.precision == "day" and w.end != w.start:
+            return When.unknown(
+                "the event spans several days; the day of the statement is not given"
+            )
+        return When(
+            start, start, w.precision, "inferred", f"date of the event {draft.id_of(event)}"
+        )
+    return When.unknown("the text does not date the statement")
+
+
+def _statement_block(draft: Draft, st: DraftStatement) -> str:
+    """One statement, commented out when its speaker is a proposed actor."""
+    rule = f"reporting verb {st.verb!r}; speaker: {st.who.how or 'named'}; {st.rule}"
+    lines = _statement_lines(draft, st)
+    missing = [a for a in (st.who.speaker, *st.who.co) if not _known(a)]
+    if missing:
+        out = _comment(rule + f"; needs new actor(s) {', '.join(a.id for a in missing)}", "  ")
+        return out + "".join("  # " + line[2:] + "\n" for line in lines.splitlines())
+    return _comment(rule, "  ") + lines
+
+
+def _agreement_links(draft: Draft, ag: DraftAgreement) -> list[tuple[DraftEvent, str, Span]]:
+    """Events an agreement was signed, handed over or established at, or discussed during."""
+    links: list[tuple[DraftEvent, str, Span]] = []
+    seen: set[int] = set()
+    for span in ag.mentions:
+        s = draft.sentence_of(span)
+        for ev in draft.events:
+            if id(ev) in seen:
+                continue
+            in_sentence = any(s.contains(p) for p in ev.phrases)
+            relation = None
+            if in_sentence and ev.type in {"signing", "document_exchange"}:
+                planned = ev.status in {"planned", "invited", "proposed"}
+                relation = (
+                    "planned_signing"
+                    if planned
+                    else ("handed_over" if ev.type == "document_exchange" else "signed")
+                )
+            elif (
+                in_sentence
+                and ev.type == "partnership_upgrade"
+                and ev.name
+                and slug(ev.name) in slug(ag.name)
+            ):
+                relation = "upgraded" if ag.status == "upgraded" else "established"
+            if relation:
+                links.append((ev, relation, span))
+                seen.add(id(ev))
+        said_at_frame = any(
+            st.evidence.contains(span) and _statement_event(draft, st) is draft.frame
+            for st in draft.statements
+        )
+        if draft.frame is not None and id(draft.frame) not in seen and said_at_frame:
+            links.append((draft.frame, "discussed", span))
+            seen.add(id(draft.frame))
+    return links
+
+
+_STATUS_BY_TYPE = {
+    "policy": "established",
+    "strategic_partnership": "established",
+    "partnership_programme": "established",
+    "cooperation_mechanism": "established",
+    "declaration": "established",
+    "convention": "in_force",
+    "free_trade_agreement": "in_force",
+    "investment_agreement": "in_force",
+    "code_of_conduct": "under_negotiation",
+}
+
+
+def _agreement_block(draft: Draft, ag: DraftAgreement) -> str:
+    ind = "    "
+    rule = ag.rule
+    if ag.existing:
+        rule += f"; the dataset's {ag.existing}: adds this source's evidence"
+    elif ag.candidates:
+        rule += f"; may be the dataset's {' or '.join(ag.candidates)}: if so, use that id"
+    out = _comment(rule, "  ")
+    out += f"  - id: {draft.id_of(ag)}\n"
+    if not ag.existing:
+        out += f"{ind}name: {scalar(ag.name)}\n"
+        if ag.short_name:
+            out += f"{ind}short_name: {scalar(ag.short_name)}\n"
+        out += f"{ind}type: {ag.type}\n"
+    if ag.status != "unknown":
+        out += f"{ind}status: {ag.status}\n"
+    elif ag.existing is None:
+        # The build needs a status for a new agreement; the text states none: a default by type.
+        assumed = _STATUS_BY_TYPE.get(ag.type, "signed")
+        out += f"{ind}# DRAFT: status not stated; '{assumed}' assumed from its type: check it\n"
+        out += f"{ind}status: {assumed}\n"
+    parties = list(ag.parties.values())
+    if parties:
+        out += f"{ind}parties:\n" if any(_known(a) for a, _, _ in parties) else f"{ind}# parties:\n"
+        for actor, role, span in parties:
+            entry = f"  - {{actor: {actor.id}, role: {role}, evidence: {_quotes(draft, [span])}}}"
+            out += _indented(entry, ind, commented=not _known(actor))
+    links = _agreement_links(draft, ag)
+    if links:
+        out += f"{ind}events:\n"
+        for ev, relation, span in links:
+            out += f"{ind}  - {{event: {draft.id_of(ev)}, relation: {relation}, evidence: {_quotes(draft, [span])}}}\n"
+    out += f"{ind}evidence: {_quotes(draft, ag.mentions)}\n"
+    return out
+
+
+def _figure_links(
+    draft: Draft, fig: DraftFigure
+) -> tuple[DraftStatement | None, DraftEvent | None]:
+    """The statement that asserted a figure (its quote holds it) and the event it belongs to."""
+    index = draft.by_sentence()
+    here = draft.sentence_of(fig.span)
+    statements, events = index.get(here.start, ([], []))
+    st = next((s for s in statements if s.evidence.contains(fig.span)), None)
+    ev = next((e for e in events if any(p.overlaps(fig.evidence) for p in e.phrases)), None)
+    return st, ev
+
+
+def _figure_block(draft: Draft, fig: DraftFigure) -> str:
+    ind = "    "
+    out = _comment(fig.rule, "  ")
+    out += f"  - id: {draft.id_of(fig)}\n"
+    out += f"{ind}metric: {fig.metric}\n"
+    out += f"{ind}value: {scalar(fig.value)}\n"
+    out += f"{ind}unit: {fig.unit}\n"
+    out += f"{ind}qualifier: {fig.qualifier}\n"
+    out += f"{ind}as_reported: {scalar(fig.as_reported)}\n"
+    out += f"{ind}subject: {scalar(fig.subject)}\n"
+    if fig.period is not None and fig.period.start is not None:
+        out += f"{ind}period_start: {scalar(fig.period.start)}\n"
+        out += f"{ind}period_end: {scalar(fig.period.end)}\n"
+    if fig.comparison_base:
+        out += f"{ind}comparison_base: {scalar(fig.comparison_base)}\n"
+    st, ev = _figure_links(draft, fig)
+    if st is not None and all(_known(a) for a in (st.who.speaker, *st.who.co)):
+        out += f"{ind}statement: {draft.id_of(st)}\n"
+    if ev is not None:
+        out += f"{ind}event: {draft.id_of(ev)}\n"
+    out += f"{ind}evidence: {_quotes(draft, [fig.evidence])}\n"
+    return out
