@@ -12,14 +12,21 @@
   function light(keys, on) {
     marks(keys).forEach(function (m) { m.classList.toggle("on", on); });
   }
+  function lightChips(keys, on) {
+    keys.forEach(function (key) {
+      document.querySelectorAll('a.chip[data-ev~="' + key + '"]').forEach(function (c) { c.classList.toggle("on", on); });
+    });
+  }
   var lit = [];
   function fromHash() {
     light(lit, false);
+    lightChips(lit, false);
     lit = [];
     var key = decodeURIComponent(location.hash.slice(1));
     if (/^e[0-9]+$/.test(key) && document.getElementById(key)) {
       lit = [key];
       light(lit, true);
+      lightChips(lit, true);
     }
   }
   document.querySelectorAll("a.chip[data-ev]").forEach(function (chip) {
