@@ -325,3 +325,33 @@ def test_a_withdrawn_record_keeps_a_page_saying_why() -> None:
     assert "a duplicate of ev-2024-10-08-talks-lam-macron-paris" in page
     assert 'href="events/ev-2024-10-gone.html"' in files["index.html"].decode()
     assert not any(p.startswith("evidence/") for p in files)
+
+
+def test_evidence_that_is_not_its_quote_is_reported_not_drawn() -> None:
+    import pyarrow as pa
+
+    from vnfr_data.errors import ProblemsFound
+
+    package = _Package()
+    evidence = package.tables["evidence"].arrow
+    quotes = evidence["quote"].to_pylist()
+    quotes[0] = quotes[0] + " (edited)"
+    column = evidence.schema.get_field_index("quote")
+    package.tables["evidence"] = _Table(
+        evidence.set_column(column, evidence.schema.field(column), pa.array(quotes))
+    )
+    with pytest.raises(ProblemsFound) as found:
+        read_site_data(package)
+    [problem] = found.value.problems
+    assert problem.code == "quote-mismatch" and problem.value == quotes[0]
+
+
+def test_cli_refuses_a_damaged_package_without_drawing_it(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = data_copy / "parquet" / "evidence.parquet"
+    path.write_bytes(path.read_bytes()[:-100])
+    assert main(["site", str(tmp_path / "out"), "--data", str(data_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "evidence.parquet" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()  # nothing half-drawn

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import ForeignKeyError, Problem, ProblemsFound, QuoteMismatch
 from .claims import Claims, read_claims
 
 Row = dict[str, Any]
@@ -180,6 +181,36 @@ def _descriptor(root: Path) -> Mapping[str, Any]:
     return loaded
 
 
+def _check_quotes(evidence: list[EvidenceRow], texts: Mapping[str, str]) -> None:
+    """Refuse to draw a highlight that would not be its quote: a package whose evidence
+    does not match its texts is reported (as `vnfr-data validate` would), not rendered."""
+    problems: list[Problem] = []
+    for ev in evidence:
+        text = texts.get(ev.source_id)
+        if text is None:
+            problems.append(
+                ForeignKeyError(
+                    "evidence names a source the package does not have",
+                    file="evidence",
+                    field="source_id",
+                    value=ev.source_id,
+                )
+            )
+        elif not (0 <= ev.start < ev.end <= len(text)) or text[ev.start : ev.end] != ev.quote:
+            problems.append(
+                QuoteMismatch(
+                    f"{ev.record_table} {ev.record_id}: text[{ev.start}:{ev.end}] of source "
+                    f"{ev.source_id} is not the quote; run `vnfr-data validate` on the package",
+                    file="evidence",
+                    field="quote",
+                    value=ev.quote,
+                    expected=text[ev.start : ev.end] if ev.start < ev.end else "a non-empty span",
+                )
+            )
+    if problems:
+        raise ProblemsFound(problems)
+
+
 def read_site_data(dataset: Any) -> SiteData:
     """Read every table of a loaded dataset (`vnfr_data.load(path)`) into plain rows."""
     from .._version import __version__
@@ -220,6 +251,7 @@ def read_site_data(dataset: Any) -> SiteData:
         )
         for n, e in enumerate(ordered, start=1)
     ]
+    _check_quotes(evidence, texts)
     descriptor = _descriptor(Path(dataset.root)) if hasattr(dataset, "root") else {}
     descriptions: dict[str, dict[str, str]] = {}
     titles: dict[str, str] = {}
