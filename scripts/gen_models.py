@@ -1,9 +1,11 @@
-"""Regenerate what is derived from schemas/*.json: vnfr_data/schema/models.py and the
-vocabulary section of docs/annotations.md (run after editing a schema)."""
+"""Regenerate what is derived from schemas/*.json and the registry: vnfr_data/schema/models.py,
+the vocabulary section of docs/annotations.md and schemas/annotation.schema.json (run after
+editing a schema, the registry or an annotation model)."""
 
 import csv
 from pathlib import Path
 
+from vnfr_data.annotations.json_schema import SCHEMA_PATH, render_annotation_schema
 from vnfr_data.schema.codegen import VOCAB_END, VOCAB_START, render_formatted, render_vocabularies
 
 repo = Path(__file__).resolve().parent.parent
@@ -19,3 +21,7 @@ head, _, rest = text.partition(VOCAB_START)
 _, _, tail = rest.partition(VOCAB_END)
 docs.write_text(head + render_vocabularies(crosswalk) + tail, encoding="utf-8")
 print(f"wrote {docs}")
+
+editors = repo / SCHEMA_PATH
+editors.write_text(render_annotation_schema(), encoding="utf-8")
+print(f"wrote {editors}")

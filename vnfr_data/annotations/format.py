@@ -1,7 +1,11 @@
 """The curated annotation format: what a person may type in `data/annotations/`.
 
 Strict pydantic models (unknown keys are refused) so that a typo is an error at
-its YAML line, not a silently ignored field.
+its YAML line, not a silently ignored field. A key that fills a table column
+takes its vocabulary, pattern and length from the column's Table Schema
+(`Columns`); what is written here is only what the schemas cannot say: which
+keys an annotator must give, defaults, and the keys that are no column
+(evidence, nested links, the body marks).
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from types import GenericAlias
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -21,6 +25,7 @@ from pydantic import (
 )
 
 from ..schema import DECIMAL_TYPE, registry
+from .columns import Columns
 
 
 class _Strict(BaseModel):
@@ -38,7 +43,6 @@ def _quote(value: Any) -> Any:
 
 Quote = Annotated[QuoteRef, BeforeValidator(_quote)]
 Evidence = Annotated[list[Quote], Field(min_length=1)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
 
 
 def _decimal(value: Any) -> Any:
@@ -58,14 +62,14 @@ class NoFact(_Strict):
     reason: str = Field(min_length=1)
 
 
-class SourceMeta(_Strict):
-    id: str = Field(pattern=r"^[0-9a-f]{16}$")
+class SourceMeta(Columns):
+    id: str
     file: str = Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")
-    title: str = Field(min_length=1)
+    title: str
     publisher: str | None = None
     published_date: datetime.date | None = None
-    published_date_precision: Literal["day", "month", "year", "unknown"] = "unknown"
-    published_date_basis: Literal["stated", "inferred", "unknown"] = "unknown"
+    published_date_precision: str = "unknown"
+    published_date_basis: str = "unknown"
     published_date_note: str | None = None
     url: str | None = None
     language: str = "en"
@@ -73,14 +77,14 @@ class SourceMeta(_Strict):
     no_fact: list[NoFact] = []
 
 
-class Participant(_Strict):
-    actor: Slug
+class Participant(Columns):
+    actor: str
     role: str | None = None
     participation: str = "participant"
     evidence: Evidence
 
 
-class EventAnn(_Strict):
+class EventAnn(Columns):
     id: str
     type: str | None = None
     title: str | None = None
@@ -97,7 +101,7 @@ class EventAnn(_Strict):
     evidence: Evidence
 
 
-class StatementAnn(_Strict):
+class StatementAnn(Columns):
     id: str
     speaker: str | None = None
     co_speakers: list[str] = []
@@ -114,19 +118,19 @@ class StatementAnn(_Strict):
     evidence: Evidence
 
 
-class PartyAnn(_Strict):
-    actor: Slug
+class PartyAnn(Columns):
+    actor: str
     role: str = "party"
     evidence: Evidence
 
 
-class AgreementEventAnn(_Strict):
+class AgreementEventAnn(Columns):
     event: str
     relation: str
     evidence: Evidence
 
 
-class AgreementAnn(_Strict):
+class AgreementAnn(Columns):
     id: str
     name: str | None = None
     short_name: str | None = None
@@ -137,7 +141,7 @@ class AgreementAnn(_Strict):
     evidence: Evidence
 
 
-class FigureAnn(_Strict):
+class FigureAnn(Columns):
     id: str
     metric: str | None = None
     value: Annotated[
@@ -163,9 +167,9 @@ class FigureAnn(_Strict):
     evidence: Evidence
 
 
-class ActorAnn(_Strict):
-    id: Slug
-    name: str = Field(min_length=1)
+class ActorAnn(Columns):
+    id: str
+    name: str
     type: str
     country: str | None = None
     aliases: list[str] = []
