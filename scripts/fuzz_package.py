@@ -28,7 +28,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _report(label: str, summary: Summary, seconds: float) -> None:
-    print(f"\n{label}: {summary.line()} in {seconds:.0f} s")
+    print(f"\n{label}: {summary.line()} in {seconds:.0f} s", flush=True)
     by_target = Counter(
         (o.mutation.file.split("/")[0].replace("datapackage.json", "descriptor"), o.mutation.kind)
         for o in summary.outcomes

@@ -118,7 +118,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    path = Path(args.path) if args.path else data_dir()
+    if args.path:
+        path = Path(args.path)
+    elif args.repository:
+        found = _repository_package()
+        if found is None:
+            return 2
+        path = found
+    else:
+        path = data_dir()
     report = validate(
         path,
         run_frictionless=not args.no_frictionless,
@@ -141,6 +149,29 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _codes(text: str | None) -> set[str]:
     return {c.strip() for c in (text or "").split(",") if c.strip()}
+
+
+def _repository_package() -> Path | None:
+    """`data/` of the git repository the command runs in (the pre-commit hook's default):
+    never the installed package's own data, which would pass on any repository."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+        )
+        top = Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
+    except OSError:
+        top = None
+    root = (top or Path.cwd()) / "data"
+    if not (root / "datapackage.json").is_file():
+        print(
+            f"no data package at {root}: pass the package's path (in a pre-commit hook: "
+            "args: [path/to/datapackage.json])",
+            file=sys.stderr,
+        )
+        return None
+    return root
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -220,6 +251,11 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
     v = sub.add_parser("validate", help="validate a data package (default: the shipped one)")
     v.add_argument("path", nargs="?", help="data package directory or its datapackage.json")
+    v.add_argument(
+        "--repository",
+        action="store_true",
+        help="without PATH, validate data/ of the git repository here, not the shipped data",
+    )
     v.add_argument("--format", choices=["text", "json"], default="text")
     v.add_argument("--no-frictionless", action="store_true", help="skip the Frictionless checks")
     v.add_argument(
