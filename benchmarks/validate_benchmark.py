@@ -95,7 +95,9 @@ def generate(evidence_rows: int, seed: int = 7) -> tuple[dict[str, pa.Table], di
         start, end = len(title) + 1, len(title) + 1 + len(body)
         starts = np.array([start] + [start + j + 1 for j, c in enumerate(body) if c == " "])
         word_starts[sid] = starts[starts < end - 70]
-        meta = SourceMeta(id=sid, file=file, title=title, body=Body(start="x", end="x"))
+        meta = SourceMeta(
+            id=sid, file=file, title=title, publisher="VNA", body=Body(start="x", end="x")
+        )
         raw = text.encode("utf-8")
         articles[sid] = Article(meta, text, sha256_hex(raw), start, end, file)
         for key, value in {
@@ -288,6 +290,10 @@ def generate(evidence_rows: int, seed: int = 7) -> tuple[dict[str, pa.Table], di
             "plover_type": ["CONSULT"] * 3,
         },
     )
+    tables["withdrawals"] = _table(
+        "withdrawals",
+        {"record_table": [], "record_id": [], "withdrawn_in": [], "reason": []},
+    )
     return tables, articles
 
 
@@ -301,8 +307,15 @@ def write(root: Path, tables: dict[str, pa.Table], articles: dict[str, Article])
         (root / "articles" / a.file).write_bytes(a.text.encode("utf-8"))
 
 
-def inject(root: Path, per_kind: int, seed: int = 11) -> dict[str, int]:
-    """Damage CSV cells (Parquet twins untouched) and rehash; returns what was injected."""
+def inject(
+    root: Path,
+    per_kind: int,
+    seed: int = 11,
+    places: list[tuple[str, str, int, str | None]] | None = None,
+) -> dict[str, int]:
+    """Damage CSV cells (Parquet twins untouched) and rehash; returns what was injected.
+
+    `places`, when given, receives (code, table, CSV row, field) of every injection."""
     rng = np.random.default_rng(seed)
     injected: dict[str, int] = {}
     cells: dict[str, dict[str, list[str | None]]] = {}
@@ -315,6 +328,8 @@ def inject(root: Path, per_kind: int, seed: int = 11) -> dict[str, int]:
         values = cells[name][column]
         for r in rng.choice(len(values), min(per_kind, len(values)), replace=False):
             values[r] = change(values[r])
+            if places is not None:
+                places.append((kind, name, int(r) + 2, column))
         injected[kind] = injected.get(kind, 0) + min(per_kind, len(values))
 
     edit("evidence", "quote", "quote-mismatch", lambda q: "X" + q[1:])
@@ -330,6 +345,8 @@ def inject(root: Path, per_kind: int, seed: int = 11) -> dict[str, int]:
             lines[5] += b',"surplus"'
             data = b"\n".join(lines)
             injected["extra-cell"] = 1
+            if places is not None:
+                places.append(("extra-cell", name, 6, None))
         (root / "csv" / f"{name}.csv").write_bytes(data)
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     for res in descriptor["resources"]:

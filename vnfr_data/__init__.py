@@ -4,28 +4,67 @@
 >>> ds = vnfr_data.load()
 >>> ds.events.get("ev-2024-10-partnership-upgrade").status
 'occurred'
+
+Names are imported on first use (PEP 562): `import vnfr_data` costs nothing
+until `load()` or a model is touched, so the command line and its child
+processes start without pyarrow or pydantic when they do not need them.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .errors import PackageError
-from .read import Dataset, Table, load
-from .schema import RESOURCES
-from .schema.models import (
-    Actor,
-    Agreement,
-    AgreementEvent,
-    AgreementParty,
-    Conflict,
-    CrosswalkEntry,
-    Event,
-    EventParticipant,
-    Evidence,
-    Figure,
-    Record,
-    Source,
-    Statement,
-    Withdrawal,
-)
+
+if TYPE_CHECKING:
+    from .errors import PackageError
+    from .read import Dataset, Table, load
+    from .schema import RESOURCES
+    from .schema.models import (
+        Actor,
+        Agreement,
+        AgreementEvent,
+        AgreementParty,
+        Conflict,
+        CrosswalkEntry,
+        Event,
+        EventParticipant,
+        Evidence,
+        Figure,
+        Record,
+        Source,
+        Statement,
+        Withdrawal,
+    )
+
+#: Where each public name lives.
+_HOMES = {
+    "PackageError": ".errors",
+    "Dataset": ".read",
+    "Table": ".read",
+    "load": ".read",
+    "RESOURCES": ".schema",
+    **{
+        name: ".schema.models"
+        for name in (
+            "Actor",
+            "Agreement",
+            "AgreementEvent",
+            "AgreementParty",
+            "Conflict",
+            "CrosswalkEntry",
+            "Event",
+            "EventParticipant",
+            "Evidence",
+            "Figure",
+            "Record",
+            "Source",
+            "Statement",
+            "Withdrawal",
+        )
+    },
+}
 
 __all__ = [
     "RESOURCES",
@@ -49,3 +88,16 @@ __all__ = [
     "__version__",
     "load",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'vnfr_data' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from .._version import RELEASE_DATE, __version__
 from ..read.descriptor import DESCRIPTOR, PROFILE, TWIN, csv_path, parquet_path
+from ..read.verified import Digest
 from ..schema import RESOURCES, table_schema
 from .writers import csv_bytes, parquet_bytes
 
@@ -55,9 +56,14 @@ def parquet_metadata(name: str) -> dict[str, str]:
     }
 
 
-def resource_entry(name: str, rows: int, csv_data: bytes, parquet_data: bytes) -> dict[str, Any]:
-    """A resource of the descriptor: what the files are, their bytes and sha256."""
+def resource_entry(
+    name: str, rows: int, csv_data: bytes | Digest, parquet_data: bytes | Digest
+) -> dict[str, Any]:
+    """A resource of the descriptor: what the files are, their bytes and sha256 (from the
+    files, or from their digests when they were hashed already)."""
     schema = table_schema(name)
+    csv_digest = csv_data if isinstance(csv_data, Digest) else Digest.of(csv_data)
+    parquet_digest = parquet_data if isinstance(parquet_data, Digest) else Digest.of(parquet_data)
     return {
         "name": name,
         "type": "table",
@@ -68,16 +74,16 @@ def resource_entry(name: str, rows: int, csv_data: bytes, parquet_data: bytes) -
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "bytes": len(csv_data),
-        "hash": f"sha256:{sha256_hex(csv_data)}",
+        "bytes": csv_digest.size,
+        "hash": f"sha256:{csv_digest.sha256}",
         "rows": rows,
         "schema": {k: v for k, v in schema.descriptor.items() if k != "$schema"},
         TWIN: {
             "path": parquet_path(name),
             "format": "parquet",
             "mediatype": "application/vnd.apache.parquet",
-            "bytes": len(parquet_data),
-            "hash": f"sha256:{sha256_hex(parquet_data)}",
+            "bytes": parquet_digest.size,
+            "hash": f"sha256:{parquet_digest.sha256}",
             "schema_fingerprint": schema.fingerprint(),
         },
     }

@@ -65,20 +65,33 @@ def read_bytes(root: Path, rel: str, file: str, limit: int, *, declared: bool = 
         ) from None
 
 
-def hash_problems(data: bytes, entry: FileEntry, file: str) -> list[Problem]:
-    """Size and sha256 of `data` against the descriptor's entry."""
+@dataclass(frozen=True)
+class Digest:
+    """A file's size and sha256, computed once and compared wherever they are needed."""
+
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes) -> Digest:
+        return cls(len(data), hashlib.sha256(data).hexdigest())
+
+
+def hash_problems(data: bytes | Digest, entry: FileEntry, file: str) -> list[Problem]:
+    """Size and sha256 of `data` (or of the file it digests) against the descriptor's entry."""
+    digest = data if isinstance(data, Digest) else Digest.of(data)
     problems: list[Problem] = []
-    if len(data) != entry.bytes:
+    if digest.size != entry.bytes:
         problems.append(
             HashMismatch(
-                f"file has {len(data)} bytes, the descriptor says {entry.bytes}",
+                f"file has {digest.size} bytes, the descriptor says {entry.bytes}",
                 file=file,
                 field="bytes",
-                value=str(len(data)),
+                value=str(digest.size),
                 expected=str(entry.bytes),
             )
         )
-    actual = hashlib.sha256(data).hexdigest()
+    actual = digest.sha256
     if actual != entry.sha256:
         problems.append(
             HashMismatch(

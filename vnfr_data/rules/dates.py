@@ -7,12 +7,12 @@ touching this module.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import TRUE, days, integer, string
 from ..errors import DateOrder, Problem
 from ..schema import TABLES
 from ..schema.registry import DateGroup
@@ -23,19 +23,20 @@ from .locate import Mask, Where, located, maker
 def _period_ok(start: pa.ChunkedArray, end: pa.ChunkedArray, precision: pa.ChunkedArray) -> Mask:
     """For month/year precision, dates must be the first and last day of the period."""
     day_s, month_s = pc.day(start), pc.month(start)
-    next_day = pc.add(pc.cast(end, pa.timestamp("s")), pa.scalar(datetime.timedelta(days=1)))
-    end_is_month_end = pc.equal(pc.day(next_day), 1)
-    end_is_year_end = pc.and_(end_is_month_end, pc.equal(pc.month(end), 12))
-    month_ok = pc.and_(pc.equal(day_s, 1), pc.fill_null(end_is_month_end, True))
+    one = integer(1)
+    next_day = pc.add(pc.cast(end, pa.timestamp("s")), days(1))
+    end_is_month_end = pc.equal(pc.day(next_day), one)
+    end_is_year_end = pc.and_(end_is_month_end, pc.equal(pc.month(end), integer(12)))
+    month_ok = pc.and_(pc.equal(day_s, one), pc.fill_null(end_is_month_end, TRUE))
     year_ok = pc.and_(
-        pc.and_(pc.equal(day_s, 1), pc.equal(month_s, 1)), pc.fill_null(end_is_year_end, True)
+        pc.and_(pc.equal(day_s, one), pc.equal(month_s, one)), pc.fill_null(end_is_year_end, TRUE)
     )
     ok = pc.if_else(
-        pc.equal(precision, "month"),
+        pc.equal(precision, string("month")),
         month_ok,
-        pc.if_else(pc.equal(precision, "year"), year_ok, True),
+        pc.if_else(pc.equal(precision, string("year")), year_ok, TRUE),
     )
-    return pc.fill_null(ok, True)
+    return pc.fill_null(ok, TRUE)
 
 
 def _problem(
@@ -75,8 +76,9 @@ def _group(where: Where, name: str, t: pa.Table, group: DateGroup) -> list[Probl
         pc.invert(_period_ok(t[start], ends, t[prec])),
         _problem(where, name, start, message, expected),
     )
-    undated_but_precise = pc.and_(pc.is_null(t[start]), pc.not_equal(t[prec], "unknown"))
-    dated_but_unknown = pc.and_(pc.is_valid(t[start]), pc.equal(t[prec], "unknown"))
+    unknown = string("unknown")
+    undated_but_precise = pc.and_(pc.is_null(t[start]), pc.not_equal(t[prec], unknown))
+    dated_but_unknown = pc.and_(pc.is_valid(t[start]), pc.equal(t[prec], unknown))
     problems += located(
         where,
         name,

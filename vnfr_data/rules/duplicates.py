@@ -10,10 +10,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import string
 from ..errors import DuplicateFact, Problem
 from ..schema import TABLES
 from .declare import Inputs, rule
-from .locate import MAX_REPORTED, ints
+from .equal_rows import equal_groups
+from .locate import MAX_REPORTED
 
 #: Fact tables whose records have an identity (kind fact, identity fields declared).
 FACTS = tuple(t for t in TABLES if t.kind == "fact" and t.identity)
@@ -32,18 +34,14 @@ def check_duplicate_facts(data: Inputs) -> list[Problem]:
         flat = pa.table(
             {
                 c: (
-                    pc.binary_join(table[c], "\x1f")
+                    pc.binary_join(table[c], string("\x1f"))
                     if pa.types.is_list(table[c].type)
                     else table[c]
                 )
                 for c in cols
             }
-        ).append_column("__row", ints(np.arange(table.num_rows)))
-        groups = flat.group_by(cols, use_threads=False).aggregate([("__row", "list")])
-        lists = groups["__row_list"]
-        repeated = groups.filter(pc.greater(pc.list_value_length(lists), 1))
-        for rows in repeated["__row_list"].to_pylist()[:MAX_REPORTED]:
-            rows = sorted(rows)
+        )
+        for rows in equal_groups(flat, cols)[:MAX_REPORTED]:
             ids = [str(table[key][i].as_py()) for i in rows]
             places = data.where.csv_rows(spec.name, np.array(rows, dtype=np.int64))
             problems.append(

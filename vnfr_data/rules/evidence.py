@@ -10,68 +10,19 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import FALSE, integer, mask, numbers, string, strings
 from ..errors import EvidenceOutsideBody, MissingEvidence, OrphanEvidence, Problem, QuoteMismatch
 from ..schema import EVIDENCED, table_schema
 from .declare import Inputs, rule
-from .locate import MAX_REPORTED, MAX_SHOWN, ints, located, maker
+from .locate import MAX_REPORTED, MAX_SHOWN, bools, ints, located, maker
+from .quote_spans import mismatched_quotes
 
-
-def mismatched_quotes(
-    texts: list[bytes],
-    source: np.ndarray,
-    starts: np.ndarray,
-    ends: np.ndarray,
-    quotes: pa.Array | pa.ChunkedArray,
-) -> np.ndarray:
-    """True where quote != texts[source][start:end] in characters, without a per-row loop.
-
-    Works on UTF-8 bytes: the texts are concatenated and a character -> byte
-    map is built from the UTF-8 lead bytes; each row's slice becomes a view
-    (offset, size) into the concatenation, Arrow gathers the views into one
-    binary column, and one vectorised `equal` compares it with the quotes.
-    `source` is the index of each row's text; -1 (unknown) counts as a mismatch.
-    """
-    n = len(source)
-    bad = np.zeros(n, dtype=bool)
-    if n == 0:
-        return bad
-    if not texts:
-        return ~bad
-    blob = np.frombuffer(b"".join(texts), dtype=np.uint8)
-    # Character c of the concatenation starts at byte c + (continuation bytes before it).
-    # A continuation byte's character index is the number of lead bytes before it, minus 1.
-    cont = np.flatnonzero((blob & 0xC0) == 0x80)
-    cont_char = cont - np.arange(len(cont)) - 1
-
-    def byte_of(chars: np.ndarray) -> np.ndarray:
-        return chars + np.searchsorted(cont_char, chars, side="left")
-
-    byte_start = np.concatenate(([0], np.cumsum([len(t) for t in texts], dtype=np.int64)))
-    char_base = byte_start - np.searchsorted(cont, byte_start, side="left")
-    nchars = np.diff(char_base)
-    known = (source >= 0) & (source < len(texts))
-    src = np.where(known, source, 0)
-    limit = nchars[src]
-    bad |= ~known | (starts < 0) | (ends < starts) | (ends > limit)
-    first = byte_of(char_base[src] + np.where(bad, 0, starts))
-    offsets, sizes = first, byte_of(char_base[src] + np.where(bad, 0, ends)) - first
-    views = pa.LargeListViewArray.from_arrays(
-        ints(offsets),
-        ints(sizes),
-        pa.Array.from_buffers(pa.uint8(), len(blob), [None, pa.py_buffer(blob)]),
-    )
-    gathered = views.flatten()
-    data = gathered.buffers()[1]
-    if data is None:  # every slice is empty
-        data = pa.py_buffer(b"")
-    elif gathered.offset:
-        data = data.slice(gathered.offset)
-    bounds = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))
-    slices = pa.Array.from_buffers(pa.large_binary(), n, [None, pa.py_buffer(bounds), data])
-    array = quotes.combine_chunks() if isinstance(quotes, pa.ChunkedArray) else quotes
-    same = pc.fill_null(pc.equal(slices, pc.cast(array, pa.large_binary())), False)
-    bad |= ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
-    return bad
+__all__ = [
+    "check_evidence_in_body",
+    "check_evidence_quotes",
+    "check_grounding",
+    "mismatched_quotes",
+]
 
 
 @rule("evidence quotes", tables=("evidence",), emits=(QuoteMismatch,))
@@ -81,7 +32,7 @@ def check_evidence_quotes(data: Inputs) -> list[Problem]:
         return []
     ev, texts, where = data.tables["evidence"], data.texts, data.where
     ids = sorted(texts)
-    source = pc.index_in(ev["source_id"], value_set=pa.array(ids, pa.string()))
+    source = pc.index_in(ev["source_id"], value_set=strings(ids))
     known = pc.and_(
         pc.is_valid(source), pc.and_(pc.is_valid(ev["char_start"]), pc.is_valid(ev["char_end"]))
     )
@@ -92,7 +43,7 @@ def check_evidence_quotes(data: Inputs) -> list[Problem]:
         _ints(ev["char_end"]),
         ev["quote"],
     )
-    bad &= np.asarray(pc.fill_null(known, False).to_numpy(zero_copy_only=False), dtype=bool)
+    bad &= mask(known)
     rows = np.flatnonzero(bad)
     head = ev.take(ints(rows[:MAX_REPORTED])).to_pylist()
     csv_rows = where.csv_rows("evidence", rows[:MAX_REPORTED])
@@ -125,10 +76,7 @@ def check_evidence_quotes(data: Inputs) -> list[Problem]:
 
 
 def _ints(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
-    return np.asarray(
-        pc.fill_null(pc.cast(column, pa.int64()), -1).to_numpy(zero_copy_only=False),
-        dtype=np.int64,
-    )
+    return numbers(pc.fill_null(pc.cast(column, pa.int64()), integer(-1)))
 
 
 def _cut(text: str | None) -> str | None:
@@ -178,8 +126,9 @@ def check_grounding(data: Inputs) -> list[Problem]:
             continue
         key = table_schema(name).primary_key[0]
         ids = tables[name][key]
-        in_table = pc.equal(ev["record_table"], name)
-        cited = ev.filter(pc.fill_null(in_table, False))["record_id"]
+        # The evidence rows of this table, once: each lookup below then runs on them only.
+        mine = pc.indices_nonzero(pc.fill_null(pc.equal(ev["record_table"], string(name)), FALSE))
+        cited = ev["record_id"].take(mine)
         missing = pc.invert(pc.is_in(ids, value_set=pc.unique(cited)))
         problems += located(
             where,
@@ -195,13 +144,17 @@ def check_grounding(data: Inputs) -> list[Problem]:
                 expected="at least one evidence row with this record_id",
             ),
         )
-        orphan = pc.and_(in_table, pc.invert(pc.is_in(ev["record_id"], value_set=ids)))
+        dangling = numbers(mine)[mask(pc.invert(pc.is_in(cited, value_set=ids)))]
+        if not len(dangling):
+            continue
+        orphan = np.zeros(ev.num_rows, dtype=bool)
+        orphan[dangling] = True
         problems += located(
             where,
             "evidence",
             ev,
             "record_id",
-            orphan,
+            bools(orphan),
             maker(
                 OrphanEvidence,
                 f"evidence points at no {name} record",

@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import FALSE, bools, ints, numbers
 from ..errors import Problem
 
 #: Stop listing a check's findings after this many; the rest are counted in one line.
@@ -25,6 +26,19 @@ MAX_REPORTED = 1000
 MAX_SHOWN = 200
 
 Mask: TypeAlias = "pa.ChunkedArray | pa.Array"
+
+__all__ = [
+    "MAX_REPORTED",
+    "MAX_SHOWN",
+    "Mask",
+    "Where",
+    "bools",
+    "indices",
+    "ints",
+    "located",
+    "maker",
+    "shown",
+]
 
 
 @dataclass(frozen=True)
@@ -42,22 +56,9 @@ class Where:
         return indices + 2 if mapped is None else mapped[indices]
 
 
-def bools(values: np.ndarray) -> pa.Array:
-    """A numpy bool array as Arrow, without `pa.array` (which imports pandas when present)."""
-    n = len(values)
-    bits = np.packbits(np.asarray(values, dtype=bool), bitorder="little")
-    return pa.Array.from_buffers(pa.bool_(), n, [None, pa.py_buffer(bits.tobytes())])
-
-
-def ints(values: np.ndarray) -> pa.Array:
-    """A numpy integer array as Arrow int64, zero-copy when it already is one."""
-    data = np.ascontiguousarray(values, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
-
-
 def indices(mask: Mask) -> np.ndarray:
     """Positions where mask is true (null counts as false)."""
-    return np.asarray(pc.indices_nonzero(pc.fill_null(mask, False)).to_numpy(), dtype=np.int64)
+    return numbers(pc.indices_nonzero(pc.fill_null(mask, FALSE)))
 
 
 def shown(column: pa.ChunkedArray | pa.Array) -> list[str | None]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 
-import numpy as np
 import pyarrow.compute as pc
 
+from ..arrow_values import numbers
 from ..errors import ForeignKeyError, Problem, UnknownReference
 from ..schema import RESOURCES, TABLES, spec, table_schema
 from .declare import Inputs, rule
@@ -74,7 +74,7 @@ def check_list_references(data: Inputs) -> list[Problem]:
         unknown = pc.invert(pc.is_in(items, value_set=data.tables[target][key]))
         hits = indices(unknown)
         head = hits[:MAX_REPORTED]
-        rows = data.where.csv_rows(name, np.asarray(parents.to_numpy(), dtype=np.int64)[head])
+        rows = data.where.csv_rows(name, numbers(parents)[head])
         values = items.take(ints(head)).to_pylist()
         problems += [
             UnknownReference(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pyarrow.compute as pc
 
+from ..arrow_values import FALSE, string
 from ..errors import Problem, WithdrawnIdInUse
 from ..schema import EVIDENCED, spec
 from .declare import Inputs, rule
@@ -27,7 +28,7 @@ def check_withdrawn_ids(data: Inputs) -> list[Problem]:
             continue
         live = data.tables[name][spec(name).key]
         reused = pc.and_(
-            pc.equal(stones["record_table"], name),
+            pc.equal(stones["record_table"], string(name)),
             pc.is_in(stones["record_id"], value_set=pc.unique(live)),
         )
         problems += located(
@@ -35,7 +36,7 @@ def check_withdrawn_ids(data: Inputs) -> list[Problem]:
             "withdrawals",
             stones,
             "record_id",
-            pc.fill_null(reused, False),
+            pc.fill_null(reused, FALSE),
             maker(
                 WithdrawnIdInUse,
                 f"a withdrawn id names a live {name} record: delete the record, or the "

@@ -15,7 +15,6 @@ one (decimals with at most 6 places, no exponent; integers without a sign).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import FALSE, TRUE, integer, null, numbers, string, strings
 from ..errors import (
     CellTooLarge,
     CellTypeError,
@@ -34,9 +34,11 @@ from ..errors import (
     UnsafeCell,
 )
 from ..publish.writers import LIST_DELIMITER
+from ..rules.equal_rows import repeated_rows
 from ..rules.locate import MAX_REPORTED, Mask, Where, bools, ints, located, shown
 from ..schema import Field, TableSchema
 from .cells import typed_from_text
+from .text_proofs import all_nfc, byte_length_range, longest_cell_bytes, no_cell_starting_with
 
 #: Excel and LibreOffice cells hold at most this many characters; a longer cell is cut
 #: when the CSV is opened, and no quote or title of this dataset comes near it.
@@ -45,6 +47,8 @@ MAX_CELL_CHARS = 32_767
 CONTROL = r"[\x00-\x08\x0b-\x1f\x7f]"
 #: A cell starting with one of these runs as a formula in a spreadsheet (OWASP CSV injection).
 FORMULA_LEAD = r"^[=+\-@\t\r]"
+#: The same characters as bytes (all ASCII, so each is a cell's first byte when it leads).
+FORMULA_BYTES = b"=+-@\t\r"
 #: Constraints and formats this module checks; a schema using another fails a test.
 SUPPORTED_CONSTRAINTS = frozenset(
     {"required", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "unique"}
@@ -80,11 +84,14 @@ def check_cells(
     schema: TableSchema,
     where: Where,
     unreadable: dict[str, pa.Array] | None = None,
+    *,
+    no_controls: bool = False,
 ) -> tuple[pa.Table, list[Problem]]:
     """Check every cell of a text table; returns the typed table (bad cells null) and problems.
 
     `unreadable` marks cells already reported and set to null (bytes that are not
-    UTF-8): they are not reported again as missing.
+    UTF-8): they are not reported again as missing. `no_controls` says the file
+    was proven free of control characters (`text_proofs.no_control_bytes`).
     """
     problems: list[Problem] = []
     columns: dict[str, pa.ChunkedArray] = {}
@@ -93,7 +100,7 @@ def check_cells(
         check = _FieldCheck(schema.name, field, raw[field.name], text, where)
         if unreadable and field.name in unreadable:
             check.reported = pc.or_(check.reported, unreadable[field.name])
-        problems += check.text()
+        problems += check.text(no_controls)
         column = check.typed_text()
         problems += check.problems
         problems += check.constraints(column)
@@ -105,15 +112,19 @@ def check_cells(
 
 
 def not_nfc(col: pa.ChunkedArray) -> pa.ChunkedArray | pa.Array:
-    """True where text is not NFC. ASCII is always NFC, so only the rest is normalised."""
-    ascii_ = pc.fill_null(pc.string_is_ascii(col), True)
-    if pc.all(ascii_).as_py():
+    """True where text is not NFC.
+
+    Usually proven in one pass (`text_proofs.all_nfc`); otherwise ASCII is
+    always NFC, so only the rest is normalised and compared.
+    """
+    if all_nfc(col):
         return bools(np.zeros(len(col), dtype=bool))
+    ascii_ = pc.fill_null(pc.string_is_ascii(col), TRUE)
     others = pc.indices_nonzero(pc.invert(ascii_))
     subset = pc.take(col, others)
     changed = pc.indices_nonzero(pc.not_equal(pc.utf8_normalize(subset, "NFC"), subset))
     mask = np.zeros(len(col), dtype=bool)
-    mask[pc.take(others, changed).to_numpy()] = True
+    mask[numbers(pc.take(others, changed))] = True
     return bools(mask)
 
 
@@ -129,7 +140,9 @@ def _real_dates(col: pa.ChunkedArray) -> pa.ChunkedArray:
     except pa.ArrowInvalid:
         parsed = pc.strptime(col, format="%Y-%m-%d", unit="s", error_is_null=True)
         same = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), col)
-    ok = pc.greater_equal(pc.year(parsed), 1)  # Python's dates, hence pydantic's, start at 1
+    ok = pc.greater_equal(
+        pc.year(parsed), integer(1)
+    )  # Python's dates, hence pydantic's, start at 1
     return ok if same is None else pc.and_(ok, same)
 
 
@@ -169,20 +182,23 @@ class _FieldCheck:
 
         return located(self.where, self.name, table, self.field.name, mask, make)
 
-    def text(self) -> list[Problem]:
-        col = self.col
-        out = self.found(
-            ControlCharacter,
-            pc.match_substring_regex(col, CONTROL),
-            "cell contains a control character (NUL, CR, escape ...)",
-            "printable text; only tab and line feed among controls",
-        )
-        out += self.found(
-            CellTooLarge,
-            pc.greater(pc.utf8_length(col), MAX_CELL_CHARS),
-            f"cell longer than {MAX_CELL_CHARS} characters",
-            f"at most {MAX_CELL_CHARS} characters (a spreadsheet cell's limit)",
-        )
+    def text(self, no_controls: bool = False) -> list[Problem]:
+        col, out = self.col, []
+        if not no_controls:
+            out += self.found(
+                ControlCharacter,
+                pc.match_substring_regex(col, CONTROL),
+                "cell contains a control character (NUL, CR, escape ...)",
+                "printable text; only tab and line feed among controls",
+            )
+        longest = longest_cell_bytes(col)
+        if longest is None or longest > MAX_CELL_CHARS:  # bytes >= characters
+            out += self.found(
+                CellTooLarge,
+                pc.greater(pc.utf8_length(col), integer(MAX_CELL_CHARS)),
+                f"cell longer than {MAX_CELL_CHARS} characters",
+                f"at most {MAX_CELL_CHARS} characters (a spreadsheet cell's limit)",
+            )
         if is_free_text(self.field):
             out += self.found(
                 TextNotNfc,
@@ -191,12 +207,13 @@ class _FieldCheck:
                 "combining marks)",
                 "NFC-normalised text",
             )
-            out += self.found(
-                UnsafeCell,
-                pc.match_substring_regex(col, FORMULA_LEAD),
-                "text starts with a formula character (=, +, -, @, tab, CR)",
-                "text starting with a letter, digit or punctuation other than = + - @",
-            )
+            if not no_cell_starting_with(col, FORMULA_BYTES):
+                out += self.found(
+                    UnsafeCell,
+                    pc.match_substring_regex(col, FORMULA_LEAD),
+                    "text starts with a formula character (=, +, -, @, tab, CR)",
+                    "text starting with a letter, digit or punctuation other than = + - @",
+                )
         return out
 
     def typed_text(self) -> pa.ChunkedArray:
@@ -204,22 +221,23 @@ class _FieldCheck:
         col, kind = self.col, self.field.type
         if kind in ("string", "list"):
             return col
-        col = pc.if_else(pc.equal(col, ""), pa.scalar(None, pa.string()), col)
+        none = null(pa.string())
+        col = pc.if_else(pc.equal(col, string("")), none, col)
         pattern, expected = _TYPE_RULES[kind]
         fits = pc.match_substring_regex(col, pattern)
         if kind == "date":
-            fits = pc.and_(fits, _real_dates(pc.if_else(fits, col, pa.scalar(None, pa.string()))))
-        bad = pc.and_(pc.is_valid(col), pc.invert(pc.fill_null(fits, False)))
+            fits = pc.and_(fits, _real_dates(pc.if_else(fits, col, none)))
+        bad = pc.and_(pc.is_valid(col), pc.invert(pc.fill_null(fits, FALSE)))
         self.problems += self.found(
             CellTypeError, bad, f"not a valid {kind}", expected, column=self.col
         )
         self.reported = pc.or_(self.reported, bad)
-        col = pc.if_else(bad, pa.scalar(None, pa.string()), col)
+        col = pc.if_else(bad, none, col)
         if kind == "boolean":
             col = pc.if_else(
-                pc.is_in(col, value_set=pa.array(TRUE_VALUES)),
-                pa.scalar("true"),
-                pc.if_else(pc.is_valid(col), pa.scalar("false"), pa.scalar(None, pa.string())),
+                pc.is_in(col, value_set=strings(TRUE_VALUES)),
+                string("true"),
+                pc.if_else(pc.is_valid(col), string("false"), none),
             )
         return col
 
@@ -230,7 +248,7 @@ class _FieldCheck:
             out += self.found(ConstraintError, missing, 'constraint "required": cell is empty')
         if f.type == "list":
             item_empty = pc.and_(
-                pc.not_equal(col, ""),
+                pc.not_equal(col, string("")),
                 pc.match_substring_regex(col, f"(^|{LIST_DELIMITER})({LIST_DELIMITER}|$)"),
             )
             out += self.found(
@@ -242,7 +260,7 @@ class _FieldCheck:
         if f.type != "string":
             return out
         if "enum" in c:
-            allowed = pa.array(c["enum"], pa.string())
+            allowed = strings(c["enum"])
             out += self.found(
                 ConstraintError,
                 pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=allowed))),
@@ -256,18 +274,22 @@ class _FieldCheck:
                 'constraint "pattern": value does not match',
                 f"a match of {c['pattern']}",
             )
-        length = pc.utf8_length(col)
-        if "minLength" in c:
+        shortest, longest = byte_length_range(col)
+        # A character is 1 to 4 bytes: byte lengths alone often settle both constraints.
+        check_min = "minLength" in c and shortest is not None and -(-shortest // 4) < c["minLength"]
+        check_max = "maxLength" in c and longest is not None and longest > c["maxLength"]
+        length = pc.utf8_length(col) if check_min or check_max else None
+        if check_min and length is not None:
             out += self.found(
                 ConstraintError,
-                pc.less(length, c["minLength"]),
+                pc.less(length, integer(c["minLength"], length.type)),
                 'constraint "minLength": text too short',
                 f"at least {c['minLength']} character(s)",
             )
-        if "maxLength" in c:
+        if check_max and length is not None:
             out += self.found(
                 ConstraintError,
-                pc.greater(length, c["maxLength"]),
+                pc.greater(length, integer(c["maxLength"], length.type)),
                 'constraint "maxLength": text too long',
                 f"at most {c['maxLength']} character(s)",
             )
@@ -289,7 +311,12 @@ class _FieldCheck:
                 ("maximum", pc.greater, "above"),
             ):
                 if key in c:
-                    bound = pa.scalar(c[key]).cast(col.type)
+                    value = c[key]
+                    bound = (
+                        integer(value, col.type)
+                        if isinstance(value, int)
+                        else pa.scalar(value).cast(col.type)
+                    )
                     out += self.found(
                         ConstraintError,
                         compare(col, bound),
@@ -321,28 +348,19 @@ def _duplicates(
     make: Callable[[int, int, str], Problem],
 ) -> list[Problem]:
     """Rows whose key equals an earlier row's, each reported with that first row."""
-    n = table.num_rows
-    if n < 2:
+    if table.num_rows < 2:
         return []
-    keyed = table.select(keys).append_column("__i", ints(np.arange(n)))
-    complete = keyed.filter(functools.reduce(pc.and_, [pc.is_valid(keyed[k]) for k in keys]))
-    groups = complete.group_by(keys, use_threads=False).aggregate(
-        [("__i", "min"), ("__i", "count")]
-    )
-    groups = groups.filter(pc.greater(groups["__i_count"], 1))
-    if groups.num_rows == 0:
+    later, first = repeated_rows(table, keys)
+    if len(later) == 0:
         return []
-    joined = complete.join(groups, keys, use_threads=False)
-    later = joined.filter(pc.not_equal(joined["__i"], joined["__i_min"])).sort_by("__i")
-    head = later.slice(0, MAX_REPORTED)
-    rows = where.csv_rows(name, head["__i"].to_numpy())
-    firsts = where.csv_rows(name, head["__i_min"].to_numpy())
-    values = _key_text(head, keys)
+    rows = where.csv_rows(name, later[:MAX_REPORTED])
+    firsts = where.csv_rows(name, first[:MAX_REPORTED])
+    values = _key_text(table.take(ints(later[:MAX_REPORTED])), keys)
     problems = [make(int(r), int(f), v) for r, f, v in zip(rows, firsts, values, strict=True)]
-    if later.num_rows > MAX_REPORTED:
+    if len(later) > MAX_REPORTED:
         problems.append(
             type(problems[0])(
-                f"... and {later.num_rows - MAX_REPORTED} more rows like this",
+                f"... and {len(later) - MAX_REPORTED} more rows like this",
                 file=problems[0].file,
             )
         )
@@ -363,16 +381,19 @@ def _sorted_without_duplicates(table: pa.Table, keys: list[str]) -> bool:
     n = table.num_rows
     if n < 2:
         return True
-    later_row = np.zeros(n - 1, dtype=bool)  # strictly after the previous row so far
-    equal_so_far = np.ones(n - 1, dtype=bool)
+    later_row: Mask | None = None  # strictly after the previous row so far
+    equal_so_far: Mask | None = None
     for key in keys:
         col = table[key]
         a, b = col.slice(0, n - 1), col.slice(1)
-        greater = pc.fill_null(pc.greater(b, a), False).to_numpy(zero_copy_only=False)
-        same = pc.fill_null(pc.equal(b, a), False).to_numpy(zero_copy_only=False)
-        later_row |= equal_so_far & np.asarray(greater, dtype=bool)
-        equal_so_far &= np.asarray(same, dtype=bool)
-    return bool(later_row.all())
+        greater = pc.fill_null(pc.greater(b, a), FALSE)
+        same = pc.fill_null(pc.equal(b, a), FALSE)
+        if later_row is None or equal_so_far is None:
+            later_row, equal_so_far = greater, same
+        else:
+            later_row = pc.or_(later_row, pc.and_(equal_so_far, greater))
+            equal_so_far = pc.and_(equal_so_far, same)
+    return later_row is None or bool(pc.all(later_row).as_py())
 
 
 def check_primary_key(table: pa.Table, schema: TableSchema, where: Where) -> list[Problem]:

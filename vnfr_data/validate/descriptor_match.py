@@ -31,7 +31,9 @@ def check_descriptor_matches(state: PackageState, report: Report) -> None:
     missing = [
         n
         for n in RESOURCES
-        if n not in state.tables or csv_path(n) not in state.raw or parquet_path(n) not in state.raw
+        if n not in state.tables
+        or csv_path(n) not in state.digests
+        or parquet_path(n) not in state.digests
     ]
     if missing:
         report.skipped.append(
@@ -42,8 +44,8 @@ def check_descriptor_matches(state: PackageState, report: Report) -> None:
         resource_entry(
             name,
             state.tables[name].num_rows,
-            state.raw[csv_path(name)],
-            state.raw[parquet_path(name)],
+            state.digests[csv_path(name)],
+            state.digests[parquet_path(name)],
         )
         for name in RESOURCES
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..errors import ProblemsFound, SchemaMismatch
 from ..read.descriptor import FileEntry
-from ..read.verified import hash_problems, read_bytes
+from ..read.verified import Digest, hash_problems, read_bytes
 from ..schema import RESOURCES, table_schema
 from .report import Report
 from .state import PackageState
@@ -25,11 +25,14 @@ def read_file(state: PackageState, rel: str, limit: int, report: Report) -> byte
         return None
 
 
-def check_hash(data: bytes, entry: FileEntry | None, file: str, report: Report) -> None:
+def check_hash(
+    state: PackageState, rel: str, data: bytes, entry: FileEntry | None, report: Report
+) -> None:
     """Size and sha256 against the descriptor (a missing or malformed entry is a
-    descriptor problem, reported with the descriptor's)."""
+    descriptor problem, reported with the descriptor's); the digest is kept."""
+    digest = state.digests[rel] = Digest.of(data)
     if entry is not None:
-        report.problems += hash_problems(data, entry, file)
+        report.problems += hash_problems(digest, entry, str(state.pkg.root / rel))
 
 
 def check_descriptor(state: PackageState, report: Report) -> None:

@@ -4,13 +4,13 @@ The build parses annotation files a contributor wrote, with libyaml: a hostile
 file (say, nesting a million levels deep) can crash the interpreter outright or
 run for long. Running it here, in a child process with a time limit, turns a
 crash or a hang into a reported problem instead of killing `vnfr-data validate`.
-Prints the problems as a JSON list on stdout.
+The child starts with the validation (`start_fresh_build`) and runs beside it;
+it prints the problems as a JSON list on stdout.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from ..errors import (
     problem_from_dict,
 )
 from ..safe_files import holds
+from .children import Child, start
 from .package import PackageDir
 from .report import Report
 
@@ -31,17 +32,16 @@ from .report import Report
 FRESH_BUILD_SECONDS = 300
 
 
-def check_fresh_build(pkg: PackageDir, report: Report) -> None:
-    """Rebuild from the annotations in a child process (see `main`) and compare."""
+def start_fresh_build(pkg: PackageDir) -> Child:
+    """Start rebuilding from the annotations in a child process (see `main`)."""
+    return start(__name__, [str(pkg.root)], FRESH_BUILD_SECONDS)
+
+
+def check_fresh_build(pkg: PackageDir, report: Report, child: Child | None = None) -> None:
+    """The fresh build's findings (the child started by `start_fresh_build`, or a new one)."""
     annotations = str(pkg.root / "annotations")
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "vnfr_data.validate.fresh_build", str(pkg.root)],
-            capture_output=True,
-            timeout=FRESH_BUILD_SECONDS,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
+    done = (child or start_fresh_build(pkg)).wait()
+    if done.returncode is None:
         report.problems.append(
             YamlError(
                 f"the build from the annotations ran over {FRESH_BUILD_SECONDS} s and was "
@@ -105,9 +105,9 @@ def compare(root: Path) -> list[Problem]:
     return problems
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     try:
-        problems = compare(Path(sys.argv[1]))
+        problems = compare(Path(argv[0]))
     except ImportError as exc:  # installed without the build extra
         problems = [
             UnusableInput(
@@ -115,9 +115,5 @@ def main() -> int:
                 "pip install 'vnfr-data[build]', or pass --no-build-check"
             )
         ]
-    json.dump([p.to_dict() for p in problems], sys.stdout, ensure_ascii=False)
+    sys.stdout.buffer.write(json.dumps([p.to_dict() for p in problems]).encode("utf-8"))
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -2,12 +2,18 @@
 
 Frictionless is the reference implementation of the standard; running it too
 means a package we call VALID is valid by the standard, not only by our reading.
+It runs in a child process started with the validation, on a core of its own
+while this process checks the columns; its answer is read at the end, when
+our findings are known and its echoes of them can be dropped.
 """
 
 from __future__ import annotations
 
+import json
+
 from ..errors import FrictionlessError, Problem, UnusableInput
 from ..schema import RESOURCES
+from .children import Child, start
 from .report import Report
 from .state import PackageState
 
@@ -20,23 +26,41 @@ _SAME_AS = {
 }
 
 
-def run_frictionless(state: PackageState, report: Report) -> None:
-    """Frictionless on the same package; its findings that repeat or echo ours are dropped."""
+#: Frictionless is stopped after this long (on the shipped package it takes ~1 s).
+FRICTIONLESS_SECONDS = 3600
+
+
+def start_frictionless(state: PackageState) -> Child:
+    """Start frictionless on the package in a child process (`frictionless_child`)."""
+    return start(
+        "vnfr_data.validate.frictionless_child",
+        [str(state.pkg.descriptor_path)],
+        FRICTIONLESS_SECONDS,
+    )
+
+
+def run_frictionless(state: PackageState, report: Report, child: Child | None = None) -> None:
+    """Frictionless on the same package (the child from `start_frictionless`, or a new
+    one); its findings that repeat or echo ours are dropped."""
     pkg = state.pkg
+    done = (child or start_frictionless(state)).wait()
+    if done.returncode != 0:
+        cause = "ran too long" if done.returncode is None else f"exited with {done.returncode}"
+        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise RuntimeError(f"frictionless {cause}: {tail[0][:200]}")
     try:
-        from frictionless import Package, system
-    except ImportError:
+        result = json.loads(done.stdout.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RuntimeError(f"unreadable answer from frictionless: {exc}") from None
+    if result.get("missing"):
         report.problems.append(
             UnusableInput("frictionless is not installed: pip install 'vnfr-data[validate]'")
         )
         return
-    try:
-        with system.use_context(trusted=False):
-            result = Package(str(pkg.descriptor_path)).validate()
-    except Exception as exc:  # noqa: BLE001 - frictionless refusing the package is a finding
+    if "refused" in result:
         report.problems.append(
             FrictionlessError(
-                f"frictionless cannot open the package: {str(exc)[:300]}",
+                f"frictionless cannot open the package: {result['refused']}",
                 file=str(pkg.descriptor_path),
             )
         )
@@ -44,28 +68,26 @@ def run_frictionless(state: PackageState, report: Report) -> None:
     skipped = {name for name in RESOURCES if name not in state.tables}
     ours = _Known(report.problems, {state.files[n] for n in skipped if n in state.files})
     found: list[Problem] = []
-    for task in result.tasks:
-        file = str(pkg.root / task.place) if task.place else None
-        for err in task.errors:
-            if getattr(err, "reference_name", None) in skipped:
+    for task in result["tasks"]:
+        file = str(pkg.root / task["place"]) if task["place"] else None
+        for err in task["errors"]:
+            if err["reference"] in skipped:
                 continue  # a foreign key into a table we could not read: we said why
-            row = getattr(err, "row_number", None)
-            name = getattr(err, "field_name", None) or None
-            if ours.covers(_SAME_AS.get(err.type, err.type), file, row, name):
+            row, name = err["row"], err["field"]
+            if ours.covers(_SAME_AS.get(err["type"], err["type"]), file, row, name):
                 continue
-            cell = getattr(err, "cell", None)
             found.append(
                 FrictionlessError(
-                    f"{err.type}: {err.note or err.title}",
+                    f"{err['type']}: {err['text']}",
                     file=file,
                     row=row,
                     field=name,
-                    value=None if cell is None else str(cell)[:200],
+                    value=err["cell"],
                 )
             )
-    for err in result.errors:
+    for err in result["errors"]:
         found.append(
-            FrictionlessError(f"{err.type}: {err.note or err.title}", file=str(pkg.descriptor_path))
+            FrictionlessError(f"{err['type']}: {err['text']}", file=str(pkg.descriptor_path))
         )
     report.problems += found
 

@@ -12,6 +12,8 @@ missing a column, an empty file.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,6 +21,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import mask as np_mask
+from ..arrow_values import null
 from ..errors import (
     BlankLabel,
     BlankRow,
@@ -38,6 +42,10 @@ from ..schema import TableSchema
 from .cells import read_csv_cells
 from .constraints import check_cells, check_primary_key
 from .structure import BOM, scan
+from .text_proofs import no_control_bytes
+
+#: The first byte that `bytes.strip` would keep.
+_NOT_BLANK = re.compile(rb"[^ \t\n\r\x0b\x0c]")
 
 
 @dataclass
@@ -48,26 +56,52 @@ class ReadTable:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_table(data: bytes, schema: TableSchema, file: str) -> ReadTable:
+@dataclass
+class ParsedCsv:
+    """A CSV's rows as raw cells, before any cell is checked (the bytes are no longer needed)."""
+
+    cells: pa.Table
+    #: CSV row number (header = 1) of each row of `cells`.
+    rows: np.ndarray
+    #: Column of `cells` holding each schema field.
+    positions: dict[str, int]
+    #: The file holds no control character (`text_proofs.no_control_bytes`).
+    no_controls: bool
+
+
+def read_table(data: bytes, schema: TableSchema, file: str, threads: bool = False) -> ReadTable:
     """The typed table of one CSV resource, with every problem found on the way."""
     out = ReadTable()
-    if not data.removeprefix(BOM).strip():
+    parsed = parse_csv(data, schema, file, out, threads)
+    if parsed is not None:
+        check_parsed(parsed, schema, file, out)
+    return out
+
+
+def parse_csv(
+    data: bytes, schema: TableSchema, file: str, out: ReadTable, threads: bool = False
+) -> ParsedCsv | None:
+    """The bytes, the header and the rows; None when the file cannot be read as the table.
+
+    Problems go to `out`. Arrow's threads parse on `threads`.
+    """
+    if _NOT_BLANK.search(data, len(BOM) if data.startswith(BOM) else 0) is None:
         out.problems.append(
             EmptyFile("file is empty (not even a header row)", file=file, expected="a header row")
         )
-        return out
+        return None
     structure = scan(data, file)
     out.problems += structure.problems
     if not structure.parseable or structure.labels is None:
-        return out
+        return None
     labels = structure.labels
     positions, label_problems = check_labels(labels, schema, file)
     out.problems += label_problems
     try:
-        cells, bad_rows = read_csv_cells(data, structure.body_offset, len(labels))
+        cells, bad_rows = read_csv_cells(data, structure.body_offset, len(labels), threads=threads)
     except pa.ArrowInvalid as exc:  # the byte checks should have caught it; say what Arrow says
         out.problems.append(CsvSyntax(f"CSV cannot be parsed: {str(exc)[:300]}", file=file))
-        return out
+        return None
     if cells is None:
         out.problems.append(
             CsvSyntax(
@@ -100,13 +134,19 @@ def read_table(data: bytes, schema: TableSchema, file: str) -> ReadTable:
                 )
             )
     if cells is None:
-        return out
+        return None
     total = cells.num_rows + len(bad_rows)
     rows = np.arange(2, total + 2, dtype=np.int64)
     if bad_rows:
         rows = np.setdiff1d(rows, np.array([b.row for b in bad_rows], dtype=np.int64))
     if positions is None:
-        return out
+        return None
+    return ParsedCsv(cells, rows, positions, no_control_bytes(data))
+
+
+def check_parsed(parsed: ParsedCsv, schema: TableSchema, file: str, out: ReadTable) -> None:
+    """Every cell of the parsed rows: UTF-8, blank rows, types, constraints, primary key."""
+    cells, rows, positions = parsed.cells, parsed.rows, parsed.positions
     where = Where({schema.name: file}, {schema.name: rows})
     text: dict[str, pa.ChunkedArray] = {}
     unreadable: dict[str, pa.Array] = {}
@@ -117,7 +157,7 @@ def read_table(data: bytes, schema: TableSchema, file: str) -> ReadTable:
             unreadable[name] = nulled
         out.problems += problems
     blank = _all_null(cells)
-    if pc.any(blank).as_py():
+    if blank is not None:
         out.problems += located(
             where,
             schema.name,
@@ -129,13 +169,14 @@ def read_table(data: bytes, schema: TableSchema, file: str) -> ReadTable:
         keep = pc.invert(blank)
         text = {name: col.filter(keep) for name, col in text.items()}
         unreadable = {name: mask.filter(keep) for name, mask in unreadable.items()}
-        rows = rows[np.asarray(keep.to_numpy(zero_copy_only=False), dtype=bool)]
+        rows = rows[np_mask(keep)]
         where = Where({schema.name: file}, {schema.name: rows})
-    typed, problems = check_cells(pa.table(text), schema, where, unreadable)
+    typed, problems = check_cells(
+        pa.table(text), schema, where, unreadable, no_controls=parsed.no_controls
+    )
     out.problems += problems
     out.problems += check_primary_key(typed, schema, where)
     out.table, out.rows = typed, rows
-    return out
 
 
 def check_labels(
@@ -227,7 +268,7 @@ def _utf8(
         for row, value in zip(rows, values, strict=True)
     ]
     mask = bools(bad)
-    cleaned = pc.if_else(mask, pa.scalar(None, pa.binary()), flat)
+    cleaned = pc.if_else(mask, null(pa.binary()), flat)
     try:
         return pa.chunked_array([pc.cast(cleaned, pa.string())]), mask, problems
     except pa.ArrowInvalid:  # more bad cells than we list: the column is not checked further
@@ -261,8 +302,10 @@ def _mark_invalid(array: pa.Array, base: int, bad: np.ndarray) -> int:
     return found
 
 
-def _all_null(cells: pa.Table) -> pa.Array:
-    mask = np.ones(cells.num_rows, dtype=bool)
-    for column in cells.columns:
-        mask &= np.asarray(pc.is_null(column).to_numpy(zero_copy_only=False), dtype=bool)
-    return bools(mask)
+def _all_null(cells: pa.Table) -> pa.Array | pa.ChunkedArray | None:
+    """True where every cell of the row is null; None when no row is (the usual case:
+    a column without nulls proves it at once)."""
+    if cells.num_columns == 0 or any(column.null_count == 0 for column in cells.columns):
+        return None
+    blank = functools.reduce(pc.and_, [pc.is_null(column) for column in cells.columns])
+    return blank if pc.any(blank).as_py() else None

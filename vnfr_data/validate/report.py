@@ -6,7 +6,8 @@ problem of its own and no traceback reaches the user.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,40 @@ class Report:
             "error_count": len(self.problems),
             "errors": [p.to_dict() for p in self.problems],
         }
+
+    def extend(self, other: Report) -> None:
+        self.problems += other.problems
+        self.checked += other.checked
+        self.skipped += other.skipped
+
+    def run_stages(
+        self,
+        pool: Executor | None,
+        stages: Sequence[tuple[str, Callable[[Report], None]]],
+        start_first: Callable[[str], int] | None = None,
+    ) -> None:
+        """Run the stages, concurrently on `pool`, each into a report of its own, merged
+        in their order: the report reads as if they had run one after the other.
+
+        `start_first` ranks the stages by name for starting (lowest first), so that
+        the longest start while the shortest fill in around them."""
+
+        def run(name: str, work: Callable[[Report], None]) -> Report:
+            part = Report()
+            with part.stage(name):
+                work(part)
+            return part
+
+        if pool is None:
+            for name, work in stages:
+                self.extend(run(name, work))
+            return
+        order = sorted(
+            range(len(stages)), key=lambda i: start_first(stages[i][0]) if start_first else i
+        )
+        futures = {i: pool.submit(run, *stages[i]) for i in order}
+        for i in range(len(stages)):
+            self.extend(futures[i].result())
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:

@@ -14,17 +14,23 @@ lets a traceback reach the user: a failing stage becomes a problem of its own.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..errors import RowCount
 from ..read.descriptor import csv_path
-from ..rules import RULES, Inputs, Selection
+from ..rules import RULES, Inputs, Rule, Selection
 from ..schema import RESOURCES, table_schema
 from .cells import MAX_CSV_BYTES
+from .children import Child
 from .descriptor_match import check_descriptor_matches
 from .files import check_descriptor, check_hash, read_file
-from .fresh_build import check_fresh_build
+from .fresh_build import check_fresh_build, start_fresh_build
 from .frictionless_adapter import run_frictionless as frictionless_checks
+from .frictionless_adapter import start_frictionless
 from .package import open_package
 from .reading import read_table
 from .report import UNUSABLE, Report
@@ -44,8 +50,7 @@ def read_resource(state: PackageState, name: str, report: Report) -> None:
     if data is None:
         report.skipped.append(f"{name}: no readable file, its rules were skipped")
         return
-    state.raw[rel] = data
-    check_hash(data, entry.csv if entry is not None else None, file, report)
+    check_hash(state, rel, data, entry.csv if entry is not None else None, report)
     result = read_table(data, table_schema(name), file)
     report.problems += result.problems
     if result.table is None:
@@ -73,15 +78,20 @@ def validate(
     run_frictionless: bool = True,
     check_build: bool = True,
     selection: Selection | None = None,
+    workers: int | None = None,
 ) -> Report:
     """Validate the package at `path` (a directory or its datapackage.json); never raises.
 
     `selection` keeps only the problems of the codes it selects and does not
     ignore (`--select`, `--ignore`). Every check still runs: frictionless's
     findings that repeat ours are recognised by ours, selected or not.
+
+    Frictionless and the fresh build start first, each in a child process; the
+    checks of this process run on `workers` threads (default: the cores). The
+    report lists the findings in the same order whatever ran beside what.
     """
     chosen = selection or Selection()
-    report = _validate(Path(path), run_frictionless, check_build)
+    report = _validate(Path(path), run_frictionless, check_build, workers)
     kept = [p for p in report.problems if chosen.keeps(p)]
     dropped = len(report.problems) - len(kept)
     if dropped:
@@ -90,38 +100,101 @@ def validate(
     return report
 
 
-def _validate(path: Path, run_frictionless: bool, check_build: bool) -> Report:
+def _workers() -> int:
+    """Threads for the checks: the cores this process may use (Arrow and numpy release the
+    GIL, so the column work of two tables runs side by side)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
+
+
+def _largest_first(state: PackageState) -> Callable[[str], int]:
+    """Ranks the reading stages by the size of their CSV, largest first."""
+    sizes = {}
+    for name in RESOURCES:
+        entry = state.pkg.entry(name)
+        sizes[f"reading {name}"] = entry.csv.bytes if entry and entry.csv else 0
+    return lambda stage: -sizes.get(stage, 0)
+
+
+def _validate(path: Path, run_frictionless: bool, check_build: bool, workers: int | None) -> Report:
     report = Report()
     with report.stage("opening the package"):
         state = PackageState(open_package(path))
     if report.problems:
         return report
+    children: dict[str, Child] = {}
+    try:
+        with report.stage("starting frictionless and the fresh build"):
+            if run_frictionless:
+                children["frictionless"] = start_frictionless(state)
+            if check_build and (state.pkg.root / "annotations").is_dir():
+                children["build"] = start_fresh_build(state.pkg)
+        count = _workers() if workers is None else workers
+        with ThreadPoolExecutor(count) if count > 1 else nullcontext() as pool:
+            _check(state, report, pool)
+        if "frictionless" in children and report.exit_code != UNUSABLE:
+            with report.stage("frictionless"):
+                frictionless_checks(state, report, children.pop("frictionless"))
+            report.checked.append("frictionless")
+        if "build" in children and report.exit_code != UNUSABLE:
+            with report.stage("the fresh build"):
+                check_fresh_build(state.pkg, report, children.pop("build"))
+            report.checked.append("fresh build from annotations")
+    finally:
+        for child in children.values():
+            child.discard()
+    return report
+
+
+def _check(state: PackageState, report: Report, pool: Executor | None) -> None:
+    """Everything this process checks: each file, then across files. Stages that do not
+    depend on each other run side by side; their findings are merged in the order
+    they would have had one after the other."""
     with report.stage("checking the descriptor"):
         check_descriptor(state, report)
-    for name in RESOURCES:
-        with report.stage(f"reading {name}"):
-            read_resource(state, name, report)
-        with report.stage(f"comparing {name} with its Parquet twin"):
-            check_twin(state, name, report)
+
+    def read_and_compare(name: str) -> Callable[[Report], None]:
+        def work(part: Report) -> None:
+            with part.stage(f"reading {name}"):
+                read_resource(state, name, part)
+            with part.stage(f"comparing {name} with its Parquet twin"):
+                check_twin(state, name, part)
+
+        return work
+
+    report.run_stages(
+        pool,
+        [(f"reading {name}", read_and_compare(name)) for name in RESOURCES],
+        _largest_first(state),
+    )
+    # Tables in schema order, as one after the other would have stored them: rules
+    # iterate over them, and their findings come in this order.
+    state.tables = {name: state.tables[name] for name in RESOURCES if name in state.tables}
     report.checked.append("files, hashes, CSV structure, types, constraints, primary keys")
     report.checked.append("CSV/Parquet twins")
-    with report.stage("comparing the descriptor with the build's"):
-        check_descriptor_matches(state, report)
-    report.checked.append("the descriptor, key by key")
     texts: dict[str, bytes] = {}
-    with report.stage("checking the source texts"):
-        texts = check_sources(state, report)
+
+    def descriptor(part: Report) -> None:
+        check_descriptor_matches(state, part)
+
+    def sources(part: Report) -> None:
+        texts.update(check_sources(state, part))
+
+    report.run_stages(
+        pool,
+        [
+            ("comparing the descriptor with the build's", descriptor),
+            ("checking the source texts", sources),
+        ],
+    )
+    report.checked.append("the descriptor, key by key")
     data = Inputs(state.tables, state.where, texts)
-    for rule in RULES:
-        with report.stage(f"rule {rule.name}"):
-            report.problems += rule.run(data)
+
+    def rule_stage(rule: Rule) -> Callable[[Report], None]:
+        return lambda part: part.problems.extend(rule.run(data))
+
+    report.run_stages(pool, [(f"rule {rule.name}", rule_stage(rule)) for rule in RULES])
     report.checked.append("foreign keys, source texts, dataset rules")
-    if run_frictionless and report.exit_code != UNUSABLE:
-        with report.stage("frictionless"):
-            frictionless_checks(state, report)
-        report.checked.append("frictionless")
-    if check_build and (state.pkg.root / "annotations").is_dir() and report.exit_code != UNUSABLE:
-        with report.stage("the fresh build"):
-            check_fresh_build(state.pkg, report)
-        report.checked.append("fresh build from annotations")
-    return report

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..read.verified import Digest
 from ..rules import Tables
 from ..rules.locate import Where
 from .package import PackageDir
@@ -17,8 +18,9 @@ class PackageState:
     tables: Tables = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     rows: dict[str, np.ndarray] = field(default_factory=dict)
-    #: The bytes of every package file read so far, by path in the package.
-    raw: dict[str, bytes] = field(default_factory=dict)
+    #: Size and sha256 of every package file read so far, by path in the package
+    #: (each file is hashed once; its bytes are not kept).
+    digests: dict[str, Digest] = field(default_factory=dict)
 
     @property
     def where(self) -> Where:

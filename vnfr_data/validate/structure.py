@@ -25,6 +25,11 @@ BOM = b"\xef\xbb\xbf"
 _QUOTE, _COMMA, _LF, _CR = ord('"'), ord(","), ord("\n"), ord("\r")
 #: A header longer than this is not a header (and would make csv.reader refuse it).
 MAX_HEADER_BYTES = 64 * 1024
+#: Bytes scanned for quotes at a time.
+_SCAN_BYTES = 1 << 22
+#: Bytes that may stand before an opening quote or after a closing one.
+_DELIMITS = np.zeros(256, dtype=bool)
+_DELIMITS[[_COMMA, _LF, _CR, _QUOTE]] = True
 
 
 @dataclass
@@ -53,25 +58,31 @@ def scan(data: bytes, file: str) -> Structure:
         )
         out.body_offset = len(BOM)
     buf = np.frombuffer(data, dtype=np.uint8)[out.body_offset :]
-    quotes = np.flatnonzero(buf == _QUOTE)
+    found: list[np.ndarray] = []
     ends: list[np.ndarray] = []
+
+    def quotes() -> np.ndarray:
+        """Every quote's offset: only when a problem is to be located."""
+        if not found:
+            found.append(np.flatnonzero(buf == _QUOTE))
+        return found[0]
 
     def row_of(offset: int) -> int:
         """The CSV row of a byte: 1 + the record ends before it (found only when asked)."""
         if not ends:
             newlines = np.flatnonzero(buf == _LF)
             # A newline ends a record when an even number of quotes precede it.
-            ends.append(newlines[np.searchsorted(quotes, newlines) % 2 == 0])
+            ends.append(newlines[np.searchsorted(quotes(), newlines) % 2 == 0])
         return int(np.searchsorted(ends[0], offset)) + 1
 
-    syntax = _quoting_problem(buf, quotes, row_of, file)
+    syntax = None if _well_quoted(buf) else _quoting_problem(buf, quotes(), row_of, file)
     if syntax is not None:
         out.problems.append(syntax)
         out.parseable = False
         return out
     if b"\r" in data:
         crs = np.flatnonzero(buf == _CR)
-        bare = crs[np.searchsorted(quotes, crs) % 2 == 0]
+        bare = crs[np.searchsorted(quotes(), crs) % 2 == 0]
         if len(bare):
             first = int(bare[0])
             crlf = first + 1 < len(buf) and buf[first + 1] == _LF
@@ -88,13 +99,34 @@ def scan(data: bytes, file: str) -> Structure:
             if not crlf:  # old Mac line ends: records cannot be told apart from the bytes
                 out.parseable = False
                 return out
-    end = _header_end(buf, quotes)
+    head = buf[: MAX_HEADER_BYTES + 2]
+    end = _header_end(buf, np.flatnonzero(head == _QUOTE))
     out.labels = _header(bytes(buf[: min(end, MAX_HEADER_BYTES + 1)]), file, out)
     if out.labels is None:
         out.parseable = False
     else:
         out.body_offset += min(end + 1, len(buf))
     return out
+
+
+def _well_quoted(buf: np.ndarray) -> bool:
+    """True when every quote stands where RFC 4180 allows one and the last is closed.
+
+    The same test as `_quoting_problem`, which says where and why, but in pieces
+    of `_SCAN_BYTES`: the quote offsets of a whole file would take 8 bytes per quote.
+    """
+    n, odd = len(buf), False  # odd: an odd number of quotes before the piece
+    for start in range(0, n, _SCAN_BYTES):
+        q = np.flatnonzero(buf[start : start + _SCAN_BYTES] == _QUOTE) + start
+        if not len(q):
+            continue
+        openers, closers = (q[1::2], q[0::2]) if odd else (q[0::2], q[1::2])
+        before = openers[openers > 0] - 1
+        after = closers[closers < n - 1] + 1
+        if not (_DELIMITS[buf[before]].all() and _DELIMITS[buf[after]].all()):
+            return False
+        odd ^= bool(len(q) % 2)
+    return not odd
 
 
 def _header_end(buf: np.ndarray, quotes: np.ndarray) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import FALSE, string
 from ..errors import ProblemsFound, TwinMismatch
 from ..read.descriptor import parquet_path
 from ..read.verified import MAX_PARQUET_BYTES, parse_parquet
@@ -27,8 +28,7 @@ def check_twin(state: PackageState, name: str, report: Report) -> None:
     data = read_file(state, rel, MAX_PARQUET_BYTES, report)
     if data is None:
         return
-    state.raw[rel] = data
-    check_hash(data, entry.parquet if entry is not None else None, file, report)
+    check_hash(state, rel, data, entry.parquet if entry is not None else None, report)
     table = state.tables.get(name)
     try:
         parquet = parse_parquet(data, name, file, verify=True, full=True)
@@ -64,7 +64,7 @@ def check_twin(state: PackageState, name: str, report: Report) -> None:
         ours, theirs = _comparable(table[column]), _comparable(parquet[column])
         differs = pc.or_(
             pc.xor(pc.is_null(ours), pc.is_null(theirs)),
-            pc.fill_null(pc.not_equal(ours, theirs), False),
+            pc.fill_null(pc.not_equal(ours, theirs), FALSE),
         )
         report.problems += located(
             where,
@@ -84,8 +84,8 @@ def check_twin(state: PackageState, name: str, report: Report) -> None:
 def _comparable(column: pa.ChunkedArray) -> pa.ChunkedArray:
     if pa.types.is_list(column.type):
         # Item boundaries matter: join with a separator no item contains, and count items.
-        joined = pc.binary_join(column, "\x1f")
+        joined = pc.binary_join(column, string("\x1f"))
         return pc.binary_join_element_wise(
-            pc.cast(pc.list_value_length(column), pa.string()), joined, "\x1e"
+            pc.cast(pc.list_value_length(column), pa.string()), joined, string("\x1e")
         )
     return column

@@ -1,0 +1,89 @@
+"""The byte-level fast paths of validation only ever skip a check that would find nothing."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vnfr_data.arrow_values import strings
+from vnfr_data.validate.constraints import FORMULA_BYTES, not_nfc
+from vnfr_data.validate.text_proofs import (
+    CONTROL_BYTES,
+    all_nfc,
+    longest_cell_bytes,
+    no_cell_starting_with,
+    no_control_bytes,
+)
+
+#: Characters that make normalisation interesting: bases, precomposed letters, combining
+#: marks of several classes (in and out of canonical order), Hangul jamo and syllables,
+#: singletons and composition exclusions, and the CSV separators.
+_TRICKY = (
+    'aeoAOUn<=>,"\n\t '
+    "\u00e0\u00e9\u1ea1\u1ec7\u01b0\u0111"  # à é ạ ệ ư đ
+    "\u0300\u0301\u0302\u0303\u0309\u0323\u0327\u031b\u0338\u0345\u05b0"  # combining marks
+    "\u1100\u1161\u11a8\uac00\uac01"  # Hangul L, V, T, LV, LVT
+    "\u212b\u2126\u0344\u0958\u0f73"  # singletons, exclusions, non-starter decompositions
+)
+cells = st.lists(st.text(alphabet=_TRICKY, max_size=8) | st.none(), max_size=12)
+
+
+@settings(deadline=None)
+@given(cells)
+def test_a_proof_of_nfc_holds_for_every_cell(values: list[str | None]) -> None:
+    column = strings(values)
+    if all_nfc(column):
+        assert all(v is None or unicodedata.is_normalized("NFC", v) for v in values)
+    expected = [v is not None and unicodedata.normalize("NFC", v) != v for v in values]
+    assert [bool(x) for x in not_nfc(pa.chunked_array([column])).to_pylist()] == expected
+
+
+@settings(deadline=None)
+@given(cells)
+def test_nfc_holds_for_every_piece_when_cut_small(values: list[str | None]) -> None:
+    import vnfr_data.validate.text_proofs as proofs
+
+    before = proofs.NFC_PIECE_BYTES
+    proofs.NFC_PIECE_BYTES = 3
+    try:
+        proven = all_nfc(pa.chunked_array([strings(values[:6]), strings(values[6:])]))
+    finally:
+        proofs.NFC_PIECE_BYTES = before
+    if proven:
+        assert all(v is None or unicodedata.is_normalized("NFC", v) for v in values)
+
+
+def test_decomposed_text_is_not_proven() -> None:
+    assert all_nfc(strings(["Hợp tác", None, "ASCII"]))
+    assert not all_nfc(strings(["Hợp tác", unicodedata.normalize("NFD", "Hợp tác")]))
+    # Each cell NFC, their concatenation not: the proof is refused, never wrong.
+    assert not all_nfc(strings(["e", "\u0301"]))
+
+
+@settings(deadline=None)
+@given(st.binary(max_size=64))
+def test_no_control_bytes_is_exact(data: bytes) -> None:
+    assert no_control_bytes(data) == (not any(b in CONTROL_BYTES for b in data))
+    text = data.decode("utf-8", "replace")
+    if no_control_bytes(data):
+        assert not any(unicodedata.category(c) == "Cc" and c not in "\t\n" for c in text)
+
+
+@settings(deadline=None)
+@given(st.lists(st.text(max_size=6) | st.none(), max_size=10))
+def test_leading_bytes_and_lengths(values: list[str | None]) -> None:
+    column = pa.chunked_array([strings(values)])
+    leads = any(v and v[0] in "=+-@\t\r" for v in values)
+    assert no_cell_starting_with(column, FORMULA_BYTES) == (not leads)
+    longest = max((len(v.encode()) for v in values if v is not None), default=0)
+    assert longest_cell_bytes(column) == longest
+
+
+def test_sliced_columns_are_read_at_their_offset() -> None:
+    column = strings(["=x", "ok", "fine", "@y"]).slice(1, 2)
+    assert no_cell_starting_with(column, FORMULA_BYTES)
+    assert longest_cell_bytes(column) == 4
+    assert not no_cell_starting_with(strings(["ok", "@y"]).slice(1), FORMULA_BYTES)

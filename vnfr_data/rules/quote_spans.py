@@ -1,0 +1,119 @@
+"""quote == text[start:end] for a million rows at once, without copying a single span.
+
+The texts are concatenated into one UTF-8 blob, with a map from character to
+byte offset (the position of each character's lead byte). Each row's span then
+becomes an Arrow *binary view* into the blob: 16 bytes holding the length, the
+first four bytes and the offset, or the whole value when it has at most 12
+bytes. Arrow compares two binary-view columns by length and prefix first and
+with memcmp on the blob only when those agree, so nothing the size of the quotes
+is gathered or flattened.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..arrow_values import mask
+
+#: A binary view stores a value of at most this many bytes inline.
+_INLINE = 12
+#: Views address a data buffer with 32-bit offsets: texts are grouped into buffers this big.
+MAX_BUFFER_BYTES = 2**31 - 1
+
+
+def _lead_bytes(blob: np.ndarray) -> np.ndarray:
+    """Byte offset of every character of a UTF-8 blob, plus one past the end."""
+    kind = np.uint32 if len(blob) < 2**32 - 1 else np.int64
+    out = []
+    step = 1 << 24  # bound the int64 temporaries of flatnonzero
+    for start in range(0, len(blob), step):
+        piece = blob[start : start + step]
+        out.append((np.flatnonzero((piece & 0xC0) != 0x80) + start).astype(kind))
+    out.append(np.array([len(blob)], dtype=kind))
+    return np.concatenate(out)
+
+
+def _views(
+    blob: np.ndarray, offsets: np.ndarray, sizes: np.ndarray, group: np.ndarray, bases: np.ndarray
+) -> pa.Array:
+    """A binary-view array of blob[offset:offset+size] for each row.
+
+    The blob (padded by 16 bytes, so that no gather overruns) is cut into data
+    buffers at `bases`; `group` is the buffer of each row.
+    """
+    n = len(offsets)
+    raw = np.zeros((n, 16), dtype=np.uint8)
+    words = raw.view(np.int32)  # (n, 4): size, prefix, buffer index, offset in the buffer
+    words[:, 0] = sizes
+    long = np.flatnonzero(sizes > _INLINE)
+    words[long, 2] = group[long]
+    words[long, 3] = offsets[long] - bases[group[long]]
+    for k in range(4):  # a long value's first four bytes
+        raw[long, 4 + k] = blob[offsets[long] + k]
+    short = np.flatnonzero(sizes <= _INLINE)
+    if len(short):  # a short value lives in the view, zero-padded
+        spread = np.arange(_INLINE)
+        inline = blob[offsets[short, None] + spread]
+        raw[short, 4:16] = np.where(spread < sizes[short, None], inline, 0)
+    whole = pa.py_buffer(blob)
+    ends = np.append(bases[1:], len(blob))
+    buffers = [whole.slice(int(a), int(b - a)) for a, b in zip(bases, ends, strict=True)]
+    return pa.Array.from_buffers(pa.binary_view(), n, [None, pa.py_buffer(raw), *buffers])
+
+
+def _buffer_groups(byte_start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cut the blob into buffers of whole texts under MAX_BUFFER_BYTES: each buffer's first
+    byte, and the buffer of each text. (A text is at most `MAX_SOURCE_BYTES`.)"""
+    bases = [0]
+    group = np.zeros(len(byte_start) - 1, dtype=np.int64)
+    if byte_start[-1] <= MAX_BUFFER_BYTES - 16:
+        return np.array(bases, dtype=np.int64), group
+    for i in range(len(byte_start) - 1):
+        if byte_start[i + 1] - bases[-1] > MAX_BUFFER_BYTES - 16:
+            bases.append(int(byte_start[i]))
+        group[i] = len(bases) - 1
+    return np.array(bases, dtype=np.int64), group
+
+
+def mismatched_quotes(
+    texts: list[bytes],
+    source: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    quotes: pa.Array | pa.ChunkedArray,
+) -> np.ndarray:
+    """True where quote != texts[source][start:end] in characters, without a per-row loop.
+
+    `source` is the index of each row's text; -1 (unknown) counts as a mismatch,
+    as does a span outside its text or a null quote.
+    """
+    n = len(source)
+    bad = np.zeros(n, dtype=bool)
+    if n == 0:
+        return bad
+    if not texts:
+        return ~bad
+    joined = b"".join(texts)
+    blob = np.frombuffer(joined + bytes(16), dtype=np.uint8)  # padded: prefixes never overrun
+    lead = _lead_bytes(blob[: len(joined)])
+    byte_start = np.concatenate(([0], np.cumsum([len(t) for t in texts], dtype=np.int64)))
+    char_base = np.searchsorted(lead, byte_start[:-1]).astype(np.int64)
+    nchars = np.searchsorted(lead, byte_start[1:]).astype(np.int64) - char_base
+    known = (source >= 0) & (source < len(texts))
+    src = np.where(known, source, 0)
+    bad |= ~known | (starts < 0) | (ends < starts) | (ends > nchars[src])
+    first = lead[char_base[src] + np.where(bad, 0, starts)].astype(np.int64)
+    last = lead[char_base[src] + np.where(bad, 0, ends)].astype(np.int64)
+    bases, text_group = _buffer_groups(byte_start)
+    spans = _views(blob, first, last - first, text_group[src], bases)
+    chunks = quotes.chunks if isinstance(quotes, pa.ChunkedArray) else [quotes]
+    at = 0
+    for chunk in chunks:
+        size = len(chunk)
+        views = pc.cast(chunk, pa.binary_view())
+        same = mask(pc.equal(spans.slice(at, size), views))  # null (no quote) -> False
+        bad[at : at + size] |= ~same
+        at += size
+    return bad
