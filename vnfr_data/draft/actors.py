@@ -153,13 +153,19 @@ class MentionFinder:
     def _drop_portfolios(self, mentions: list[Mention]) -> list[Mention]:
         """ "Minister of State for Francophonie ...": a portfolio inside an office is a field of
         work, not the organisation that shares its name."""
-        people = [m for m in mentions if m.actor.type == "person" and m.role]
+        people: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if m.actor.type == "person" and m.role:
+                people.setdefault(m.sentence, []).append(m)
         return [
             m
             for m in mentions
             if m.actor.type == "person"
             or self.doc[m.span.start : m.span.end] not in PORTFOLIO_WORDS
-            or not any(p.full.start <= m.span.start and m.span.end <= p.span.start for p in people)
+            or not any(
+                p.full.start <= m.span.start and m.span.end <= p.span.start
+                for p in people.get(m.sentence, [])
+            )
         ]
 
     def _drop_ambiguous_surnames(self, mentions: list[Mention]) -> list[Mention]:

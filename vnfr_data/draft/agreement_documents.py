@@ -5,6 +5,7 @@ signed ..."), with the states they sign for as its parties."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .actors import Catalog, DraftActor, Mention, person_country
@@ -72,17 +73,24 @@ def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgre
     )
 
 
+def _sentence_of(sentences: list[Sentence], span: Span, starts: list[int]) -> Sentence | None:
+    """The sentence holding a span, by bisection (sentences are in reading order)."""
+    k = bisect.bisect_right(starts, span.start) - 1
+    return sentences[k] if k >= 0 and sentences[k].span.contains(span) else None
+
+
 def documents(
     doc: str, sentences: list[Sentence], events: list[DraftEvent]
 ) -> list[DraftAgreement]:
     """Unnamed cooperation documents, once signed or handed over at an event of the article (or
     planned to be, at a planned signing)."""
     out: list[DraftAgreement] = []
+    starts = [x.start for x in sentences]
     for ev in events:
         if ev.type not in {"signing", "document_exchange"}:
             continue
         if ev.status == "planned":
-            s = next((x for x in sentences if x.span.contains(ev.first)), None)
+            s = _sentence_of(sentences, ev.first, starts)
             one = _one_document(doc, s, ev.first, "planned") if s else None
             if one is not None:
                 out.append(one)
@@ -90,7 +98,7 @@ def documents(
         if ev.status != "occurred":
             continue
         for phrase in ev.phrases:
-            s = next((x for x in sentences if x.span.contains(phrase)), None)
+            s = _sentence_of(sentences, phrase, starts)
             if s is None:
                 continue
             m = _DOCUMENTS.search(doc, phrase.start, s.end)
@@ -177,9 +185,8 @@ def _signatories(
     for ev in events:
         if ev.type != "signing":
             continue
-        for s in sentences:
-            if not any(s.span.contains(m) for m in ag.mentions):
-                continue
+        # Only the sentences that name the agreement (indexed): linear in the article's length.
+        for s in (sentences[i] for i in ag.sentences if 0 <= i < len(sentences)):
             if not any(s.span.contains(p) for p in ev.phrases):
                 continue
             found = _signers(doc, mentions, discourse, ev, s)

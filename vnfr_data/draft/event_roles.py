@@ -197,14 +197,16 @@ def _hosts_and_guests(events: list[DraftEvent], discourse: Discourse | None) -> 
     for ev in events:
         if ev.type not in _TALK_FAMILY or ev.status not in {"occurred", "ongoing"}:
             continue
-        for visit in visits:
+        # The occasion is the same when told nearby (a bound keeps this linear in the article).
+        near = [v for v in visits if abs(v.sentence - ev.sentence) <= 80]
+        for visit in near:
             for actor_id, (_, how, _) in visit.participants.items():
                 mine = ev.participants.get(actor_id)
                 if how == "guest" and mine is not None and mine[1] == "participant":
                     ev.participants[actor_id] = (mine[0], "guest", mine[2])
         guests = [a for a, how, _ in ev.participants.values() if how == "guest"]
         hosts = [a for a, how, _ in ev.participants.values() if how == "host"]
-        country = ev.country or next((v.country for v in visits if v.country), None)
+        country = ev.country or next((v.country for v in near if v.country), None)
         if not guests or country is None:
             continue
         guest_countries = {person_country(a, " ".join(roles.get(a.id, []))) for a in guests}

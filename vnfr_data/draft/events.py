@@ -57,6 +57,7 @@ class _Builder:
         self.doc = doc
         self.anchor = anchor
         self.events: list[DraftEvent] = []
+        self._named: list[DraftEvent] = []
         self._stated = False
 
     def _merge_target(
@@ -81,7 +82,8 @@ class _Builder:
             for e in self.events[-_LOOKBACK_EVENTS:]
             if ctx.s.index - e.sentence <= _LOOKBACK_SENTENCES or e.name
         ]
-        named = [e for e in self.events if e.name and e not in recent][-_LOOKBACK_EVENTS:]
+        seen = {id(e) for e in recent}
+        named = [e for e in self._named[-_LOOKBACK_EVENTS:] if id(e) not in seen]
         for old in [*named, *recent]:
             if ev.name and old.name and fold(ev.name) == fold(old.name):
                 return old
@@ -182,6 +184,8 @@ class _Builder:
                 ev.when = self._when(ctx, clause, trigger, etype)
             ev.rules.append("a bare mention: the evidence is its clause")
         self.events.append(ev)
+        if ev.name:
+            self._named.append(ev)
         return ev
 
     def _when(self, ctx: _Context, phrase: Span, trigger: Span, etype: str) -> When:
@@ -274,7 +278,7 @@ def find_events(
                     if q.start > p.start and p.end >= q.start - 12
                 ):
                     ev.part_of = other
-        _same_occasion(doc, s, created, builder.events)
+        _same_occasion(doc, s, created, created)  # the occasion is said in the same sentence
     _hosts_and_guests(builder.events, discourse)
     for ev in builder.events:
         _settle(ev, anchor)

@@ -23,7 +23,7 @@ from .events import find_events
 from .figures import find_figures
 from .furniture import Layout, layout, publisher
 from .linking import link_agreements, link_events, load_known
-from .quotes import count
+from .quotes import occurs_once
 from .sentences import sentences
 from .speakers import Discourse
 from .statements import find_statements
@@ -60,7 +60,7 @@ def _unique_words(text: str, body: Span, from_start: bool) -> str:
     ws = words(text, body.start, body.end)
     for n in range(4, len(ws) + 1):
         piece = text[body.start : ws[n - 1].end] if from_start else text[ws[-n].start : body.end]
-        if count(text, piece, Span(0, len(text))) == 1:
+        if occurs_once(text, piece, Span(0, len(text))):
             return piece
     return text[body.start : body.end]
 
@@ -71,7 +71,7 @@ def _no_fact(doc: Layout) -> list[tuple[str, str]]:
     for line in doc.lines:
         if line.kind == "prose" or line.kind == "title" or not doc.body.contains(line.span):
             continue
-        if count(doc.text, line.text, doc.body) == 1:
+        if occurs_once(doc.text, line.text, doc.body):
             out.append((line.text, _NO_FACT_REASONS.get(line.kind, line.kind)))
     return out
 

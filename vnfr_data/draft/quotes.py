@@ -33,6 +33,13 @@ def count(text: str, needle: str, body: Span) -> int:
     return n
 
 
+def occurs_once(text: str, needle: str, body: Span) -> bool:
+    """Does `needle` occur exactly once in the body (overlapping occurrences counted, as the
+    build counts them)? Two searches at C speed, whatever the number of occurrences."""
+    first = text.find(needle, body.start, body.end)
+    return first != -1 and text.find(needle, first + 1, body.end) == -1
+
+
 def _grow_right(text: str, span: Span, bound: Span) -> Span:
     m = re.compile(r"\s*\S+").match(text, span.end, bound.end)
     return Span(span.start, m.end()) if m else span
@@ -51,7 +58,7 @@ def quote(text: str, body: Span, span: Span, bound: Span, min_words: int = 1) ->
     current = span
     while True:
         needle = text[current.start : current.end]
-        if count(text, needle, body) == 1 and len(needle.split()) >= min_words:
+        if len(needle.split()) >= min_words and occurs_once(text, needle, body):
             return Quote(needle, None, current)
         right = _grow_right(text, current, bound)
         grown = right if right != current else _grow_left(text, current, bound)
