@@ -277,3 +277,15 @@ def test_an_accepted_draft_has_no_markers_and_no_unknown_values(tmp_path: Path) 
     assert "unknown" not in re.sub(r"#.*", "", text)  # only comments may say what is not known
     accepted, _actors = accept_all(text)
     assert "# DRAFT" not in accepted
+
+
+def test_the_gram_index_counts_occurrences_as_the_build_does() -> None:
+    """Uniqueness of a quote through the index agrees with a plain scan, overlaps included."""
+    from vnfr_data.draft.quotes import GramIndex, occurs_once
+
+    text = "Johnson said aba. Son said ababa twice; Vietnam–France and France and Laos."
+    body = Span(0, len(text))
+    index = GramIndex(text, body)
+    for needle in ("son said", "Son said", "ababa", "abab", "France and", "France and Laos", "aba"):
+        assert index.occurs_once(needle) == occurs_once(text, needle, body), needle
+    assert not index.occurs_once("France and") and index.occurs_once("France and Laos")

@@ -26,7 +26,7 @@ from .event_model import DraftEvent
 from .figure_counts import DraftFigure
 from .furniture import Layout
 from .proposals import risky_aliases
-from .quotes import Quote, quote
+from .quotes import GramIndex, Quote, quote
 from .render_records import (
     _agreement_block,
     _event_block,
@@ -70,6 +70,7 @@ class Draft:
     ids: dict[int, str] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
     _by_sentence: dict[int, tuple[list[DraftStatement], list[DraftEvent]]] | None = None
+    _grams: GramIndex | None = None
 
     @property
     def text(self) -> str:
@@ -99,7 +100,10 @@ class Draft:
         return self._by_sentence
 
     def quote(self, span: Span, min_words: int = 1) -> Quote:
-        return quote(self.text, self.doc.body, span, self.sentence_of(span), min_words)
+        if self._grams is None:
+            self._grams = GramIndex(self.text, self.doc.body)
+        body, bound = self.doc.body, self.sentence_of(span)
+        return quote(self.text, body, span, bound, min_words, self._grams)
 
     def id_of(self, obj: object) -> str:
         return self.ids[id(obj)]
@@ -188,10 +192,13 @@ def _mentions_block(draft: Draft) -> str:
     state: other mentions are preferred."""
     by_actor: dict[str, list[Span]] = {}
     proposed = {a.id for a in draft.proposals}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in draft.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     inside_role = {
         id(m)
         for m in draft.mentions
-        for other in draft.mentions
+        for other in by_sentence[m.sentence]
         if other is not m and other.full.contains(m.span) and not other.span.contains(m.span)
     }
     ordered = sorted(draft.mentions, key=lambda m: (id(m) in inside_role, m.span.start))

@@ -40,6 +40,46 @@ def occurs_once(text: str, needle: str, body: Span) -> bool:
     return first != -1 and text.find(needle, first + 1, body.end) == -1
 
 
+class GramIndex:
+    """Where every six-character piece of the body starts, so that "does this quote occur once?"
+    costs the occurrences of its rarest piece, not a scan of the body: drafting stays linear in
+    the length of the article. Overlapping occurrences count, as in the build."""
+
+    SIZE = 6
+
+    def __init__(self, text: str, body: Span):
+        self.text = text
+        self.body = body
+        self.grams: dict[str, list[int]] = {}
+        k = self.SIZE
+        for i in range(body.start, body.end - k + 1):
+            self.grams.setdefault(text[i : i + k], []).append(i)
+
+    def occurs_once(self, needle: str) -> bool:
+        k = self.SIZE
+        if len(needle) < k:
+            return occurs_once(self.text, needle, self.body)
+        best: tuple[int, list[int]] | None = None
+        for j in range(len(needle) - k + 1):
+            found = self.grams.get(needle[j : j + k], [])
+            if best is None or len(found) < len(best[1]):
+                best = (j, found)
+        assert best is not None
+        j, positions = best
+        hits = 0
+        for p in positions:
+            start = p - j
+            if (
+                start >= self.body.start
+                and start + len(needle) <= self.body.end
+                and (self.text.startswith(needle, start))
+            ):
+                hits += 1
+                if hits > 1:
+                    return False
+        return hits == 1
+
+
 def _grow_right(text: str, span: Span, bound: Span) -> Span:
     m = re.compile(r"\s*\S+").match(text, span.end, bound.end)
     return Span(span.start, m.end()) if m else span
@@ -51,14 +91,22 @@ def _grow_left(text: str, span: Span, bound: Span) -> Span:
     return Span(bound.start + m.start(), span.end) if m else span
 
 
-def quote(text: str, body: Span, span: Span, bound: Span, min_words: int = 1) -> Quote:
+def quote(
+    text: str,
+    body: Span,
+    span: Span,
+    bound: Span,
+    min_words: int = 1,
+    index: GramIndex | None = None,
+) -> Quote:
     """The shortest quote around `span`, inside `bound`, of at least `min_words` words, that
     occurs once in the body."""
     span = Span(max(span.start, body.start), min(span.end, body.end))
     current = span
     while True:
         needle = text[current.start : current.end]
-        if len(needle.split()) >= min_words and occurs_once(text, needle, body):
+        once = index.occurs_once(needle) if index else occurs_once(text, needle, body)
+        if len(needle.split()) >= min_words and once:
             return Quote(needle, None, current)
         right = _grow_right(text, current, bound)
         grown = right if right != current else _grow_left(text, current, bound)
