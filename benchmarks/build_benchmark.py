@@ -46,7 +46,7 @@ def _annotation(i: int, source_id: str, text: str) -> dict[str, object]:
             "event": f"ev-2025-05-talks-{i}",
             "type": "affirm",
             "quote_kind": "paraphrase",
-            "topics": ["talks"],
+            "topics": ["cooperation"],
             "evidence": [f"affirmed point {k} of the talks number {i}."],
         }
         for k in range(16)

@@ -14,7 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 
 from vnfr_data import Dataset
 
@@ -100,13 +99,15 @@ def test_state_visit_is_one_record_grounded_in_all_three_articles(ds: Dataset) -
     assert {S000, S002, S003} <= _sources_of(ds, "events", STATE_VISIT)
 
 
-def test_interview_003_does_not_claim_a_status_for_the_state_visit(ds: Dataset) -> None:
-    claims = [c for c in ds.conflicts if c.record_id == STATE_VISIT and c.source_id == S003]
-    assert claims == []
-    # In 003 the visit is upcoming: its annotation gives the shared id and evidence only.
-    annotation = yaml.safe_load((REPO / "data" / "annotations" / f"{S003}.yaml").read_text("utf-8"))
-    entry = next(e for e in annotation["events"] if e["id"] == STATE_VISIT)
-    assert set(entry) == {"id", "evidence"}
+def test_interview_003_reports_the_state_visit_as_upcoming(ds: Dataset) -> None:
+    # Published before the visit ("the upcoming state visit"): its claim is `planned`, kept
+    # beside the `ongoing` of the sources written during the visit.
+    claims = {
+        c.source_id: c.claimed_value
+        for c in ds.conflicts
+        if c.record_id == STATE_VISIT and c.field == "status"
+    }
+    assert claims == {S000: "ongoing", S002: "ongoing", S003: "planned"}
     planned = _get(ds.statements, "st-b54d33d3-22")
     assert planned.speaker_id == "dinh-toan-thang"
     assert "excellent opportunity" in planned.text
@@ -257,7 +258,11 @@ def test_lam_calls_on_france_from_the_body_not_the_teaser_002(ds: Dataset) -> No
     src = _get(ds.sources, S002)
     spans = ds.evidence_for("statements", "st-4e493288-13")
     assert spans and all(e.char_start >= src.body_start for e in spans)
-    assert "aerospace" in st.topics and "quantum-technology" in st.topics
+    assert "aerospace" in st.topics and "science-technology" in st.topics
+    # The whole list the call governs, not just its opening words.
+    assert st.text.endswith(
+        "quantum technology, the digital economy, and high-quality human resources training"
+    )
 
 
 def test_macron_first_state_visit_figures_000_and_002(ds: Dataset) -> None:

@@ -186,8 +186,20 @@ def test_dien_bien_phu_70th_anniversary_in_both(ds: Dataset) -> None:
     ev = ds.events.get("ev-undated-dien-bien-phu-victory-70th-anniversary")
     assert ev is not None
     assert ev.event_type == "commemoration"
-    # The corpus does not date the victory: no date may be imported from outside it.
-    assert (ev.date_start, ev.date_precision, ev.date_basis) == (None, "unknown", "unknown")
+    # The corpus does not date the victory: the year is inferred from the visit made "during"
+    # the anniversary, which 004 calls recent in October 2024; no date comes from outside it.
+    assert (ev.date_start, ev.date_precision, ev.date_basis) == (
+        datetime.date(2024, 1, 1),
+        "year",
+        "inferred",
+    )
+    assert ev.date_note and "does not date the victory" in ev.date_note
+    visit = ds.events.get("ev-undated-lecornu-visit-vietnam")
+    assert visit is not None and (visit.date_start, visit.date_basis) == (
+        datetime.date(2024, 1, 1),
+        "inferred",
+    )
+    assert visit.date_note and "recent" in visit.date_note
     for fid in ("fig-9ffa1736-04", "fig-3c061884-02"):
         fig = ds.figures.get(fid)
         assert fig is not None
@@ -202,11 +214,14 @@ def test_evipa_urge_and_confirm_are_one_statement_each_across_sources(ds: Datase
     assert urge is not None
     assert (urge.speaker_id, urge.addressee_id, urge.statement_type) == ("to-lam", "france", "urge")
     assert urge.event_id == TALKS
+    # Dated by its event, the talks 004 dates 'October 8, 2024'.
     assert urge.date == datetime.date(2024, 10, 8) and urge.date_basis == "inferred"
+    assert urge.date_note == f"the date of its event, {TALKS}"
     assert not _claims(ds, "statements", urge.statement_id, "statement_type"), "both articles: urge"
     assert _quotes(ds, "statements", urge.statement_id, A001) == {
         "The Vietnamese leader urged France to expedite the ratification of the EU-Vietnam Investment Protection Agreement (EVIPA)"
     }
+    assert urge.split_note and "st-9ffa1736-14" in urge.split_note
     assert _quotes(ds, "statements", urge.statement_id, A004)
     confirm = ds.statements.get("st-9ffa1736-15")
     assert confirm is not None
@@ -231,14 +246,22 @@ def test_evipa_awaiting_ratification_and_discussed_at_talks(ds: Dataset) -> None
     )
 
 
-def test_bridge_is_quoted_directly_only_in_004(ds: Dataset) -> None:
-    st = ds.statements.get("st-9ffa1736-24")
-    assert st is not None
-    assert st.speaker_id == "emmanuel-macron" and st.statement_type == "praise"
-    assert _claims(ds, "statements", st.statement_id, "quote_kind") == {
-        A004: "direct",
-        A001: "paraphrase",
-    }
+def test_bridge_is_a_paraphrase_and_each_verb_its_own_record(ds: Dataset) -> None:
+    # 001 "highly valued the role …": appreciation; 004 "highlighted the important role …,
+    # calling it a “bridge”": one quoted word in a paraphrase, and another speech act.
+    valued = ds.statements.get("st-9ffa1736-24")
+    assert valued is not None
+    assert (valued.speaker_id, valued.statement_type, valued.quote_kind) == (
+        "emmanuel-macron",
+        "appreciate",
+        "paraphrase",
+    )
+    assert not _quotes(ds, "statements", valued.statement_id, A004)
+    highlighted = ds.statements.get("st-3c061884-10")
+    assert highlighted is not None
+    assert (highlighted.statement_type, highlighted.quote_kind) == ("emphasise", "paraphrase")
+    assert "“bridge”" in highlighted.text
+    assert not _claims(ds, "statements", valued.statement_id, "quote_kind")
 
 
 def test_invitation_to_visit_vietnam_and_acceptance(ds: Dataset) -> None:
@@ -261,7 +284,13 @@ def test_typhoon_yagi_condolences(ds: Dataset) -> None:
     yagi = ds.events.get("ev-undated-typhoon-yagi")
     assert yagi is not None
     assert (yagi.event_type, yagi.status, yagi.country_code) == ("disaster", "occurred", "VN")
-    assert (yagi.date_precision, yagi.date_basis) == ("unknown", "unknown")
+    # "recent Typhoon Yagi" at the talks of 8 October 2024: inferred 2024, with the reasoning.
+    assert (yagi.date_start, yagi.date_precision, yagi.date_basis) == (
+        datetime.date(2024, 1, 1),
+        "year",
+        "inferred",
+    )
+    assert yagi.date_note and "recent Typhoon Yagi" in yagi.date_note
     condole = ds.statements.get("st-9ffa1736-06")
     assert condole is not None
     assert (condole.speaker_id, condole.addressee_id, condole.statement_type) == (
@@ -298,7 +327,10 @@ def test_defence_dialogue_planned_and_joint_pledge(ds: Dataset) -> None:
     pledge = ds.statements.get("st-9ffa1736-09")
     assert pledge is not None
     assert pledge.speaker_id == "to-lam" and "emmanuel-macron" in pledge.co_speaker_ids
-    assert "defence-security" in pledge.topics
+    assert {"defence", "security"} <= set(pledge.topics)
+    # All five undertakings the vow governs are in the text.
+    assert pledge.text.endswith("and support each other at global and regional security forums")
+    assert "assist in the training of officers" in pledge.text
 
 
 def test_cooperation_documents_signed_during_the_visit(ds: Dataset) -> None:

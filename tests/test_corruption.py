@@ -430,10 +430,20 @@ def test_formula_cell(data_copy: Path, capsys: pytest.CaptureFixture[str], lead:
 
 
 def test_formula_lead_in_a_list_cell(data_copy: Path) -> None:
-    csv = Csv(data_copy, "statements")
-    csv.set(2, "topics", quoted("=cmd|' /C calc'!A0;economy"))
+    # aliases: a list of free text (topics have a vocabulary, checked below).
+    csv = Csv(data_copy, "actors")
+    csv.set(2, "aliases", quoted("=cmd|' /C calc'!A0;Lam"))
     csv.save()
-    assert_found(_quick(data_copy), "unsafe-cell", file="statements.csv", row=2, field="topics")
+    assert_found(_quick(data_copy), "unsafe-cell", file="actors.csv", row=2, field="aliases")
+
+
+def test_a_topic_outside_the_vocabulary(data_copy: Path) -> None:
+    csv = Csv(data_copy, "statements")
+    csv.set(2, "topics", quoted("economy;iuu-yellow-card"))
+    csv.save()
+    assert_found(
+        _quick(data_copy), "constraint-error", file="statements.csv", row=2, field="topics"
+    )
 
 
 # -- the descriptor and the files it names --------------------------------------------------

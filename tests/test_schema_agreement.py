@@ -35,7 +35,7 @@ def test_model_fields_match_schema(name: str) -> None:
             assert info.default == ()
         else:
             assert info.is_required() == field.required, field.name
-        assert _literals(hints[field.name]) == set(field.enum or ()), field.name
+        assert _literals(hints[field.name]) == set(field.enum or field.item_enum or ()), field.name
         if field.type == "number":
             assert "Decimal" in hint
         if field.type == "date":
@@ -86,7 +86,10 @@ def test_annotation_docs_list_every_vocabulary(repo: Path) -> None:
     section = VOCAB_START + docs.partition(VOCAB_START)[2].partition(VOCAB_END)[0] + VOCAB_END
     assert section == render_vocabularies(crosswalk), "run scripts/gen_models.py"
     enum_fields = {
-        (name, f.name) for name in RESOURCES for f in table_schema(name).fields if f.enum
+        (name, f.name)
+        for name in RESOURCES
+        for f in table_schema(name).fields
+        if f.enum or f.item_enum
     }
     documented = set(VOCABULARY_FIELDS)
     internal = {
@@ -144,12 +147,41 @@ def test_every_vocabulary_value_has_a_definition(repo: Path) -> None:
     for name in RESOURCES:
         schema = table_schema(name)
         for field in schema.fields:
-            if not field.enum:
+            values = field.enum or field.item_enum
+            if not values:
                 continue
             labels = category_labels(schema, field.name)
             if field.name in ("event_type", "statement_type"):
                 assert not labels, f"{name}.{field.name} is defined in the crosswalk"
                 assert {(field.name, v) for v in field.enum} <= crosswalk
                 continue
-            assert list(labels) == list(field.enum), f"{name}.{field.name}"
+            assert list(labels) == list(values), f"{name}.{field.name}"
             assert all(text.strip() for text in labels.values()), f"{name}.{field.name}"
+
+
+def test_topics_are_a_vocabulary_without_duplicates() -> None:
+    topics = table_schema("statements").field("topics")
+    assert topics.item_enum, "topics have a controlled vocabulary"
+    assert len(set(topics.item_enum)) == len(topics.item_enum)
+    # The near-duplicates of 0.1.0 are gone, each merged into one value.
+    for merged in ("iuu-yellow-card", "seafood-exports", "defence-security", "climate-change"):
+        assert merged not in topics.item_enum
+
+
+def test_a_topic_outside_the_vocabulary_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from vnfr_data.schema.models import Statement
+
+    good = {
+        "statement_id": "st-x",
+        "speaker_id": "to-lam",
+        "statement_type": "affirm",
+        "quote_kind": "paraphrase",
+        "date_precision": "unknown",
+        "date_basis": "unknown",
+        "text": "Lam said so.",
+    }
+    assert Statement.model_validate({**good, "topics": ("trade",)}).topics == ("trade",)
+    with pytest.raises(ValidationError):
+        Statement.model_validate({**good, "topics": ("iuu-yellow-card",)})

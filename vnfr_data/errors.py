@@ -145,6 +145,19 @@ DateOrder = _problem(
 )
 DuplicateFact = _problem("duplicate-fact", "The same fact recorded twice", stage="package")
 TwinMismatch = _problem("twin-mismatch", "CSV and Parquet copies differ", stage="package")
+StatementNotEvidence = _problem(
+    "statement-text-not-evidence",
+    "Statement text is not what its evidence spans build",
+    stage="package",
+)
+StatementCutShort = _problem(
+    "statement-cut-short",
+    "Statement stops before the end of its sentence, with no split_note",
+    stage="package",
+)
+StatementDate = _problem(
+    "statement-date", "Statement date disagrees with its event's", stage="package"
+)
 UncoveredSentence = _problem(
     "uncovered-sentence",
     "Body sentence neither covered by evidence nor marked no_fact",

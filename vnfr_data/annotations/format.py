@@ -97,6 +97,8 @@ class EventAnn(Columns):
     location: str | None = None
     country: str | None = None
     part_of: str | None = None
+    fulfils: str | None = None
+    fulfils_note: str | None = None
     participants: list[Participant] = []
     evidence: Evidence
 
@@ -114,8 +116,20 @@ class StatementAnn(Columns):
     type: str | None = None
     quote_kind: str | None = None
     topics: list[str] = []
-    text: str | None = None
+    split_note: str | None = Field(default=None, min_length=1)
     evidence: Evidence
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_text(cls, data: Any) -> Any:
+        # The shown text is built from the evidence, so it is always a quote; a typed
+        # `text:` could say what no span says.
+        if isinstance(data, dict) and "text" in data:
+            raise ValueError(
+                "`text` is no longer written: a statement's text is built from its evidence "
+                "quotes; delete `text:` and quote every word of the claim as evidence"
+            )
+        return data
 
 
 class PartyAnn(Columns):

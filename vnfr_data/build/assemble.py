@@ -8,7 +8,6 @@ Every problem is collected and raised together.
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from ..schema import RESOURCES, spec, table_schema
 from ..sources.article import Article
 from .checks import check_rows
 from .collect import collect
+from .derive import inherit_event_dates, quoted_text
 from .merge import merge
 from .places import Places
 from .withdrawals import WITHDRAWALS_FILE, read_withdrawals
@@ -78,11 +78,6 @@ def build_tables(data_dir: Path) -> BuildResult:
         # "no evidence" or "unknown reference" for them would point away from the cause.
         raise ProblemsFound(out.problems)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RESOURCES}
-    first_quote: dict[tuple[str, str], tuple[tuple[datetime.date, str], int, str]] = {}
-    for (table, rid, sid, start, _end), quote in out.evidence.items():
-        key = (articles[sid].order, start, quote)
-        if (table, rid) not in first_quote or key < first_quote[(table, rid)]:
-            first_quote[(table, rid)] = key
     undefined: set[tuple[str, str]] = set()
     for table, records in out.claims.items():
         declared = spec(table)
@@ -105,9 +100,6 @@ def build_tables(data_dir: Path) -> BuildResult:
                 for column in (dated.precision, dated.basis):
                     if column is not None:
                         row.setdefault(column, "unknown")
-            first = first_quote.get((table, record_id))
-            if declared.quoted is not None and declared.quoted not in row and first is not None:
-                row[declared.quoted] = first[2]
             rows[table].append(row)
             rows["conflicts"] += conflicts
     rows["evidence"] = [
@@ -122,6 +114,14 @@ def build_tables(data_dir: Path) -> BuildResult:
         for (t, r, s, a, b), q in out.evidence.items()
         if (t, r) not in undefined  # reported above; "orphan evidence" would only echo it
     ]
+    for name in RESOURCES:
+        quoted = spec(name).quoted
+        if quoted is not None:
+            built = quoted_text(name, rows["evidence"], articles)
+            for row in rows[name]:
+                if row[spec(name).key] in built:
+                    row[quoted] = built[row[spec(name).key]]
+    inherit_event_dates(rows["events"], rows["statements"])
     crosswalk = data_dir / "reference" / "crosswalk.csv"
     rows["crosswalk"] = _read_crosswalk(data_dir)
     withdrawals, problems = read_withdrawals(data_dir)

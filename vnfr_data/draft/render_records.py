@@ -84,8 +84,35 @@ def _statement_lines(draft: Draft, st: DraftStatement) -> str:
     out += _date_fields(_statement_date(draft, st, event), "date", ind, single=True)
     out += f"{ind}type: {st.type}\n"
     out += f"{ind}quote_kind: {st.quote_kind}\n"
-    out += f"{ind}evidence: {_quotes(draft, [st.evidence])}\n"
+    span, split = _claim(draft, st)
+    if split is not None:
+        out += f"{ind}split_note: {scalar(split)}\n"
+    out += f"{ind}evidence: {_quotes(draft, [span])}\n"
     return out
+
+
+def _claim(draft: Draft, st: DraftStatement) -> tuple[Span, str | None]:
+    """The statement's quote, run to the end of its sentence (a statement's text is its
+    quotes, and the build refuses one that stops mid-sentence), unless another drafted
+    statement of the sentence follows: then the quote stops there and a split note says so,
+    for the reviewer to confirm."""
+    after = sorted(
+        (
+            o
+            for o in draft.statements
+            if o.sentence == st.sentence and o is not st and o.evidence.start >= st.evidence.end
+        ),
+        key=lambda o: o.evidence.start,
+    )
+    if after:
+        return st.evidence, (
+            f"drafted: the sentence goes on with another statement ({draft.id_of(after[0])}); "
+            "confirm the split or extend the quote"
+        )
+    sentence = next((x for x in draft.sentences if x.index == st.sentence), None)
+    if sentence is None or sentence.span.end <= st.evidence.end:
+        return st.evidence, None
+    return Span(st.evidence.start, sentence.span.end), None
 
 
 def _statement_event(draft: Draft, st: DraftStatement) -> DraftEvent | None:

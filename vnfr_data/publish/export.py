@@ -30,7 +30,7 @@ from ..read import Dataset, load
 from ..read.frames import require_extra
 from ..safe_files import read_inside
 from ..schema import RESOURCES, table_schema
-from .sql import create_statements, self_reference
+from .sql import create_statements, self_references
 
 FORMATS = ("duckdb", "sqlite", "archive")
 #: Largest file put into the archive (the validator reads CSVs up to 1 GiB).
@@ -75,24 +75,30 @@ def _replacing(path: Path) -> Iterator[Path]:
 
 def _insertion_batches(ds: Dataset, name: str) -> list[pa.Table]:
     """The table's rows, in batches such that a row referring to its own table (an event
-    `part_of` another) comes after the row it refers to: engines check keys on insert."""
+    `part_of` another, or that `fulfils` another) comes after the rows it refers to:
+    engines check keys on insert."""
     table = ds.table(name).arrow
-    column = self_reference(table_schema(name))
-    if column is None:
+    columns = self_references(table_schema(name))
+    if not columns:
         return [table]
     key = table_schema(name).primary_key[0]
-    parent = dict(zip(table[key].to_pylist(), table[column].to_pylist(), strict=True))
+    ids = table[key].to_pylist()
+    parents = {
+        rid: [p for p in refs if p is not None]
+        for rid, *refs in zip(ids, *(table[c].to_pylist() for c in columns), strict=True)
+    }
+    depths: dict[str, int] = {}
 
-    def depth(record_id: str) -> int:
-        seen = 0
-        while parent.get(record_id) is not None and seen <= len(parent):
-            record_id, seen = parent[record_id], seen + 1
-        return seen
+    def depth(record_id: str, seen: frozenset[str] = frozenset()) -> int:
+        if record_id not in depths:
+            above = [p for p in parents.get(record_id, []) if p in parents and p not in seen]
+            depths[record_id] = 1 + max((depth(p, seen | {record_id}) for p in above), default=-1)
+        return depths[record_id]
 
-    depths = [depth(i) for i in table[key].to_pylist()]
+    levels = [depth(i) for i in ids]
     return [
-        table.take(pa.array([i for i, d in enumerate(depths) if d == level], pa.int64()))
-        for level in sorted(set(depths))
+        table.take(pa.array([i for i, d in enumerate(levels) if d == level], pa.int64()))
+        for level in sorted(set(levels))
     ]
 
 

@@ -86,9 +86,10 @@ def create_statements(engine: Engine) -> list[str]:
     return tables + views
 
 
-def self_reference(schema: TableSchema) -> str | None:
-    """The column of a foreign key to the table itself (events.part_of), if any."""
-    for fk in schema.foreign_keys:
-        if (fk["reference"].get("resource") or schema.name) == schema.name:
-            return str(fk["fields"][0])
-    return None
+def self_references(schema: TableSchema) -> tuple[str, ...]:
+    """The columns of foreign keys to the table itself (events.part_of, events.fulfils)."""
+    return tuple(
+        str(fk["fields"][0])
+        for fk in schema.foreign_keys
+        if (fk["reference"].get("resource") or schema.name) == schema.name
+    )

@@ -13,6 +13,7 @@ from .declare import Inputs, Rule, Selection, Tables
 from .duplicates import check_duplicate_facts
 from .evidence import check_evidence_in_body, check_evidence_quotes, check_grounding
 from .references import check_foreign_keys, check_list_references
+from .statements import check_statement_dates, check_statement_texts
 from .tombstones import check_withdrawn_ids
 
 #: Every dataset rule, in the order they run and are listed in docs/problems.md.
@@ -24,6 +25,8 @@ RULES: tuple[Rule, ...] = (
     check_list_references,
     check_dates,
     check_duplicate_facts,
+    check_statement_texts,
+    check_statement_dates,
     check_withdrawn_ids,
 )
 

@@ -32,6 +32,8 @@ def _annotation(f: Field) -> str:
     base = _PY_TYPES[f.type]
     if f.enum is not None:
         base = "Literal[" + ", ".join(repr(v) for v in f.enum) + "]"
+    if f.item_enum is not None:
+        base = "tuple[Literal[" + ", ".join(repr(v) for v in f.item_enum) + "], ...]"
     args: list[str] = []
     if f.pattern is not None:
         args.append(f"pattern={f.pattern!r}")
@@ -138,6 +140,7 @@ VOCABULARY_FIELDS: tuple[tuple[str, str], ...] = (
     ("event_participants", "participation"),
     ("statements", "statement_type"),
     ("statements", "quote_kind"),
+    ("statements", "topics"),
     ("agreements", "agreement_type"),
     ("agreements", "status"),
     ("agreement_parties", "role"),
@@ -163,7 +166,8 @@ def render_vocabularies(crosswalk: dict[tuple[str, str], str]) -> str:
 
     `crosswalk` maps (vocabulary, code) to the code's definition, for the two
     vocabularies that have one (event_type, statement_type); the others are
-    defined by the `categories` of their field in the schema.
+    defined by the `categories` of their field in the schema (a list's
+    vocabulary, topics, is its `itemConstraints.enum`).
     """
     lines = [VOCAB_START, ""]
     for table, column in VOCABULARY_FIELDS:
@@ -171,7 +175,7 @@ def render_vocabularies(crosswalk: dict[tuple[str, str], str]) -> str:
         lines.append(f"**{table}.{column}**: {field.description}")
         lines.append("")
         defined = category_labels(table_schema(table), column)
-        for code in field.enum or ():
+        for code in field.enum or field.item_enum or ():
             meaning = crosswalk.get((column, code)) or defined.get(code)
             lines.append(f"- `{code}`" + (f": {meaning}" if meaning else ""))
         lines.append("")

@@ -139,6 +139,10 @@ class Event(Record):
         location: Place as named in the source.
         country_code: ISO 3166-1 alpha-2 code of the country where it takes place.
         part_of: Enclosing event (for example the state visit a talk belongs to).
+        fulfils: An earlier-reported event that this one carried out: the planned, proposed
+            or invited event it fulfils. Both stay records of their own, each as its sources
+            report it.
+        fulfils_note: How the corpus shows that this event fulfils the one in `fulfils`.
     """
 
     event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] = Field(
@@ -195,6 +199,14 @@ class Event(Record):
     part_of: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
         default=None, description="Enclosing event (for example the state visit a talk belongs to)."
     )
+    fulfils: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
+        default=None,
+        description="An earlier-reported event that this one carried out: the planned, proposed or invited event it fulfils. Both stay records of their own, each as its sources report it.",
+    )
+    fulfils_note: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None,
+        description="How the corpus shows that this event fulfils the one in `fulfils`.",
+    )
 
 
 class EventParticipant(Record):
@@ -241,8 +253,14 @@ class Statement(Record):
         statement_type: Kind of speech act; see the crosswalk resource for CAMEO and PLOVER
             codes.
         quote_kind: direct when the source quotes the speaker's words, paraphrase otherwise.
-        topics: Topic slugs.
-        text: What was said, in the source's words.
+        topics: What the statement is about, from a controlled vocabulary: each item is one
+            of itemConstraints.enum, defined by the field's categories.
+        text: What was said, in the source's words: built from the statement's evidence
+            spans in one source (in text order; spans that are not contiguous joined with "
+            … "), so it is always a quote.
+        split_note: Why the statement's text deliberately stops before the end of its
+            sentence (the rest is another statement, or not part of this claim); empty when
+            the text runs to a sentence end.
     """
 
     statement_id: Annotated[str, Field(pattern="^st-[a-z0-9.-]+$")] = Field(
@@ -301,9 +319,82 @@ class Statement(Record):
     quote_kind: Literal["direct", "paraphrase"] = Field(
         description="direct when the source quotes the speaker's words, paraphrase otherwise."
     )
-    topics: tuple[str, ...] = Field(default=(), description="Topic slugs.")
+    topics: tuple[
+        Literal[
+            "bilateral-relations",
+            "comprehensive-strategic-partnership",
+            "cooperation",
+            "high-level-exchanges",
+            "politics-diplomacy",
+            "cooperation-mechanisms",
+            "cooperation-agreements",
+            "foreign-policy",
+            "international-standing",
+            "multilateralism",
+            "asean",
+            "eu-relations",
+            "international-issues",
+            "peace-stability",
+            "international-law",
+            "peaceful-settlement",
+            "east-sea",
+            "freedom-of-navigation",
+            "maritime",
+            "international-conflicts",
+            "defence",
+            "security",
+            "crime",
+            "peacekeeping",
+            "search-and-rescue",
+            "economy",
+            "economic-development",
+            "trade",
+            "investment",
+            "business",
+            "seafood",
+            "yellow-card",
+            "development-finance",
+            "infrastructure",
+            "transport",
+            "energy",
+            "nuclear-energy",
+            "energy-transition",
+            "climate",
+            "environment",
+            "sustainable-development",
+            "agriculture",
+            "food-security",
+            "trilateral-cooperation",
+            "science-technology",
+            "aerospace",
+            "semiconductors",
+            "artificial-intelligence",
+            "digital-transformation",
+            "health",
+            "education",
+            "human-resources",
+            "culture",
+            "tourism",
+            "justice",
+            "sport",
+            "history",
+            "people-to-people-exchanges",
+            "decentralised-cooperation",
+            "vietnamese-community",
+            "disaster-relief",
+            "elections",
+        ],
+        ...,
+    ] = Field(
+        default=(),
+        description="What the statement is about, from a controlled vocabulary: each item is one of itemConstraints.enum, defined by the field's categories.",
+    )
     text: Annotated[str, Field(min_length=1)] = Field(
-        description="What was said, in the source's words."
+        description="What was said, in the source's words: built from the statement's evidence spans in one source (in text order; spans that are not contiguous joined with \" … \"), so it is always a quote."
+    )
+    split_note: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None,
+        description="Why the statement's text deliberately stops before the end of its sentence (the rest is another statement, or not part of this claim); empty when the text runs to a sentence end.",
     )
 
 

@@ -86,7 +86,8 @@ class TableSpec:
     groups: tuple[DateGroup, ...] = ()
     #: List columns whose items are ids of another table (a foreign key per item).
     list_references: Mapping[str, str] = field(default_factory=dict)
-    #: Column that defaults to the record's first evidence quote (a statement's text).
+    #: Column the build makes from the record's evidence quotes, never typed (a statement's
+    #: text: its quotes in text order, joined with " … "; see sources.statement_text).
     quoted: str | None = None
 
     @property
@@ -187,6 +188,7 @@ TABLES: tuple[TableSpec, ...] = (
         groups=(date_group("date"),),
         list_references={"co_speaker_ids": "actors"},
         quoted="text",
+        computed=("text",),
     ),
     TableSpec(
         "agreements",

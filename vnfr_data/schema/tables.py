@@ -49,6 +49,9 @@ class Field:
     unique: bool = False
     #: The Table Schema format ("default", or "uri" for addresses).
     format: str = "default"
+    #: A list's vocabulary (`itemConstraints.enum`): Table Schema has no enum for lists, so the
+    #: schema names it beside the constraints and our validator checks each item.
+    item_enum: tuple[str, ...] | None = None
 
     @property
     def arrow_type(self) -> pa.DataType:
@@ -100,6 +103,7 @@ class TableSchema:
 def _field(f: dict[str, Any]) -> Field:
     c = f.get("constraints", {})
     enum = c.get("enum")
+    items = f.get("itemConstraints", {}).get("enum")
     return Field(
         name=f["name"],
         type=f["type"],
@@ -113,6 +117,7 @@ def _field(f: dict[str, Any]) -> Field:
         max_length=c.get("maxLength"),
         unique=bool(c.get("unique", False)),
         format=str(f.get("format", "default")),
+        item_enum=tuple(items) if items is not None else None,
     )
 
 

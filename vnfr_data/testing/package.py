@@ -16,6 +16,7 @@ import pyarrow as pa
 from hypothesis import strategies as st
 
 from ..schema import EVIDENCED, RESOURCES, spec, table_schema
+from ..sources.statement_text import ends_sentence, shown_texts, statement_texts
 from .inverse import actor_entry, body_marks, source_file
 from .strategies import _LETTERS, records, table_of, text
 
@@ -178,8 +179,11 @@ def packages(
 
     def unique_fact(name: str, row: dict[str, Any], record_id: str) -> dict[str, Any]:
         # Two facts equal but for their id are a duplicate-fact problem: tell them apart.
-        field = {"events": "title", "statements": "text", "agreements": "name"}.get(name, "subject")
-        row[field] = f"{row[field]} {record_id}"
+        # (A statement's text is its evidence, drawn later: its date note tells it apart.)
+        field = {"events": "title", "statements": "date_note", "agreements": "name"}.get(
+            name, "subject"
+        )
+        row[field] = f"{row[field] or 'note'} {record_id}"
         return row
 
     actor_ids = draw(_ids(("actors", "actor_id"), draw(st.integers(1, max_records))))
@@ -187,7 +191,11 @@ def packages(
         rows["actors"].append(draw(records("actors")) | {"actor_id": aid})
     event_ids = draw(_ids(("events", "event_id"), draw(counts)))
     for k, eid in enumerate(event_ids):
-        row = draw(records("events")) | {"event_id": eid, "part_of": pick(event_ids[:k])}
+        row = draw(records("events")) | {
+            "event_id": eid,
+            "part_of": pick(event_ids[:k]),
+            "fulfils": pick(event_ids[:k]),
+        }
         rows["events"].append(unique_fact("events", row, eid))
         for aid in draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=2)):
             rows["event_participants"].append(
@@ -205,6 +213,10 @@ def packages(
                 draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=2))
             ),
         }
+        event = next((e for e in rows["events"] if e["event_id"] == row["event_id"]), None)
+        if event is not None and event["date_start"] is not None:
+            # Made at a dated event: it carries a date inside the event's (the build's rule).
+            row |= {"date": event["date_start"], "date_precision": event["date_precision"]}
         rows["statements"].append(unique_fact("statements", row, sid))
     agreement_ids = draw(_ids(("agreements", "agreement_id"), draw(counts)))
     for gid in agreement_ids:
@@ -229,6 +241,7 @@ def packages(
         }
         rows["figures"].append(unique_fact("figures", row, fid))
     rows["evidence"] = _evidence(draw, rows, articles)
+    _statement_texts(rows, articles)
     rows["conflicts"] = _conflicts(draw, rows) if conflicts else []
     seen: set[tuple[str, str]] = set()
     for row in draw(st.lists(records("crosswalk"), max_size=3)):
@@ -274,6 +287,24 @@ def _evidence(
                     "quote": full[start:end],
                 }
     return list(out.values())
+
+
+def _statement_texts(
+    rows: dict[str, list[dict[str, Any]]], articles: dict[str, tuple[str, str]]
+) -> None:
+    """Each statement's text is built from its evidence, as the build does; one that stops
+    mid-sentence in a generated article gets a split note, as a reviewer would write."""
+    texts = {sid: full.encode("utf-8") for sid, (_file, full) in articles.items()}
+    body_ends = {r["source_id"]: r["body_end"] for r in rows["sources"]}
+    per_source = statement_texts(table_of("evidence", rows["evidence"]), texts)
+    shown = dict(
+        zip(*(shown_texts(per_source)[c].to_pylist() for c in ("record_id", "text")), strict=True)
+    )
+    ends = ends_sentence(per_source, texts, body_ends)
+    cut = {rid for rid, ok in zip(per_source["record_id"].to_pylist(), ends, strict=True) if not ok}
+    for row in rows["statements"]:
+        row["text"] = shown[row["statement_id"]]
+        row["split_note"] = "stops mid-sentence" if row["statement_id"] in cut else None
 
 
 def _conflicts(draw: st.DrawFn, rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:

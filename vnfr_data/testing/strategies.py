@@ -56,10 +56,11 @@ def text(min_size: int = 1, max_size: int = 40, *, exclude: str = "") -> st.Sear
     )
 
 
-def _list_items() -> st.SearchStrategy[tuple[str, ...]]:
+def _list_items(vocabulary: tuple[str, ...] | None = None) -> st.SearchStrategy[tuple[str, ...]]:
     # Items are joined with ';' in the CSV: none may hold one, none may be empty.
     # Unique, as the build merges list cells by union.
-    return st.lists(text(1, 12, exclude=";\n"), max_size=3, unique=True).map(tuple)
+    item = text(1, 12, exclude=";\n") if vocabulary is None else st.sampled_from(vocabulary)
+    return st.lists(item, max_size=3, unique=True).map(tuple)
 
 
 def _decimals() -> st.SearchStrategy[Decimal]:
@@ -87,7 +88,7 @@ def field_values(
     """
     value: st.SearchStrategy[Any]
     if field.type == "list":
-        return _list_items()  # lists are never null: empty is the absence of items
+        return _list_items(field.item_enum)  # lists are never null: empty is the absence of items
     if field.enum is not None:
         value = st.sampled_from(field.enum)
     elif field.pattern is not None:

@@ -71,7 +71,25 @@ _URI = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]+$"
 
 def is_free_text(field: Field) -> bool:
     """Text a person wrote (no enum, no pattern): NFC and formula checks apply."""
-    return field.type in ("string", "list") and field.enum is None and field.pattern is None
+    return (
+        field.type in ("string", "list")
+        and field.enum is None
+        and field.item_enum is None
+        and field.pattern is None
+    )
+
+
+def _outside_vocabulary(col: pa.ChunkedArray, vocabulary: tuple[str, ...]) -> pa.Array:
+    """Rows of a list column (as CSV text) with an item outside `vocabulary`."""
+    items = pc.split_pattern(pc.fill_null(col, ""), LIST_DELIMITER).combine_chunks()
+    flat = pc.list_flatten(items)
+    parents = np.asarray(pc.list_parent_indices(items).to_numpy(), dtype=np.int64)
+    unknown = pc.and_(
+        pc.not_equal(flat, ""), pc.invert(pc.is_in(flat, value_set=pa.array(vocabulary)))
+    )
+    bad = np.zeros(len(col), dtype=bool)
+    bad[parents[np.asarray(pc.fill_null(unknown, False).to_numpy(zero_copy_only=False))]] = True
+    return bools(bad)
 
 
 def raw_fields(schema: TableSchema) -> dict[str, dict[str, Any]]:
@@ -257,6 +275,13 @@ class _FieldCheck:
                 "list has an empty item",
                 f"items separated by '{LIST_DELIMITER}', none empty",
             )
+            if f.item_enum is not None:
+                out += self.found(
+                    ConstraintError,
+                    _outside_vocabulary(col, f.item_enum),
+                    'constraint "itemConstraints.enum": an item is not in the vocabulary',
+                    f"items of the {f.name} vocabulary (itemConstraints.enum in the Table Schema)",
+                )
         if f.type != "string":
             return out
         if "enum" in c:
