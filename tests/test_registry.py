@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from vnfr_data.annotations import format as annotation_format
 from vnfr_data.schema import EVIDENCED, RESOURCES, TABLES, TableSpec, spec, table_schema
 from vnfr_data.schema.registry import children, sections
+from vnfr_data.schema.shared import render_schema, render_schema_text
 
 
 def _names(table: TableSpec) -> set[str]:
@@ -59,8 +62,39 @@ def test_a_link_is_identified_by_the_two_ids_it_ties(table: TableSpec) -> None:
 
 
 def test_record_table_vocabularies_are_the_evidenced_tables() -> None:
-    for name in ("evidence", "conflicts"):
+    holding = [n for n in RESOURCES if "record_table" in table_schema(n).field_names]
+    assert {"evidence", "conflicts"} <= set(holding)
+    for name in holding:
         assert table_schema(name).field("record_table").enum == EVIDENCED, name
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_schema_files_carry_the_shared_field_definitions(repo: Path, name: str) -> None:
+    committed = (repo / "schemas" / f"{name}.json").read_text(encoding="utf-8")
+    assert committed == render_schema_text(name), (
+        f"schemas/{name}.json differs from the shared definitions (vnfr_data/schema/shared.py): "
+        "edit them there and run scripts/gen_models.py"
+    )
+
+
+def test_a_hand_edited_shared_vocabulary_is_put_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import shutil
+
+    from vnfr_data import paths
+
+    repo_schemas = paths.schemas_dir()
+    shutil.copytree(repo_schemas, tmp_path / "schemas")
+    path = tmp_path / "schemas" / "statements.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    field = next(f for f in descriptor["fields"] if f["name"] == "date_precision")
+    field["constraints"]["enum"].append("week")
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    monkeypatch.setattr("vnfr_data.schema.tables.schemas_dir", lambda: tmp_path / "schemas")
+    assert "week" not in json.dumps(render_schema("statements"))
+    assert render_schema_text("statements") != path.read_text(encoding="utf-8")
 
 
 def test_source_files_have_one_section_per_curated_table() -> None:

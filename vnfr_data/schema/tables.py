@@ -42,9 +42,9 @@ class Field:
     required: bool
     enum: tuple[str, ...] | None
     pattern: str | None
-    minimum: int | None
+    minimum: float | None
     min_length: int | None
-    maximum: int | None = None
+    maximum: float | None = None
     max_length: int | None = None
     unique: bool = False
     #: The Table Schema format ("default", or "uri" for addresses).
@@ -121,11 +121,17 @@ def _field(f: dict[str, Any]) -> Field:
     )
 
 
+def read_schema(name: str) -> dict[str, Any]:
+    """The Table Schema of resource `name` as written in `schemas/<name>.json` (a fresh copy)."""
+    path = schemas_dir() / f"{name}.json"
+    descriptor: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return descriptor
+
+
 @cache
 def table_schema(name: str) -> TableSchema:
     """The Table Schema of resource `name`, read once."""
-    path = schemas_dir() / f"{name}.json"
-    return TableSchema(name, json.loads(path.read_text(encoding="utf-8")))
+    return TableSchema(name, read_schema(name))
 
 
 def all_schemas() -> dict[str, TableSchema]:

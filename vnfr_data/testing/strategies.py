@@ -79,13 +79,15 @@ _URI = r"https://[a-z0-9]{1,10}\.[a-z]{2,3}/[A-Za-z0-9_/-]{0,20}"
 
 
 def field_values(
-    field: Field, format: str = "default", max_length: int | None = None
+    field: Field, format: str | None = None, max_length: int | None = None
 ) -> st.SearchStrategy[Any]:
     """Valid values of one field, as the pydantic models take them (None when optional).
 
-    `format` and `max_length` are the Table Schema field's format (`uri` for the
-    source URL) and maxLength constraint, which `schema.Field` does not carry.
+    `format` and `max_length` override the field's own format (`uri` for the
+    source URL) and maxLength constraint.
     """
+    format = field.format if format is None else format
+    max_length = field.max_length if max_length is None else max_length
     value: st.SearchStrategy[Any]
     if field.type == "list":
         return _list_items(field.item_enum)  # lists are never null: empty is the absence of items
@@ -99,8 +101,9 @@ def field_values(
         shortest = max(field.min_length or 1, 1)
         value = text(shortest, max(shortest, min(40, max_length or 40)))
     elif field.type == "integer":
-        low = field.minimum if field.minimum is not None else -(2**40)
-        value = st.integers(low, 2**40)
+        low = int(field.minimum) if field.minimum is not None else -(2**40)
+        high = int(field.maximum) if field.maximum is not None else 2**40
+        value = st.integers(low, high)
     elif field.type == "number":
         value = _decimals()
     elif field.type == "date":
@@ -113,15 +116,7 @@ def field_values(
 
 
 def _fields(name: str) -> dict[str, st.SearchStrategy[Any]]:
-    schema = table_schema(name)
-    return {
-        raw["name"]: field_values(
-            schema.field(raw["name"]),
-            str(raw.get("format", "default")),
-            raw.get("constraints", {}).get("maxLength"),
-        )
-        for raw in schema.descriptor["fields"]
-    }
+    return {f.name: field_values(f) for f in table_schema(name).fields}
 
 
 # -- rules across fields, which a Table Schema cannot state ---------------------------------

@@ -16,7 +16,6 @@ one (decimals with at most 6 places, no exponent; integers without a sign).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -92,11 +91,6 @@ def _outside_vocabulary(col: pa.ChunkedArray, vocabulary: tuple[str, ...]) -> pa
     return bools(bad)
 
 
-def raw_fields(schema: TableSchema) -> dict[str, dict[str, Any]]:
-    """Field descriptors as written, for constraints `schema.Field` does not carry."""
-    return {f["name"]: dict(f) for f in schema.descriptor["fields"]}
-
-
 def check_cells(
     text: pa.Table,
     schema: TableSchema,
@@ -113,9 +107,8 @@ def check_cells(
     """
     problems: list[Problem] = []
     columns: dict[str, pa.ChunkedArray] = {}
-    raw = raw_fields(schema)
     for field in schema.fields:
-        check = _FieldCheck(schema.name, field, raw[field.name], text, where)
+        check = _FieldCheck(schema.name, field, text, where)
         if unreadable and field.name in unreadable:
             check.reported = pc.or_(check.reported, unreadable[field.name])
         problems += check.text(no_controls)
@@ -125,7 +118,7 @@ def check_cells(
         columns[field.name] = column
     typed = typed_from_text(pa.table(columns), schema)
     for field in schema.fields:
-        problems += _FieldCheck(schema.name, field, raw[field.name], typed, where).ranges()
+        problems += _FieldCheck(schema.name, field, typed, where).ranges()
     return typed, problems
 
 
@@ -167,12 +160,8 @@ def _real_dates(col: pa.ChunkedArray) -> pa.ChunkedArray:
 class _FieldCheck:
     """The checks of one column; `make` builds a problem located at a row of it."""
 
-    def __init__(
-        self, name: str, field: Field, raw: dict[str, Any], table: pa.Table, where: Where
-    ) -> None:
+    def __init__(self, name: str, field: Field, table: pa.Table, where: Where) -> None:
         self.name, self.field, self.table, self.where = name, field, table, where
-        self.c: dict[str, Any] = dict(raw.get("constraints", {}))
-        self.format = str(raw.get("format", "default"))
         self.col: pa.ChunkedArray = table[field.name]
         self.problems: list[Problem] = []
         #: Cells already reported (wrong type, not UTF-8) and set to null.
@@ -260,8 +249,8 @@ class _FieldCheck:
         return col
 
     def constraints(self, col: pa.ChunkedArray) -> list[Problem]:
-        f, c, out = self.field, self.c, []
-        if c.get("required"):
+        f, out = self.field, []
+        if f.required:
             missing = pc.and_(pc.is_null(col), pc.invert(self.reported))
             out += self.found(ConstraintError, missing, 'constraint "required": cell is empty')
         if f.type == "list":
@@ -284,41 +273,43 @@ class _FieldCheck:
                 )
         if f.type != "string":
             return out
-        if "enum" in c:
-            allowed = strings(c["enum"])
+        if f.enum is not None:
+            allowed = strings(list(f.enum))
             out += self.found(
                 ConstraintError,
                 pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=allowed))),
                 'constraint "enum": value not in the vocabulary',
-                "one of " + ", ".join(c["enum"]),
+                "one of " + ", ".join(f.enum),
             )
-        if "pattern" in c:
+        if f.pattern is not None:
             out += self.found(
                 ConstraintError,
-                pc.invert(pc.match_substring_regex(col, f"^(?:{c['pattern']})$")),
+                pc.invert(pc.match_substring_regex(col, f"^(?:{f.pattern})$")),
                 'constraint "pattern": value does not match',
-                f"a match of {c['pattern']}",
+                f"a match of {f.pattern}",
             )
         shortest, longest = byte_length_range(col)
         # A character is 1 to 4 bytes: byte lengths alone often settle both constraints.
-        check_min = "minLength" in c and shortest is not None and -(-shortest // 4) < c["minLength"]
-        check_max = "maxLength" in c and longest is not None and longest > c["maxLength"]
+        check_min = (
+            f.min_length is not None and shortest is not None and -(-shortest // 4) < f.min_length
+        )
+        check_max = f.max_length is not None and longest is not None and longest > f.max_length
         length = pc.utf8_length(col) if check_min or check_max else None
-        if check_min and length is not None:
+        if check_min and length is not None and f.min_length is not None:
             out += self.found(
                 ConstraintError,
-                pc.less(length, integer(c["minLength"], length.type)),
+                pc.less(length, integer(f.min_length, length.type)),
                 'constraint "minLength": text too short',
-                f"at least {c['minLength']} character(s)",
+                f"at least {f.min_length} character(s)",
             )
-        if check_max and length is not None:
+        if check_max and length is not None and f.max_length is not None:
             out += self.found(
                 ConstraintError,
-                pc.greater(length, integer(c["maxLength"], length.type)),
+                pc.greater(length, integer(f.max_length, length.type)),
                 'constraint "maxLength": text too long',
-                f"at most {c['maxLength']} character(s)",
+                f"at most {f.max_length} character(s)",
             )
-        if self.format == "uri":
+        if f.format == "uri":
             out += self.found(
                 CellTypeError,
                 pc.invert(pc.match_substring_regex(col, _URI)),
@@ -329,14 +320,14 @@ class _FieldCheck:
 
     def ranges(self) -> list[Problem]:
         """Constraints on typed values: minimum, maximum, unique."""
-        col, c, out = self.col, self.c, []
-        if self.field.type in ("integer", "number"):
-            for key, compare, word in (
-                ("minimum", pc.less, "below"),
-                ("maximum", pc.greater, "above"),
+        col, f, out = self.col, self.field, []
+        if f.type in ("integer", "number"):
+            for key, limit, compare, word in (
+                ("minimum", f.minimum, pc.less, "below"),
+                ("maximum", f.maximum, pc.greater, "above"),
             ):
-                if key in c:
-                    value = c[key]
+                if limit is not None:
+                    value = limit
                     bound = (
                         integer(value, col.type)
                         if isinstance(value, int)
@@ -345,10 +336,10 @@ class _FieldCheck:
                     out += self.found(
                         ConstraintError,
                         compare(col, bound),
-                        f'constraint "{key}": value {word} {c[key]}',
-                        f"{'>=' if key == 'minimum' else '<='} {c[key]}",
+                        f'constraint "{key}": value {word} {limit}',
+                        f"{'>=' if key == 'minimum' else '<='} {limit}",
                     )
-        if c.get("unique"):
+        if f.unique:
             out += _duplicates(
                 self.table,
                 [self.field.name],
