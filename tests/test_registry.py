@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from vnfr_data.annotations import format as annotation_format
+from vnfr_data.annotations.source_file import SourceFile
 from vnfr_data.schema import EVIDENCED, RESOURCES, TABLES, TableSpec, spec, table_schema
 from vnfr_data.schema.registry import children, sections
 from vnfr_data.schema.shared import render_schema, render_schema_text
@@ -98,7 +99,7 @@ def test_a_hand_edited_shared_vocabulary_is_put_back(
 
 
 def test_source_files_have_one_section_per_curated_table() -> None:
-    fields = list(annotation_format.SourceFile.model_fields)
+    fields = list(SourceFile.model_fields)
     assert fields == ["source", "mentions", *[t.section for t in sections()]]
 
 

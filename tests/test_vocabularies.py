@@ -15,7 +15,7 @@ import yaml
 
 from vnfr_data.annotations import format as annotation_format
 from vnfr_data.annotations.columns import column_of
-from vnfr_data.annotations.format import SourceFile
+from vnfr_data.annotations.source_file import SourceFile
 from vnfr_data.draft.draft import render
 from vnfr_data.draft.pipeline import extract
 from vnfr_data.schema import table_schema

@@ -1,7 +1,8 @@
 """The curated layer: the annotation format and its safe, located loading."""
 
-from .format import QuoteRef, SourceFile, SourceMeta
+from .format import QuoteRef, SourceMeta
 from .load import annotation_files, load_actors, load_source_file
+from .source_file import SourceFile
 
 __all__ = [
     "QuoteRef",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from types import GenericAlias
 from typing import Annotated, Any
 
 from pydantic import (
@@ -20,11 +19,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    create_model,
-    model_validator,
 )
 
-from ..schema import DECIMAL_TYPE, registry
+from ..schema import DECIMAL_TYPE
 from .columns import Columns
 
 
@@ -187,46 +184,3 @@ class ActorAnn(Columns):
     type: str
     country: str | None = None
     aliases: list[str] = []
-
-
-class SourceFileBase(_Strict):
-    """What every source file holds besides its records: the source and its mentions.
-
-    The record sections (`events:`, `statements:` ...) are added to `SourceFile`
-    from the table registry, one list per curated table, in the registry's order.
-    """
-
-    source: SourceMeta
-    mentions: dict[str, Evidence] = {}
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_sections(cls, data: Any) -> Any:
-        # `statements:` with every item still commented out is an empty section, not an error.
-        if not isinstance(data, dict):
-            return data
-        fields = cls.model_fields
-        return {
-            key: type(fields[key].default)()
-            if value is None and key in fields and isinstance(fields[key].default, (list, dict))
-            else value
-            for key, value in data.items()
-        }
-
-
-def _source_file() -> type[SourceFileBase]:
-    models = globals()
-    sections: dict[str, Any] = {
-        str(t.section): (GenericAlias(list, (models[str(t.annotation)],)), [])
-        for t in registry.sections()
-    }
-    return create_model(
-        "SourceFile",
-        __base__=SourceFileBase,
-        __module__=__name__,
-        __doc__="One `<source_id>.yaml`: the source, its mentions and its records.",
-        **sections,
-    )
-
-
-SourceFile = _source_file()

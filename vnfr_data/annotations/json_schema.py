@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .format import ActorAnn, SourceFile
+from .format import ActorAnn
+from .source_file import SourceFile
 
 #: Where the committed schema lives, relative to the repository.
 SCHEMA_PATH = "schemas/annotation.schema.json"

@@ -13,8 +13,9 @@ from pydantic import ValidationError
 
 from ..errors import AnnotationSchemaError, DuplicateId, Problem, ProblemsFound
 from ..paths import shown
-from .format import ActorAnn, SourceFile, SourceFileBase
+from .format import ActorAnn
 from .safe_yaml import line_of, read_yaml
+from .source_file import SourceFile, SourceFileBase
 
 #: What a value should look like, by pydantic error type: the "expected" of a typo.
 _EXPECTED = {

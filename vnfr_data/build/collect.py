@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..annotations import annotation_files, load_actors, load_source_file
-from ..annotations.format import QuoteRef, SourceFileBase, SourceMeta
+from ..annotations.format import QuoteRef, SourceMeta
+from ..annotations.source_file import SourceFileBase
 from ..errors import DuplicateId, Problem, ProblemsFound
 from ..paths import shown
 from ..schema import RESOURCES, TableSpec, spec

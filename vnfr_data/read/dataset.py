@@ -29,18 +29,12 @@ from ..schema import TableSchema, table_schema
 from ..schema.models import (
     MODELS,
     Actor,
-    Agreement,
-    AgreementEvent,
-    AgreementParty,
-    Conflict,
-    CrosswalkEntry,
     Event,
     EventParticipant,
     Evidence,
-    Figure,
     Record,
-    Source,
     Statement,
+    Tables,
     Withdrawal,
 )
 from .conditions import as_date, mask, suggestions
@@ -226,22 +220,9 @@ def _tuples(row: dict[str, Any]) -> dict[str, Any]:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
 
 
-class Dataset:
-    """The whole data package. Attributes are named after its resources."""
-
-    sources: Table[Source]
-    actors: Table[Actor]
-    events: Table[Event]
-    event_participants: Table[EventParticipant]
-    statements: Table[Statement]
-    agreements: Table[Agreement]
-    agreement_parties: Table[AgreementParty]
-    agreement_events: Table[AgreementEvent]
-    figures: Table[Figure]
-    evidence: Table[Evidence]
-    conflicts: Table[Conflict]
-    crosswalk: Table[CrosswalkEntry]
-    withdrawals: Table[Withdrawal]
+class Dataset(Tables):
+    """The whole data package. Attributes are named after its resources (typed in `Tables`,
+    generated from the table registry with the models)."""
 
     def __init__(self, root: Path, *, verify: bool = True) -> None:
         """The package at `root` as its descriptor describes it (see `load`)."""

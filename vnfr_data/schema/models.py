@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from ..read.dataset import Table
 
 
 class Record(BaseModel):
@@ -708,3 +711,21 @@ MODELS: dict[str, type[Record]] = {
     "crosswalk": CrosswalkEntry,
     "withdrawals": Withdrawal,
 }
+
+
+class Tables:
+    """The tables of a `vnfr_data.Dataset`, one typed attribute per resource."""
+
+    sources: Table[Source]
+    actors: Table[Actor]
+    events: Table[Event]
+    event_participants: Table[EventParticipant]
+    statements: Table[Statement]
+    agreements: Table[Agreement]
+    agreement_parties: Table[AgreementParty]
+    agreement_events: Table[AgreementEvent]
+    figures: Table[Figure]
+    evidence: Table[Evidence]
+    conflicts: Table[Conflict]
+    crosswalk: Table[CrosswalkEntry]
+    withdrawals: Table[Withdrawal]
