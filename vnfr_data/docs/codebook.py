@@ -144,9 +144,8 @@ def _constraints(schema: TableSchema, f: Field, vocabularies: dict[tuple[str, st
         parts.append(f"at least {f.min_length} character{'s' if f.min_length != 1 else ''}")
     if f.minimum is not None:
         parts.append(f"at least {f.minimum}")
-    fmt = next((d.get("format") for d in schema.descriptor["fields"] if d["name"] == f.name), None)
-    if fmt and fmt != "default":
-        parts.append(f"format {fmt}")
+    if f.format != "default":
+        parts.append(f"format {f.format}")
     if not parts:
         parts.append("optional")
     elif "required" not in parts:

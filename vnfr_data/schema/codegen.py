@@ -172,10 +172,7 @@ VOCAB_END = "<!-- end of vocabularies -->"
 
 def category_labels(schema: TableSchema, column: str) -> dict[str, str]:
     """Each vocabulary value's definition, from the field's Table Schema v2 `categories`."""
-    for f in schema.descriptor["fields"]:
-        if f["name"] == column:
-            return {c["value"]: c["label"] for c in f.get("categories", [])}
-    raise KeyError(column)
+    return dict(schema.field(column).categories)
 
 
 def render_vocabularies(crosswalk: dict[tuple[str, str], str]) -> str:

@@ -52,6 +52,8 @@ class Field:
     #: A list's vocabulary (`itemConstraints.enum`): Table Schema has no enum for lists, so the
     #: schema names it beside the constraints and our validator checks each item.
     item_enum: tuple[str, ...] | None = None
+    #: Table Schema v2 `categories`: each vocabulary value with its definition.
+    categories: tuple[tuple[str, str], ...] = ()
 
     @property
     def arrow_type(self) -> pa.DataType:
@@ -118,6 +120,7 @@ def _field(f: dict[str, Any]) -> Field:
         unique=bool(c.get("unique", False)),
         format=str(f.get("format", "default")),
         item_enum=tuple(items) if items is not None else None,
+        categories=tuple((str(k["value"]), str(k["label"])) for k in f.get("categories", [])),
     )
 
 
