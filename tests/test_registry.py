@@ -115,3 +115,14 @@ def test_resources_keep_dependency_order() -> None:
 def test_an_unknown_table_is_a_clear_error() -> None:
     with pytest.raises(KeyError, match="tables: sources, actors"):
         spec("event")
+
+
+def test_the_architecture_page_names_files_that_exist(repo: Path) -> None:
+    import re
+
+    text = (repo / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"((?:vnfr_data|schemas|scripts|docs|data|tests)/[\w./<>-]+)", text))
+    concrete = {n.rstrip(".,") for n in named if "<" not in n and "*" not in n}
+    assert len(concrete) > 15
+    missing = sorted(n for n in concrete if not (repo / n).exists())
+    assert not missing, missing

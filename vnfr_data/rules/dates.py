@@ -77,24 +77,21 @@ def _group(where: Where, name: str, t: pa.Table, group: DateGroup) -> list[Probl
         _problem(where, name, start, message, expected),
     )
     unknown = string("unknown")
-    undated_but_precise = pc.and_(pc.is_null(t[start]), pc.not_equal(t[prec], unknown))
-    dated_but_unknown = pc.and_(pc.is_valid(t[start]), pc.equal(t[prec], unknown))
-    problems += located(
-        where,
-        name,
-        t,
-        prec,
-        undated_but_precise,
-        _problem(where, name, prec, "precision given for a missing date", "unknown"),
-    )
-    problems += located(
-        where,
-        name,
-        t,
-        prec,
-        dated_but_unknown,
-        _problem(where, name, prec, "date given with precision 'unknown'", "day, month or year"),
-    )
+    for mask, message, expected in (
+        (
+            pc.and_(pc.is_null(t[start]), pc.not_equal(t[prec], "unknown")),
+            "precision given for a missing date",
+            "unknown",
+        ),
+        (
+            pc.and_(pc.is_valid(t[start]), pc.equal(t[prec], "unknown")),
+            "date given with precision 'unknown'",
+            "day, month or year",
+        ),
+    ):
+        problems += located(
+            where, name, t, prec, mask, _problem(where, name, prec, message, expected)
+        )
     return problems
 
 

@@ -14,7 +14,7 @@ from ..arrow_values import FALSE, integer, mask, numbers, string, strings
 from ..errors import EvidenceOutsideBody, MissingEvidence, OrphanEvidence, Problem, QuoteMismatch
 from ..schema import EVIDENCED, table_schema
 from .declare import Inputs, rule
-from .locate import MAX_REPORTED, MAX_SHOWN, bools, ints, located, maker
+from .locate import MAX_REPORTED, MAX_SHOWN, bools, capped, ints, located, maker
 from .quote_spans import mismatched_quotes
 
 __all__ = [
@@ -64,15 +64,7 @@ def check_evidence_quotes(data: Inputs) -> list[Problem]:
                 expected=repr(_cut(actual)) + " (the slice)",
             )
         )
-    if len(rows) > MAX_REPORTED:
-        problems.append(
-            QuoteMismatch(
-                f"... and {len(rows) - MAX_REPORTED} more rows like this",
-                file=where.file("evidence"),
-                field="quote",
-            )
-        )
-    return problems
+    return capped(problems, len(rows))
 
 
 def _ints(column: pa.ChunkedArray | pa.Array) -> np.ndarray:

@@ -91,15 +91,19 @@ def located(
         shown(table[column].take(ints(head))) if column is not None else [None] * len(head)
     )
     problems = [make(int(r), v) for r, v in zip(rows, values, strict=True)]
-    if len(idx) > MAX_REPORTED:
+    return capped(problems, len(idx))
+
+
+def capped(problems: list[Problem], found: int) -> list[Problem]:
+    """`problems` (the first MAX_REPORTED of `found`) and a line counting the rest."""
+    if found > MAX_REPORTED and problems:
         first = problems[0]
-        problems.append(
-            type(first)(
-                f"... and {len(idx) - MAX_REPORTED} more rows like this",
-                file=first.file,
-                field=first.field,
-            )
+        more = type(first)(
+            f"... and {found - MAX_REPORTED} more rows like this",
+            file=first.file,
+            field=first.field,
         )
+        return [*problems, more]
     return problems
 
 

@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from ..errors import Problem, StatementCutShort, StatementDate, StatementNotEvidence
 from ..sources.statement_text import ends_sentence, shown_texts, statement_texts
 from .declare import Inputs, rule
-from .locate import MAX_REPORTED, bools, ints, located, maker
+from .locate import MAX_REPORTED, bools, capped, ints, located, maker
 
 
 def _positions(values: pa.ChunkedArray | pa.Array, keys: pa.ChunkedArray) -> np.ndarray:
@@ -110,15 +110,7 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
                 "in the annotation saying why the statement stops there",
             )
         )
-    if len(hits) > MAX_REPORTED:
-        problems.append(
-            StatementCutShort(
-                f"... and {len(hits) - MAX_REPORTED} more like this",
-                file=where.file("statements"),
-                field="text",
-            )
-        )
-    return problems
+    return capped(problems, len(hits))
 
 
 def _one_unit(

@@ -34,7 +34,7 @@ from ..errors import (
 )
 from ..publish.writers import LIST_DELIMITER
 from ..rules.equal_rows import repeated_rows
-from ..rules.locate import MAX_REPORTED, Mask, Where, bools, ints, located, shown
+from ..rules.locate import MAX_REPORTED, Mask, Where, bools, capped, ints, located, shown
 from ..schema import Field, TableSchema
 from .cells import typed_from_text
 from .text_proofs import all_nfc, byte_length_range, longest_cell_bytes, no_cell_starting_with
@@ -373,14 +373,7 @@ def _duplicates(
     firsts = where.csv_rows(name, first[:MAX_REPORTED])
     values = _key_text(table.take(ints(later[:MAX_REPORTED])), keys)
     problems = [make(int(r), int(f), v) for r, f, v in zip(rows, firsts, values, strict=True)]
-    if len(later) > MAX_REPORTED:
-        problems.append(
-            type(problems[0])(
-                f"... and {len(later) - MAX_REPORTED} more rows like this",
-                file=problems[0].file,
-            )
-        )
-    return problems
+    return capped(problems, len(later))
 
 
 def _key_text(table: pa.Table, keys: list[str]) -> list[str]:
