@@ -79,12 +79,12 @@ def _group(where: Where, name: str, t: pa.Table, group: DateGroup) -> list[Probl
     unknown = string("unknown")
     for mask, message, expected in (
         (
-            pc.and_(pc.is_null(t[start]), pc.not_equal(t[prec], "unknown")),
+            pc.and_(pc.is_null(t[start]), pc.not_equal(t[prec], unknown)),
             "precision given for a missing date",
             "unknown",
         ),
         (
-            pc.and_(pc.is_valid(t[start]), pc.equal(t[prec], "unknown")),
+            pc.and_(pc.is_valid(t[start]), pc.equal(t[prec], unknown)),
             "date given with precision 'unknown'",
             "day, month or year",
         ),
