@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,6 +154,21 @@ def test_a_source_text_linked_outside_is_refused_by_validate(data_copy: Path, se
     assert hits and hits[0].file is not None and hits[0].file.endswith("sources.csv")
     assert hits[0].row is not None and hits[0].field == "path"
     assert SECRET not in json.dumps(report.to_dict())
+
+
+def test_an_undecodable_file_name_is_reported_on_a_strict_stdout(data_copy: Path) -> None:
+    annotation = os.fsencode(_annotation(data_copy))
+    os.rename(annotation, os.fsencode(data_copy / "annotations") + b"/\xff\xfe.yaml")
+    for command in (["build", "--data"], ["validate", "--no-frictionless", "--format", "json"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "vnfr_data", *command, str(data_copy)],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C"},
+            check=False,
+        )
+        out = (done.stdout + done.stderr).decode("utf-8")
+        assert done.returncode == 1 and "Traceback" not in out, out[-500:]
+        assert "udcff" in out and "udcfe.yaml" in out and "not printable UTF-8" in out
 
 
 def test_problem_values_are_short_escaped_excerpts() -> None:

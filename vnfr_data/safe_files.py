@@ -115,7 +115,8 @@ def open_inside(root: Path, rel: str) -> int:
         raise UnsafeFile(
             "outside",
             repr(rel)[:80],
-            f"path {repr(rel)[:80]} leaves the package or is not a plain relative path",
+            f"path {repr(rel)[:80]} is not a plain relative path inside the package "
+            "(absolute, '..', a drive or URL, or a name that is not printable UTF-8)",
         )
     fd = (_open_posix if _DIR_FD else _open_portable)(root, parts, rel)
     try:
