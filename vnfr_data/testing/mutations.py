@@ -279,14 +279,27 @@ def mutate(
     return Mutation(rel, kind, detail), original
 
 
+def _strict_json(data: bytes) -> Any:
+    """JSON as a careful reader takes it: a repeated key is an error (parsers disagree on
+    which value wins, so a doubled line changes what the descriptor says)."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len({k for k, _ in items}) != len(items):
+            raise ValueError("repeated key")
+        return dict(items)
+
+    return json.loads(data, object_pairs_hook=pairs)
+
+
 def changes_something(rel: str, before: bytes, after: bytes) -> bool:
-    """Whether a mutation changed data or metadata (a descriptor's whitespace does not)."""
+    """Whether a mutation changed data or metadata (a descriptor's whitespace or key
+    order does not)."""
     if before == after:
         return False
     if rel != DESCRIPTOR:
         return True
     try:
-        return bool(json.loads(before) != json.loads(after))
+        return bool(_strict_json(before) != _strict_json(after))
     except ValueError:
         return True
 
