@@ -15,7 +15,7 @@ from ..schema.models import Actor
 from .conditions import suggestions
 
 if TYPE_CHECKING:
-    from .dataset import Table
+    from .table import Table
 
 
 class UnknownRecord(KeyError):

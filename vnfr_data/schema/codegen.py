@@ -87,7 +87,7 @@ def render_models() -> str:
         "from pydantic import BaseModel, ConfigDict, Field",
         "",
         "if TYPE_CHECKING:",
-        "    from ..read.dataset import Table",
+        "    from ..read.table import Table",
         "",
         "",
         "class Record(BaseModel):",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
-    from ..read.dataset import Table
+    from ..read.table import Table
 
 
 class Record(BaseModel):

@@ -40,7 +40,8 @@ from ..errors import (
 from ..rules.locate import MAX_REPORTED, Where, bools, ints, located
 from ..schema import TableSchema
 from .cells import read_csv_cells
-from .constraints import check_cells, check_primary_key
+from .constraints import check_cells
+from .keys import check_primary_key
 from .structure import BOM, scan
 from .text_proofs import no_control_bytes
 
