@@ -139,3 +139,17 @@ def test_every_rule_declares_real_tables_and_codes() -> None:
         assert r.tables and set(r.tables) <= set(RESOURCES), r.name
         assert r.emits and set(r.codes) <= codes, r.name
         assert r.summary and not r.summary.startswith(r.name)
+
+
+def test_a_reference_file_is_checked_at_its_line(data_copy: Path) -> None:
+    path = data_copy / "reference" / "crosswalk.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.append(lines[1])  # a record given twice
+    bad = lines[2].split(",", 1)
+    lines[2] = "no_such_vocabulary," + bad[1]
+    path.write_text("".join(lines), encoding="utf-8")
+    problems = _build_problems(data_copy)
+    twice = [p for p in problems if p.code == "duplicate-id"]
+    assert [(p.file and Path(p.file).name, p.row) for p in twice] == [("crosswalk.csv", len(lines))]
+    [wrong] = [p for p in problems if p.field == "vocabulary"]
+    assert wrong.file is not None and wrong.file.endswith("crosswalk.csv") and wrong.row == 3

@@ -7,8 +7,6 @@ Every problem is collected and raised together.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,14 +14,10 @@ from typing import Any
 import pyarrow as pa
 
 from ..errors import (
-    EncodingError,
     ProblemsFound,
     UnknownReference,
-    UnsafeFileError,
 )
-from ..paths import shown
 from ..rules import Inputs, run_rules
-from ..safe_files import UnsafeFile, read_inside
 from ..schema import RESOURCES, spec, table_schema
 from ..sources.article import Article
 from .checks import check_rows
@@ -31,7 +25,7 @@ from .collect import collect
 from .derive import inherit_event_dates, quoted_text
 from .merge import merge
 from .places import Places
-from .withdrawals import WITHDRAWALS_FILE, read_withdrawals
+from .reference import collect_references
 
 
 @dataclass(frozen=True)
@@ -39,26 +33,6 @@ class BuildResult:
     tables: dict[str, pa.Table]
     articles: dict[str, Article]
     no_fact: list[dict[str, Any]]
-
-
-#: The reference crosswalk is a few kB; a larger file is refused unread.
-MAX_CROSSWALK_BYTES = 16 * 1024 * 1024
-
-
-def _read_crosswalk(data_dir: Path) -> list[dict[str, Any]]:
-    """The hand-kept crosswalk: a regular UTF-8 CSV inside the data directory."""
-    rel = "reference/crosswalk.csv"
-    file = shown(data_dir / rel)
-    try:
-        text = read_inside(data_dir, rel, MAX_CROSSWALK_BYTES).decode("utf-8")
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    except UnsafeFile as exc:
-        raise ProblemsFound([UnsafeFileError(str(exc), file=file)]) from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise ProblemsFound(
-            [EncodingError(f"cannot read the crosswalk: {exc}", file=file, expected="UTF-8 CSV")]
-        ) from None
-    return [{str(k): (v or None) for k, v in row.items()} for row in rows]
 
 
 def _typed(name: str, rows: list[dict[str, Any]]) -> pa.Table:
@@ -73,6 +47,7 @@ def _typed(name: str, rows: list[dict[str, Any]]) -> pa.Table:
 def build_tables(data_dir: Path) -> BuildResult:
     """Everything the package publishes, as typed Arrow tables; raises ProblemsFound."""
     out, articles = collect(data_dir)
+    collect_references(data_dir, out)
     if out.unreadable:
         # A file we could not read leaves its records and mentions missing; reporting
         # "no evidence" or "unknown reference" for them would point away from the cause.
@@ -122,15 +97,9 @@ def build_tables(data_dir: Path) -> BuildResult:
                 if row[spec(name).key] in built:
                     row[quoted] = built[row[spec(name).key]]
     inherit_event_dates(rows["events"], rows["statements"])
-    crosswalk = data_dir / "reference" / "crosswalk.csv"
-    rows["crosswalk"] = _read_crosswalk(data_dir)
-    withdrawals, problems = read_withdrawals(data_dir)
-    out.problems += problems
-    rows["withdrawals"] = [{k: v for k, v in w.items() if k != "_row"} for w in withdrawals]
     out.problems += check_rows(rows, out.claims)
     tables = {name: _typed(name, rows[name]) for name in RESOURCES}
-    lines = {(w["record_table"], w["record_id"]): int(w["_row"]) for w in withdrawals}
-    places = Places(out, tables, crosswalk, withdrawals=(data_dir / WITHDRAWALS_FILE, lines))
+    places = Places(out, tables)
     texts = {sid: a.text.encode("utf-8") for sid, a in articles.items()}
     found = run_rules(Inputs(tables, places.where, texts))
     out.problems += [places.relocate(p) for p in found]

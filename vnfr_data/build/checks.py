@@ -31,14 +31,15 @@ def check_rows(
             try:
                 model.model_validate(row)
             except ValidationError as exc:
+                record_id = table.record_key(row)
                 for err in exc.errors():
                     fname = str(err["loc"][0]) if err["loc"] else None
-                    file, line = claim_place(claims, name, row.get(table.key), fname)
+                    file, line = claim_place(claims, name, record_id, fname)
                     kind = IncompleteRecord if err["type"] == "missing" else AnnotationSchemaError
                     value = err.get("input")
                     problems.append(
                         kind(
-                            f"{name} {row.get(table.key)}: {err['msg']}",
+                            f"{name} {record_id}: {err['msg']}",
                             file=file,
                             row=line,
                             field=fname,

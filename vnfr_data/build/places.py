@@ -10,13 +10,11 @@ claim that gives the problem's field, or of the quote for an evidence row.
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from ..errors import Problem
-from ..paths import shown
 from ..rules.locate import Where
 from ..schema import RESOURCES, spec
 from .collect import Claim, Collected
@@ -40,18 +38,9 @@ def claim_place(
 class Places:
     """Maps (table, row of the built table) to the annotation file and line."""
 
-    def __init__(
-        self,
-        out: Collected,
-        tables: dict[str, pa.Table],
-        crosswalk: Path,
-        withdrawals: tuple[Path, dict[tuple[str, str], int]] | None = None,
-    ) -> None:
+    def __init__(self, out: Collected, tables: dict[str, pa.Table]) -> None:
         self.out = out
         self.tables = tables
-        self.crosswalk = crosswalk
-        #: annotations/withdrawals.csv and the line of each (record_table, record_id).
-        self.withdrawals = withdrawals
 
     @property
     def where(self) -> Where:
@@ -81,9 +70,4 @@ class Places:
                 if c.source == row["source_id"]:
                     return c.file, c.row
             return None, None
-        if table == "crosswalk":
-            return shown(self.crosswalk), None
-        if table == "withdrawals" and self.withdrawals is not None:
-            path, lines = self.withdrawals
-            return shown(path), lines.get((row["record_table"], row["record_id"]))
-        return claim_place(claims, table, row[spec(table).key], field)
+        return claim_place(claims, table, spec(table).record_key(row), field)

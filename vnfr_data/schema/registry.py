@@ -89,6 +89,11 @@ class TableSpec:
     #: Column the build makes from the record's evidence quotes, never typed (a statement's
     #: text: its quotes in text order, joined with " … "; see sources.statement_text).
     quoted: str | None = None
+    #: For a table curated as a CSV file (a reference table): its path in the data
+    #: directory, one row per record, the columns as its header.
+    file: str | None = None
+    #: Whether that file may be absent (an empty table).
+    file_optional: bool = False
 
     @property
     def schema(self) -> TableSchema:
@@ -123,6 +128,10 @@ class TableSpec:
     def annotation_key(self, column: str) -> str:
         """The annotation key that fills `column` (the inverse of `column`)."""
         return next((k for k, c in self.renames.items() if c == column), column)
+
+    def record_key(self, row: Mapping[str, object]) -> str:
+        """A row's id: its primary key, the columns of a composite key joined by "/"."""
+        return "/".join(str(row.get(k)) for k in self.schema.primary_key)
 
     def group_of(self, column: str) -> tuple[str, ...]:
         """The fields that merge with `column` (itself alone when in no group)."""
@@ -231,9 +240,15 @@ TABLES: tuple[TableSpec, ...] = (
     ),
     TableSpec("evidence", "Evidence", "evidence"),
     TableSpec("conflicts", "Conflict", "derived"),
-    TableSpec("crosswalk", "CrosswalkEntry", "reference"),
-    # Tombstones, curated in annotations/withdrawals.csv (docs/annotations.md).
-    TableSpec("withdrawals", "Withdrawal", "reference"),
+    TableSpec("crosswalk", "CrosswalkEntry", "reference", file="reference/crosswalk.csv"),
+    # Tombstones: records withdrawn keep their id, never reused (docs/annotations.md).
+    TableSpec(
+        "withdrawals",
+        "Withdrawal",
+        "reference",
+        file="annotations/withdrawals.csv",
+        file_optional=True,
+    ),
 )
 
 #: Resources in dependency order: a table only references tables before it.
