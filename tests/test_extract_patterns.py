@@ -87,6 +87,9 @@ def test_a_header_line_with_weekday_date_and_time_dates_the_page(tmp_path: Path)
         ("on Monday", False, dt.date(2026, 6, 8), dt.date(2026, 6, 8), "day"),
         ("on June 20", True, dt.date(2026, 6, 20), dt.date(2026, 6, 20), "day"),
         ("on June 1", True, dt.date(2027, 6, 1), dt.date(2027, 6, 1), "day"),
+        # A month in the past tense is the last such month, even when the next one is nearer.
+        ("in October", False, dt.date(2025, 10, 1), dt.date(2025, 10, 31), "month"),
+        ("in June", False, dt.date(2026, 6, 1), dt.date(2026, 6, 30), "month"),
     ],
 )
 def test_ranges_weekdays_and_relative_years(

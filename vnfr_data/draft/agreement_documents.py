@@ -10,6 +10,7 @@ import re
 
 from .actors import Catalog, DraftActor, Mention, person_country
 from .agreement_model import DraftAgreement
+from .agreement_names import curated_name
 from .event_model import DraftEvent
 from .sentences import Sentence
 from .speakers import Discourse
@@ -48,16 +49,18 @@ def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgre
     )
     offset = skipped.end() if skipped else 0
     tail = re.match(
-        r"\s+(?:to|on|for|between|under which|that will|worth|with)\s+[^.]*", rest[offset:]
+        r"\s+(?:to|on|for|between|under which|by which|whereby|that will|which will|worth|with)"
+        r"\s+[^.]*",
+        rest[offset:],
     )
     what = m.group("what")
-    name = what[0].upper() + what[1:]
+    piece = ""
     end = m.end()
     if tail:
         cut = _TAIL_STOP.search(tail.group())
         piece = tail.group()[: cut.start()] if cut else tail.group()
-        name += " " + " ".join(piece.split())
         end = m.end() + offset + len(piece)
+    name = curated_name(what, piece)
     a, b = trim(doc, m.start("what"), end, " ,;:.")
     kind = "cooperation_documents" if re.search(r"memorand|MoU|MOU|letter", what) else "other"
     if re.search(r"\bprogram(?:me)?\b", what):
@@ -180,13 +183,14 @@ def _signatories(
     ag: DraftAgreement,
 ) -> None:
     """Those who sign an agreement at a signing event are its signatories, and the states they
-    sign for are its parties ("the two ministers signed the memorandum")."""
+    sign for are its parties ("the two ministers signed the memorandum"); a state, company or
+    body that signs ("France and Vietnam signed an agreement") is a party. Every sentence that
+    names the agreement counts ("The agreement was signed by X and Y")."""
     roles = discourse.roles if discourse is not None else {}
-    for ev in events:
-        if ev.type != "signing":
-            continue
-        # Only the sentences that name the agreement (indexed): linear in the article's length.
-        for s in (sentences[i] for i in ag.sentences if 0 <= i < len(sentences)):
+    signings = [ev for ev in events if ev.type == "signing"]
+    # Only the sentences that name the agreement (indexed): linear in the article's length.
+    for s in (sentences[i] for i in sorted(ag.sentences) if 0 <= i < len(sentences)):
+        for ev in signings:
             if not any(s.span.contains(p) for p in ev.phrases):
                 continue
             found = _signers(doc, mentions, discourse, ev, s)
@@ -202,5 +206,5 @@ def _signatories(
                     if state is not None and state.id not in ag.parties:
                         ag.parties[state.id] = (state, "party", clause)
                 else:
-                    ag.parties[actor.id] = (actor, "signatory", clause)
-            return
+                    ag.parties[actor.id] = (actor, "party", clause)
+            break

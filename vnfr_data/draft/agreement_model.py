@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .actors import DraftActor
 from .text import Span, fold, slug
+
+if TYPE_CHECKING:
+    from .event_model import DraftEvent
 
 
 @dataclass
@@ -23,6 +27,7 @@ class DraftAgreement:
     sentences: list[int] = field(default_factory=list)
     existing: str | None = None  # the dataset's id of the same agreement, when linked
     candidates: tuple[str, ...] = ()  # dataset ids it may be, when unsure
+    occasion: DraftEvent | None = None  # the event a set of documents is referred to by
 
     @property
     def id(self) -> str:

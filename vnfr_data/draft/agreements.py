@@ -28,6 +28,7 @@ from .agreement_documents import (
     documents,
 )
 from .agreement_model import DraftAgreement, _key
+from .agreement_refs import back_references, concluded_documents, document_sets
 from .event_model import DraftEvent
 from .lexicon import AGREEMENT_HEADS, EVENT_HEADS
 from .sentences import Sentence
@@ -361,6 +362,10 @@ def find_agreements(
     """Every agreement the body names, in order of first mention."""
     found = _Finder(doc, sentences, mentions, catalog).run()
     found += documents(doc, sentences, events)
+    taken = [span for ag in found for span in ag.mentions]
+    found += document_sets(doc, sentences, events, taken)
+    found += concluded_documents(doc, sentences, taken)
+    back_references(doc, sentences, found)
     for ag in found:
         _signatories(doc, sentences, mentions, catalog, events, discourse, ag)
     return sorted(found, key=lambda a: a.mentions[0].start)

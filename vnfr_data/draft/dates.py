@@ -107,7 +107,7 @@ def _pick_year(
         elif future:
             ok = last >= ref
         else:
-            ok = candidate <= ref or (day is None and last >= ref)
+            ok = candidate <= ref  # a month: its first day (the current month counts)
         if ok and (best is None or abs((candidate - ref).days) < abs((best - ref).days)):
             best = candidate
     if best is None:

@@ -7,7 +7,10 @@ the article speaks of a known record:
 
 - agreements by acronym, or by name compared without owner compounds, dash
   variants or diacritics ("Vietnam–France Comprehensive Strategic-Partnership"
-  is "Vietnam-France Comprehensive Strategic Partnership");
+  is "Vietnam-France Comprehensive Strategic Partnership"); a set of documents
+  referred to by its occasion ("the agreements signed during Macron's visit")
+  by the occasion: the dataset's documents signed or handed over at that known
+  event or at an event that is part of it;
 - events by kind (the visit kinds count as one), overlapping dates and a shared
   participant or place (or, for kinds that happen once between two states, such
   as an upgrade of relations, the dates alone), or a shared name.
@@ -46,6 +49,7 @@ class KnownEvent:
     location: str | None
     country: str | None
     participants: frozenset[str]
+    part_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class KnownAgreement:
     name: str
     short_name: str | None
     type: str
+    events: frozenset[str] = frozenset()  # the events it was signed, handed over ... at
 
 
 @dataclass
@@ -93,12 +98,20 @@ def load_known(data: Path | None) -> Known:
             row["location"] or None,
             row["country_code"] or None,
             frozenset(people.get(row["event_id"], set())),
+            row.get("part_of") or None,
         )
         for row in _rows(tables / "events.csv")
     ]
+    at: dict[str, set[str]] = {}
+    for row in _rows(tables / "agreement_events.csv"):
+        at.setdefault(row["agreement_id"], set()).add(row["event_id"])
     agreements = [
         KnownAgreement(
-            row["agreement_id"], row["name"], row["short_name"] or None, row["agreement_type"]
+            row["agreement_id"],
+            row["name"],
+            row["short_name"] or None,
+            row["agreement_type"],
+            frozenset(at.get(row["agreement_id"], set())),
         )
         for row in _rows(tables / "agreements.csv")
     ]
@@ -123,9 +136,49 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _STOP}
 
 
+def _within(event: str, occasion: str, parents: dict[str, str | None]) -> bool:
+    """Is `event` the occasion or (through part_of) a part of it?"""
+    seen: set[str] = set()
+    current: str | None = event
+    while current is not None and current not in seen:
+        if current == occasion:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return False
+
+
+def _documents_of(ag: DraftAgreement, known: Known) -> tuple[list[str], bool]:
+    """The dataset's documents of a set's occasion, and whether the occasion is a known event
+    (then one fit is linked; by dates alone, fits are only offered)."""
+    occasion = ag.occasion
+    if occasion is None:
+        return [], False
+    sets = [k for k in known.agreements if k.type == "cooperation_documents" and k.events]
+    if occasion.existing:
+        parents = {e.id: e.part_of for e in known.events}
+        return [
+            k.id for k in sets if any(_within(e, occasion.existing, parents) for e in k.events)
+        ], True
+    dated = {e.id: e for e in known.events}
+    fits = []
+    for k in sets:
+        if any(_overlap(occasion, dated[e]) for e in k.events if e in dated):
+            fits.append(k.id)
+    return fits, False
+
+
 def link_agreements(drafts: list[DraftAgreement], known: Known) -> None:
-    """Reuse the dataset's id for an agreement it holds (by acronym, else by name)."""
+    """Reuse the dataset's id for an agreement it holds (by acronym, else by name; a set of
+    documents by its occasion)."""
     for ag in drafts:
+        if ag.occasion is not None:
+            fits, sure = _documents_of(ag, known)
+            if len(fits) == 1 and sure:
+                ag.existing = fits[0]
+            elif fits:
+                ag.candidates = tuple(fits)
+            continue
         found = []
         for k in known.agreements:
             same_short = (

@@ -40,7 +40,7 @@ from .lexicon import (
     wordset,
 )
 from .sentences import Sentence
-from .text import Word, fold, slug, strip_possessive
+from .text import Word, fold, fold_keep_length, slug, strip_possessive
 
 CONNECTORS = frozenset({"of", "to", "for", "and", "the", "on", "in", "against"})
 _PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "da", "di", "bin", "al", "le"})
@@ -194,6 +194,11 @@ def _name_run(doc: str, ws: list[Word], i: int) -> int:
 
 _WHEN_WORDS = "|".join(w.capitalize() for w in (*WEEKDAYS, *MONTHS))
 _PLACE_KEYS = frozenset(fold(p) for p in (*COUNTRIES, *CITIES))
+_PLACE_RX = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(k) for k in sorted(_PLACE_KEYS, key=len, reverse=True))
+    + r")(?!\w)"
+)
 
 
 def _place_prefix(ws: list[Word], i: int, j: int) -> int:
@@ -406,7 +411,10 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
             part = part.split(person.name)[0].strip()
         if part:
             _propose_org(catalog, re.sub(r"\s+(?:of|and|for|the|in|on)$", "", part))
+    places = [(p.start(), p.end()) for p in _PLACE_RX.finditer(fold_keep_length(text))]
     for m in re.finditer(r"\b[A-Z][\w’'.&-]*", text):
+        if any(a < m.start() < b for a, b in places):
+            continue  # "Nội" of "Hà Nội" is no name of its own
         cue_before = _COMPANY_CUE.search(text[: m.start()])
         best: str | None = None
         for size in (1, 2, 3):
@@ -417,6 +425,8 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
                 break
             tokens = found.group().split()
             if any(is_title(t) or t in DEMONYMS or t in COUNTRIES or t in CITIES for t in tokens):
+                break
+            if fold(found.group()) in _PLACE_KEYS:  # "Hà Nội Chairman ...": a city's office
                 break
             after = text[m.start() + found.end() :]
             if cue_before or _CORPORATE_TITLE.match(after):

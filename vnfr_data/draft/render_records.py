@@ -154,6 +154,13 @@ def _statement_block(draft: Draft, st: DraftStatement) -> str:
 
 def _agreement_links(draft: Draft, ag: DraftAgreement) -> list[tuple[DraftEvent, str, Span]]:
     """Events an agreement was signed, handed over or established at, or discussed during."""
+    if ag.occasion is not None:
+        # A set of documents of an occasion: signed (or handed over) there. A linked set keeps
+        # the dataset's own links.
+        if ag.existing or not any(ev is ag.occasion for ev in draft.events):
+            return []
+        kind = "handed_over" if ag.status == "handed_over" else "signed"
+        return [(ag.occasion, kind, ag.mentions[0])]
     links: list[tuple[DraftEvent, str, Span]] = []
     seen: set[int] = set()
     for span in ag.mentions:

@@ -1,0 +1,143 @@
+"""Draft agreements the text describes, concludes by other verbs, refers back to, or counts as
+a set (issue 9), each rule on sentences written for the test (none copied from anywhere)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vnfr_data.draft import Draft, extract, render
+from vnfr_data.draft.agreement_model import DraftAgreement
+from vnfr_data.draft.agreement_names import curated_name
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _draft(tmp_path: Path, text: str, dataset: Path | None = None) -> Draft:
+    article = tmp_path / "001_00000000000000ab.txt"
+    article.write_text(text, encoding="utf-8")
+    return extract(article, published=dt.date(2025, 11, 20), dataset=dataset)
+
+
+def _one(d: Draft) -> DraftAgreement:
+    assert len(d.agreements) == 1, [a.name for a in d.agreements]
+    return d.agreements[0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "tail", "name"),
+    [
+        (
+            "agreement",
+            "under which France will help restore the Hue citadel gate",
+            "Agreement on the restoration of the Hue citadel gate",
+        ),
+        (
+            "agreement",
+            "to build a tram line in Hanoi",
+            "Agreement on the construction of a tram line in Hanoi",
+        ),
+        (
+            "contract",
+            "under which Alstom will supply 20 trains",
+            "Contract on the supply of 20 trains",
+        ),
+        (
+            "loan agreement",
+            "under which France will provide 50 million euros for a water plant in Can Tho",
+            "Loan agreement for a water plant in Can Tho",
+        ),
+        (
+            "memorandum of understanding",
+            "on vocational training",
+            "Memorandum of understanding on vocational training",
+        ),
+        ("agreement", "worth 10 million euros", "Agreement"),
+        (
+            "agreement",
+            "to deepen ties between the two cities",
+            "Agreement to deepen ties between the two cities",
+        ),
+        ("letter of intent", "", "Letter of intent"),
+    ],
+)
+def test_a_described_agreement_is_named_by_its_kind_and_object(
+    kind: str, tail: str, name: str
+) -> None:
+    assert curated_name(kind, tail) == name
+
+
+def test_a_deal_inked_or_concluded_is_one_document_and_a_denial_is_none(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Rail firms sign deal\n"
+        "HANOI - Vietnam Railways inked a deal to modernise the Hanoi–Hai Phong line on Monday, "
+        "the company said.\n"
+        "No contract for new carriages has been signed yet, officials said.\n",
+    )
+    ag = _one(d)
+    assert ag.name == "Deal on the modernisation of the Hanoi–Hai Phong line"
+    assert (ag.type, ag.status) == ("other", "signed")
+
+
+def test_the_agreement_refers_back_and_brings_its_signatories(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Bridge to be rebuilt\n"
+        "HUE - Vietnam and France on Tuesday signed an agreement to rebuild the Truong Tien bridge.\n"
+        "The agreement was signed by Minister of Construction Tran Van Minh and French Ambassador "
+        "Olivier Brochet.\n",
+    )
+    ag = _one(d)
+    assert (
+        ag.name == "Agreement on the construction of the Truong Tien bridge"
+        or ag.name.startswith("Agreement to rebuild")
+    )
+    quotes = [d.text[s.start : s.end] for s in ag.mentions]
+    assert "The agreement" in quotes
+    roles = {actor_id: role for actor_id, (_a, role, _s) in ag.parties.items()}
+    assert roles.get("olivier-brochet") == "signatory"
+    assert roles.get("tran-van-minh") == "signatory"
+
+
+_SET_ARTICLE = (
+    "Ministers review cooperation\n"
+    "HANOI - The two foreign ministers on Monday reviewed the implementation of the documents "
+    "signed during French President Emmanuel Macron's state visit to Vietnam in May.\n"
+    "They also discussed trade and education.\n"
+)
+
+
+def test_a_set_of_documents_referred_back_to_links_to_the_dataset_record(tmp_path: Path) -> None:
+    linked = _one(_draft(tmp_path, _SET_ARTICLE, dataset=DATA))
+    assert linked.type == "cooperation_documents"
+    assert linked.status == "being_implemented"
+    assert linked.existing == "ag-2025-05-vn-fr-cooperation-documents"
+    assert "ag-2025-05-vn-fr-cooperation-documents" in render(_draft(tmp_path, _SET_ARTICLE, DATA))
+
+
+def test_without_the_dataset_a_set_is_one_new_record_named_by_its_occasion(tmp_path: Path) -> None:
+    new = _one(_draft(tmp_path, _SET_ARTICLE))
+    assert new.existing is None
+    assert new.name.startswith("Cooperation documents signed during the state visit")
+    assert new.occasion is not None and new.occasion.type == "state_visit"
+
+
+def test_a_bare_count_of_agreements_over_the_years_is_no_set(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Ties deepen\n"
+        "PARIS - The two countries have more than 50 cooperation agreements in force, the "
+        "ministry said.\n",
+    )
+    assert [a for a in d.agreements if a.type == "cooperation_documents"] == []
+
+
+def test_a_city_before_an_office_is_no_company(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Opera house deal\nHÀ NỘI - Hà Nội Chairman Tran Sy Thanh met Paris officials on Monday.\n",
+    )
+    assert not [p for p in d.proposals if p.type == "company"]

@@ -1,0 +1,185 @@
+"""Agreements the text refers to without a signing event: sets of documents referred back to,
+documents concluded by another verb, and later references to an agreement already found.
+
+- A set of documents is one record: "14 cooperation documents" that a visit "produced", "the
+  agreements signed during Macron's visit". Its occasion is the event of its sentence, and
+  linking (`linking.link_agreements`) reuses the dataset's record of the documents of that
+  occasion when the occasion is a known event.
+- "inked a deal", "concluded a contract", "reached an agreement to ...": one unnamed document,
+  named as a curator would (`agreement_names`), as the signing events' documents are.
+- "The agreement was signed by ...", "The deal, worth ...": a definite reference to the last
+  agreement of that kind adds its evidence (and so its signatories) to that record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .agreement_documents import _one_document
+from .agreement_model import DraftAgreement
+from .event_model import DraftEvent
+from .sentences import Sentence
+from .text import Span, trim
+
+_NUMBER = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"dozens of|a dozen)"
+)
+_KINDS = (
+    r"(?:(?:cooperation|bilateral|economic|trade|commercial|new)\s+)*"
+    r"(?:documents|agreements|deals|contracts|memoranda(?: of understanding)?"
+    r"|memorandums(?: of understanding)?|MoUs|MOUs|accords)"
+)
+_SET = re.compile(
+    rf"\b(?:(?P<count>(?:(?:more than|over|nearly|about|some|around|almost)\s+)?{_NUMBER})\s+{_KINDS}"
+    rf"|(?P<def>[Tt]he|[Tt]hese|[Tt]hose)\s+{_KINDS}\s+(?:(?:that|which)\s+(?:were|had been|have been)\s+)?"
+    r"(?P<verb>signed|reached|concluded|inked|exchanged|handed over|adopted))\b"
+)
+_OCCASION_TYPES = frozenset(
+    {"visit", "state_visit", "official_visit", "talks", "summit", "meeting", "conference"}
+    | {"reception", "dialogue", "ceremony"}
+)
+_IMPLEMENTED = re.compile(r"\bimplement\w*|\bcarry(?:ing)? out|\breview\w*", re.I)
+_HANDED = re.compile(r"\bhanded over|\bhandover|\bexchange[ds]?\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|yet to)\b[^.;]{0,30}$")
+
+#: Verbs that conclude a document, and the status each implies ("unknown": the text says the
+#: parties agreed, not that anything was signed; the renderer asks the reviewer).
+_CONCLUDED = re.compile(
+    r"\b(?P<verb>inked|sealed|struck|concluded|clinched|initialled|initialed|penned|reached"
+    r"|signed|have signed|has signed)\s+(?=(?:an?|the|new)\s)"
+)
+_VERB_STATUS = {"reached": "unknown", "struck": "signed"}
+
+_BACK = re.compile(
+    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:new\s+|latest\s+)?"
+    r"(?P<kind>agreement|deal|contract|memorandum|MoU|MOU|accord|treaty|documents|loan)\b"
+    r"(?!\s+(?:on|to|between|for|of|under|with)\b|\s+[A-Z])"
+)
+_SAME_KIND = {
+    "memorandum": ("memorand", "mou"),
+    "mou": ("memorand", "mou"),
+    "documents": ("document",),
+}
+
+
+def _occasion(doc: str, s: Sentence, span: Span, events: list[DraftEvent]) -> DraftEvent | None:
+    """The event a set of documents belongs to: the one named right after it ("signed during
+    X"), else the nearest occasion in its sentence ("X had produced 14 documents")."""
+    best: tuple[int, DraftEvent] | None = None
+    for ev in events:
+        if ev.type not in _OCCASION_TYPES:
+            continue
+        for p in ev.phrases:
+            if not s.span.contains(p):
+                continue
+            if p.start >= span.end:
+                gap = doc[span.end : p.start]
+                if not re.search(r"\b(?:during|at|in|on the occasion of|within)\b", gap):
+                    continue
+                distance = len(gap)
+            else:
+                distance = span.start - p.end + 20  # before it: the subject that produced it
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, ev)
+    return best[1] if best else None
+
+
+def document_sets(
+    doc: str, sentences: list[Sentence], events: list[DraftEvent], taken: list[Span]
+) -> list[DraftAgreement]:
+    """Sets of documents tied to an occasion of the article, one record each."""
+    out: list[DraftAgreement] = []
+    for s in sentences:
+        for m in _SET.finditer(s.text):
+            span = Span(*trim(doc, s.start + m.start(), s.start + m.end(), " ,;:."))
+            if any(span.overlaps(t) for t in taken) or _NEGATED.search(doc[s.start : span.start]):
+                continue
+            occasion = _occasion(doc, s, span, events)
+            if occasion is None and not m.group("verb"):
+                continue  # a bare count ("50 agreements since 1993") is not one set
+            window = doc[max(s.start, span.start - 40) : min(s.end, span.end + 40)]
+            status = "signed"
+            if _IMPLEMENTED.search(doc[max(s.start, span.start - 40) : span.start]):
+                status = "being_implemented"
+            elif _HANDED.search(window):
+                status = "handed_over"
+            name = "Cooperation documents"
+            if occasion is not None and occasion.title:
+                title = occasion.title[0].lower() + occasion.title[1:]
+                name += (
+                    f" {'handed over' if status == 'handed_over' else 'signed'} during the {title}"
+                )
+            ag = DraftAgreement(
+                name,
+                None,
+                "cooperation_documents",
+                status,
+                [span],
+                rule="a set of documents referred to by its occasion"
+                if occasion
+                else "a set of documents",
+                sentences=[s.index],
+            )
+            ag.occasion = occasion
+            out.append(ag)
+            taken.append(span)
+    return out
+
+
+def concluded_documents(
+    doc: str, sentences: list[Sentence], taken: list[Span]
+) -> list[DraftAgreement]:
+    """ "inked a deal to ...", "concluded a contract for ...": one unnamed document each."""
+    out: list[DraftAgreement] = []
+    for s in sentences:
+        for m in _CONCLUDED.finditer(s.text):
+            verb = Span(s.start + m.start(), s.start + m.end())
+            if _NEGATED.search(doc[s.start : verb.start]):
+                continue
+            status = _VERB_STATUS.get(m.group("verb"), "signed")
+            one = _one_document(doc, s, verb, status)
+            if one is None or any(one.mentions[0].overlaps(t) for t in taken):
+                continue
+            one.rule = f"one unnamed document, '{m.group('verb')}'"
+            out.append(one)
+            taken.append(one.mentions[0])
+    return out
+
+
+def _compatible(kind: str, ag: DraftAgreement) -> bool:
+    name = ag.name.lower()
+    if kind.lower() in _SAME_KIND:
+        return any(k in name for k in _SAME_KIND[kind.lower()])
+    if kind == "loan":
+        return bool(re.search(r"financ|loan|credit", name))
+    return ag.type not in {"strategic_partnership", "policy", "cooperation_mechanism"}
+
+
+def back_references(doc: str, sentences: list[Sentence], found: list[DraftAgreement]) -> None:
+    """ "The agreement was signed by ...": evidence of the last agreement of that kind named in
+    the three sentences before (never across a paragraph of other agreements)."""
+    if not found:
+        return
+    taken = [span for ag in found for span in ag.mentions]
+    for s in sentences:
+        for m in _BACK.finditer(s.text):
+            span = Span(s.start + m.start(), s.start + m.end())
+            if any(span.overlaps(t) for t in taken):
+                continue
+            before = [
+                ag
+                for ag in found
+                if ag.mentions[0].start < span.start
+                and ag.sentences
+                and 0 <= s.index - max(ag.sentences) <= 3
+                and _compatible(m.group("kind"), ag)
+            ]
+            if not before:
+                continue
+            ag = max(before, key=lambda a: max(x.start for x in a.mentions if x.start < span.start))
+            if len(ag.mentions) < 4:
+                ag.mentions.append(span)
+            if s.index not in ag.sentences:
+                ag.sentences.append(s.index)
+            taken.append(span)
