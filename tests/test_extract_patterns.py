@@ -188,7 +188,14 @@ def test_he_after_an_unnamed_speaker_is_not_the_last_person_named(tmp_path: Path
         "A French official, who spoke on condition of anonymity, said Paris was weighing a sale of "
         "patrol vessels. He said no contract had been signed.\n",
     )
-    assert all(not d.text[s.evidence.start :].startswith("He said") for s in d.statements)
+    he = [s for s in d.statements if d.text[s.evidence.start :].startswith("He said")]
+    # The unnamed official again, never Macron: drafted for the reviewer, dropped on adoption.
+    assert [s.who.speaker.type for s in he] == ["unnamed"]
+    official = [s for s in d.statements if d.text[s.evidence.start :].startswith("A French")]
+    assert [s.who.speaker.name for s in official] == ["A French official"]
+    text = render(d)
+    assert '# DRAFT|   evidence: ["He said no contract had been signed."]' in text
+    assert "He said no contract" not in accept_all(text)[0]
     assert not any(e.type == "signing" for e in d.events)  # "no contract had been signed"
 
 

@@ -50,6 +50,7 @@ class MentionFinder:
         for a in self.catalog.all():
             for v in (a.name, *a.aliases):
                 pairs.append((v, a))
+        pairs += list(self.catalog.local.items())
         states = {a.country: a for a in self.catalog.all() if a.type == "state"}
         for name, code in COUNTRIES.items():
             # Every spelling of a country names its state ("Viet Nam", "Việt Nam" -> vietnam).
@@ -69,7 +70,7 @@ class MentionFinder:
 
     def _patterns(self) -> list[tuple[re.Pattern[str], str, DraftActor]]:
         """Compiled name patterns, longest name first; rebuilt only when a proposal was added."""
-        size = len(self.catalog.proposals)
+        size = len(self.catalog.proposals) + len(self.catalog.local)
         if self._compiled is None or self._compiled[0] != size:
             self._compiled = (
                 size,

@@ -50,12 +50,22 @@ class Catalog:
 
     actors: list[DraftActor]
     proposals: dict[str, DraftActor] = field(default_factory=dict)
+    #: Countries whose offices this article qualifies ("French Minister"): see `ministries`.
+    qualified: frozenset[str] = frozenset()
+    #: Names this article gives a known actor that actors.yaml does not list ("the Ministry of
+    #: Foreign Affairs" for the foreign ministry): linked in this article only.
+    local: dict[str, DraftActor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_key: dict[str, DraftActor] = {}
         for a in self.actors:
             for variant in (a.name, *a.aliases):
                 self._by_key.setdefault(key(variant), a)
+
+    def link_locally(self, name: str, actor: DraftActor) -> None:
+        """Let `name` denote a known actor in this article (never written to actors.yaml)."""
+        self.local[name] = actor
+        self._by_key.setdefault(key(name), actor)
 
     def get(self, actor_id: str) -> DraftActor | None:
         return next((a for a in self.all() if a.id == actor_id), None)

@@ -23,11 +23,13 @@ from .events import find_events
 from .figures import find_figures
 from .furniture import Layout, layout, publisher
 from .linking import link_agreements, link_events, load_known
+from .ministries import qualified_countries
 from .quotes import occurs_once
 from .sentences import sentences
 from .speakers import Discourse
 from .statements import find_statements
 from .text import Span, words
+from .unnamed_speakers import is_unnamed
 
 _FILE_NAME = re.compile(r"^(?P<n>\d+)_(?P<id>[0-9a-f]{16})\.txt$")
 _FRAME_TYPES = ("talks", "reception", "meeting", "interview", "conference", "summit", "dialogue")
@@ -123,12 +125,14 @@ def extract(
 
         actors = data_dir() / "annotations" / "actors.yaml"
     catalog = load_catalog(actors)
+    catalog.qualified = qualified_countries(text[doc.body.start : doc.body.end])
     from .actors import find_mentions
 
     mentions = find_mentions(text, sents, catalog)
     discourse = Discourse(catalog, mentions)
     statements = find_statements(text, sents, discourse)
-    events = find_events(text, sents, mentions, statements, anchor, discourse)
+    named = [st for st in statements if not is_unnamed(st.who)]  # no participant is unnamed
+    events = find_events(text, sents, mentions, named, anchor, discourse)
     title = text[doc.title.start : doc.title.end]
     agreements = find_agreements(text, sents, mentions, catalog, events, discourse)
     figures = find_figures(text, sents, anchor)
@@ -138,7 +142,7 @@ def extract(
     link_agreements(agreements, known)
     mentions = _outside_names(mentions, agreements)
     used: set[str] = set()
-    for st in statements:
+    for st in named:
         used |= st.who.ids
     for ev in events:
         used |= set(ev.participants)

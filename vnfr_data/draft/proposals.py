@@ -39,6 +39,7 @@ from .lexicon import (
     WEEKDAYS,
     wordset,
 )
+from .ministries import is_ministry, known_ministry
 from .sentences import Sentence
 from .text import Word, fold, fold_keep_length, slug, strip_possessive
 
@@ -321,7 +322,26 @@ def _specific(tokens: list[str]) -> bool:
     return bool(proper)
 
 
-def _propose_org(catalog: Catalog, name: str, acronym: str | None = None) -> None:
+_CITY_OWNED = re.compile(
+    r"\b(?:the|its)\s+(?:city|municipal|municipality)['’]s\s+$|\bthe\s+municipal\s+$"
+)
+_CITY_RX = re.compile("|".join(re.escape(c) for c in sorted(CITIES, key=len, reverse=True)))
+
+
+def _city_before(doc: str, pos: int) -> str | None:
+    """The city a body is named relative to ("the city's Department ..."): the last city named
+    in the 2,000 characters before it (bounded: drafting stays linear)."""
+    if not _CITY_OWNED.search(doc[max(0, pos - 40) : pos]):
+        return None
+    found = None
+    for m in _CITY_RX.finditer(doc, max(0, pos - 2000), pos):
+        found = m.group()
+    return found
+
+
+def _propose_org(
+    catalog: Catalog, name: str, acronym: str | None = None, alias: str | None = None
+) -> None:
     name = re.sub(r"^(?:(?:The|A|An|the|of|and|for|in|on|de)\s+)+", "", name.strip())
     name = re.sub(rf"\s+(?:on|in|of|since|from|until)\s+(?:{_WHEN_WORDS})\b.*$", "", name)
     tokens = name.split()
@@ -338,13 +358,17 @@ def _propose_org(catalog: Catalog, name: str, acronym: str | None = None) -> Non
     if catalog.lookup(name) or (acronym and catalog.lookup(acronym)):
         return
     country = _org_country(name)
+    if kind == "government_body" and is_ministry(name):
+        known = known_ministry(catalog, name, country)
+        if known is not None:  # "the Ministry of Foreign Affairs": the known foreign ministry
+            catalog.link_locally(name, known)
+            return
     if kind == "international_organisation" and country:
         kind = "organisation"
     if not country and re.match(r"(?:International|World|Asian|European|African|United)\b", name):
         kind = "international_organisation"
-    catalog.propose(
-        DraftActor(slug(name, 12), name, kind, country, (acronym,) if acronym else (), False)
-    )
+    aliases = tuple(x for x in (acronym, alias) if x)
+    catalog.propose(DraftActor(slug(name, 12), name, kind, country, aliases, False))
 
 
 def _org_runs(text: str) -> list[tuple[str, int, int]]:
@@ -405,12 +429,16 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
     ):
         if sum(c.isupper() for c in m.group(2)) >= 2:
             _propose_org(catalog, m.group(1), m.group(2))
-    for part, _a, _ in _org_runs(text):
-        people = [a for a in catalog.proposals.values() if a.type == "person" and a.name in part]
+    for part, a, _ in _org_runs(text):
+        people = [p for p in catalog.proposals.values() if p.type == "person" and p.name in part]
         for person in people:
             part = part.split(person.name)[0].strip()
-        if part:
-            _propose_org(catalog, re.sub(r"\s+(?:of|and|for|the|in|on)$", "", part))
+        part = re.sub(r"\s+(?:of|and|for|the|in|on)$", "", part)
+        city = _city_before(doc, s.start + a) if part else None
+        if city:  # "the city's Department of Culture": the department of the city named before
+            _propose_org(catalog, f"{city} {part}", alias=part)
+        elif part:
+            _propose_org(catalog, part)
     places = [(p.start(), p.end()) for p in _PLACE_RX.finditer(fold_keep_length(text))]
     for m in re.finditer(r"\b[A-Z][\w’'.&-]*", text):
         if any(a < m.start() < b for a, b in places):

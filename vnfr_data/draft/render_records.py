@@ -13,6 +13,7 @@ from .figure_counts import DraftFigure
 from .render_yaml import _comment, _date_fields, _known, _quotes, scalar
 from .statements import DraftStatement
 from .text import Span, slug
+from .unnamed_speakers import is_unnamed
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -145,6 +146,10 @@ def _statement_block(draft: Draft, st: DraftStatement) -> str:
     """One statement, commented out when its speaker is a proposed actor."""
     rule = f"reporting verb {st.verb!r}; speaker: {st.who.how or 'named'}; {st.rule}"
     lines = _statement_lines(draft, st)
+    if is_unnamed(st.who):
+        # Nobody the dataset could hold: the reviewer names the speaker; adopting drops it.
+        out = _comment(rule + "; name the speaker (an actor id), then uncomment, or delete", "  ")
+        return out + "".join("  # DRAFT| " + line[2:] + "\n" for line in lines.splitlines())
     missing = [a for a in (st.who.speaker, *st.who.co) if not _known(a)]
     if missing:
         out = _comment(rule + f"; needs new actor(s) {', '.join(a.id for a in missing)}", "  ")

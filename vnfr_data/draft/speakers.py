@@ -150,6 +150,7 @@ class Discourse:
     roles: dict[str, list[str]] = field(default_factory=dict)
     last_person: DraftActor | None = None
     unnamed_last: bool = False
+    last_unnamed: Who | None = None  # the placeholder of the unnamed speaker "he" refers to
     last_group: Who | None = None
 
     def __post_init__(self) -> None:
@@ -218,8 +219,9 @@ class Discourse:
         person the text marks as of the other gender. "She" prefers a person marked a woman
         (the last speaker is otherwise the default, whatever their gender)."""
         want = "f" if word.lower() == "she" else "m"
-        if self.unnamed_last:
-            return None  # "A French official ... said ... He said": the unnamed official again
+        if self.unnamed_last:  # "A French official ... said ... He said": the official again
+            last = self.last_unnamed
+            return Who(last.speaker, (), f"pronoun '{word}' -> {last.how}") if last else None
         candidates: list[tuple[DraftActor, str]] = []
         if self.last_person is not None:
             candidates.append((self.last_person, "the last person who spoke"))
@@ -298,9 +300,10 @@ class Discourse:
             return (who, offset + m.start()) if who else None
         return None
 
-    def unnamed(self) -> None:
+    def unnamed(self, who: Who | None = None) -> None:
         """An unnamed speaker just spoke: "he"/"she" next refers to them."""
         self.unnamed_last = True
+        self.last_unnamed = who
 
     def organisation(self, m: re.Match[str], pos: int) -> Who | None:
         """ "the ministry": the last organisation named with that word in its name; "the (two)

@@ -32,6 +32,7 @@ from .statement_verbs import (
     _verbs,
 )
 from .text import Span, trim
+from .unnamed_speakers import organisers, unnamed
 
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|further|then|once again|again))?\s*$", re.I
@@ -211,9 +212,15 @@ class _SentenceReader:
                         who, start = np_start[0], self.clause_start()
                         rule = "coordinated verb: the clause's subject"
             if who is None:
-                if not v.participle and UNNAMED.search(left):
-                    self.d.unnamed()  # "A French official ... said": nobody we can name
-                continue
+                nobody = UNNAMED.search(left) if not v.participle else None
+                if nobody is None:
+                    continue
+                # "A French official ... said": nobody we can name; drafted for the reviewer.
+                who = unnamed(nobody.group().strip(" ,"))
+                self.d.unnamed(who)
+                if who is None:
+                    continue
+                start, rule = left_start + nobody.start(), "speaker not named in the text"
             found.append(_Opening(who, v, start, fixed_end, rule))
             self.d.subject(who)
             previous, prev_end = who, v.span.end
@@ -309,11 +316,21 @@ class _SentenceReader:
                 found = self.d.at_start(self.doc, by + tail.end(), stop)
         return found[0] if found else None
 
+    def _source(self, m: re.Match[str]) -> tuple[Who, int] | None:
+        """Who "according to X" names: an actor, the event's organisers, or someone unnamed."""
+        a, b = self.s.start + m.start("np"), self.s.start + m.end("np")
+        np = self.d.at_start(self.doc, a, b)
+        if np is not None:
+            return np
+        who = organisers(self.doc, m.group("np"), self.s.start, self.d.mentions)
+        who = who or unnamed(m.group("np"))
+        return (who, b) if who else None
+
     def according(self) -> bool:
         """ "According to X, ..." / "..., according to X." attributes the whole sentence."""
         m = _ACCORDING_LEAD.match(self.s.text)
         if m:
-            np = self.d.at_start(self.doc, self.s.start + m.start("np"), self.s.start + m.end("np"))
+            np = self._source(m)
             if np:
                 verb = _Verb(Span(self.s.start, self.s.start + 12), "affirm", "according to")
                 self.add(
@@ -326,7 +343,7 @@ class _SentenceReader:
                 return True
         m = _ACCORDING_TRAIL.search(self.s.text)
         if m:
-            np = self.d.at_start(self.doc, self.s.start + m.start("np"), self.s.start + m.end("np"))
+            np = self._source(m)
             if np:
                 verb = _Verb(
                     Span(self.s.start + m.start(), self.s.start + m.end()), "affirm", "according to"

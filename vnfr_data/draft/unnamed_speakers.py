@@ -1,0 +1,71 @@
+"""Speakers the text does not name: "according to the organisers", "a French official said".
+
+- "the organisers" (or "the hosts") are whoever the article said organised or hosted the
+  event ("The event is organised by X and Y"): they speak jointly.
+- Anyone else left unnamed ("an official", "sources", "the organisers" of an event whose
+  organisers the article never names) is no actor the dataset could hold; the statement is
+  still drafted, so that nothing is lost, but written as `# DRAFT` lines that adopting a draft
+  drops: the reviewer names the speaker (an existing or new actor id) and uncomments it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import DraftActor, Mention
+from .speakers import Who
+
+UNNAMED_TYPE = "unnamed"
+
+#: The organisers of the article's event, named by their role.
+_ORGANISERS = re.compile(
+    r"^(?:the\s+)?(?:event['’]s\s+|festival['’]s\s+|week['’]s\s+)?(?:organi[sz]ers|organi[sz]ing "
+    r"committee|hosts|co-organi[sz]ers)$",
+    re.I,
+)
+_ORGANISED_BY = re.compile(
+    r"\b(?:co-)?(?:organi[sz]ed|hosted|staged|held)\s+(?:jointly\s+)?by\s+(?P<agents>[^.;]+)"
+)
+#: Someone the text leaves unnamed: an official, sources, experts, organisers.
+UNNAMED_NP = re.compile(
+    r"^(?:(?:an?|one|another|the|some|several|two|three)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:officials?|diplomats?|sources?|analysts?|experts?|spokesperson|observers?|insiders?"
+    r"|organi[sz]ers|hosts|residents|witnesses|people familiar with [\w\s]+|reports?)"
+    r"(?:,[^,]*,?)?$",
+    re.I,
+)
+_LOOK_BACK = 3000  # characters: "organised by" is said near the event, and drafting stays linear
+
+
+def organisers(doc: str, np: str, pos: int, mentions: list[Mention]) -> Who | None:
+    """ "according to the organisers": the actors the article said organised its event."""
+    if not _ORGANISERS.match(np.strip()):
+        return None
+    found = None
+    for m in _ORGANISED_BY.finditer(doc, max(0, pos - _LOOK_BACK), pos):
+        found = m
+    if found is None:
+        return None
+    a, b = found.start("agents"), found.end("agents")
+    agents: list[DraftActor] = []
+    for x in mentions:
+        inside = a <= x.full.start and x.span.end <= b and x.actor.type != "person"
+        if inside and x.actor.id not in {y.id for y in agents}:
+            agents.append(x.actor)
+    if not agents:
+        return None
+    return Who(agents[0], tuple(agents[1:]), f"'{np.strip()}' -> those who organised the event")
+
+
+def unnamed(np: str) -> Who | None:
+    """A placeholder speaker for someone the text does not name, or None when `np` names one."""
+    phrase = " ".join(np.split())
+    if not UNNAMED_NP.match(phrase):
+        return None
+    head = phrase.split(",")[0]  # "A French official, who spoke on condition ...": the official
+    actor = DraftActor("unnamed-speaker", head, UNNAMED_TYPE, None, (), False)
+    return Who(actor, (), f"not named in the text ({head!r})")
+
+
+def is_unnamed(who: Who) -> bool:
+    return who.speaker.type == UNNAMED_TYPE
