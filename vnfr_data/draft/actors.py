@@ -23,7 +23,8 @@ from .lexicon import (
     COUNTRIES,
     PORTFOLIO_WORDS,
 )
-from .proposals import is_name_token, propose_organisations, propose_people, title_before
+from .proposal_orgs import propose_organisations
+from .proposals import is_name_token, propose_people, title_before
 from .sentences import Sentence
 from .text import Span, Word, fold, fold_keep_length, key, slug, strip_possessive, words
 

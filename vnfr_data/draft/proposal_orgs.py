@@ -1,0 +1,209 @@
+"""Organisations a sentence names: by an organisation word ("... Ministry", "University of
+..."), by an acronym defined in parentheses, a company by what the text calls it ("budget
+carrier Vietjet") or by the corporate office after it ("Airbus Chief Commercial Officer"); a
+body named relative to a city ("the city's Department ...") takes the city named before, and a
+ministry named by its portfolio is the known ministry it is (`ministries`)."""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import Catalog, DraftActor
+from .lexicon import AGREEMENT_HEADS, CITIES, COUNTRIES, DEMONYMS, OFFICE_HEADS, ORG_HEADS, wordset
+from .ministries import is_ministry, known_ministry
+from .proposals import (
+    _PLACE_KEYS,
+    _PLACE_RX,
+    _WHEN_WORDS,
+    CONNECTORS,
+    country_of_title,
+    is_title,
+)
+from .sentences import Sentence
+from .text import fold, fold_keep_length, slug, strip_possessive
+
+#: Words that make a name generic ("the municipal People's Committee" names no one).
+_GENERIC = wordset("People's People’s Municipal Provincial City State National Central Local")
+#: What a text calls a company just before its name ("budget carrier Vietjet").
+_COMPANY_CUE = re.compile(
+    r"\b(?:carrier|airline|utility|company|firm|group|manufacturer|maker|planemaker|carmaker"
+    r"|automaker|giant|conglomerate|developer|operator|lender|insurer|retailer|start-?up"
+    r"|shipbuilder|producer|supplier|investor)\s+$"
+)
+#: A corporate office right after a company name ("Vietjet chief executive", "Airbus Chief").
+_CORPORATE_TITLE = re.compile(
+    r"^\s+(?:chief executive|chief executive officer|CEO|chairman|chairwoman|president|founder"
+    r"|Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|Chief Executive|Chairman|Chairwoman|CEO)\b"
+)
+
+
+_UP = "A-ZÀ-ÖØ-ÞĐ"
+_CAP_RUN = re.compile(
+    rf"(?:[{_UP}][\w’'.&-]*|(?<=\s)(?:of|and|for|the|in|on|de)(?=\s+[A-Z]))"
+    rf"(?:\s+(?:[{_UP}][\w’'.&-]*|(?:of|and|for|the|in|on|de)(?=\s+[{_UP}])))*"
+)
+
+
+def _org_kind(tokens: list[str]) -> str | None:
+    heads = [ORG_HEADS.get(strip_possessive(t).lower()) for t in tokens]
+    return next((h for h in reversed(heads) if h), None)
+
+
+def _org_country(name: str) -> str | None:
+    return country_of_title(name)
+
+
+def _specific(tokens: list[str]) -> bool:
+    """A name that picks out one organisation: a proper word beside its head word."""
+    proper = [
+        t
+        for t in tokens
+        if t[:1].isupper()
+        and strip_possessive(t).lower() not in ORG_HEADS
+        and strip_possessive(t) not in _GENERIC
+        and t not in {"The", "A", "An"}
+    ]
+    return bool(proper)
+
+
+_CITY_OWNED = re.compile(
+    r"\b(?:the|its)\s+(?:city|municipal|municipality)['’]s\s+$|\bthe\s+municipal\s+$"
+)
+_CITY_RX = re.compile("|".join(re.escape(c) for c in sorted(CITIES, key=len, reverse=True)))
+
+
+def _city_before(doc: str, pos: int) -> str | None:
+    """The city a body is named relative to ("the city's Department ..."): the last city named
+    in the 2,000 characters before it (bounded: drafting stays linear)."""
+    if not _CITY_OWNED.search(doc[max(0, pos - 40) : pos]):
+        return None
+    found = None
+    for m in _CITY_RX.finditer(doc, max(0, pos - 2000), pos):
+        found = m.group()
+    return found
+
+
+def _propose_org(
+    catalog: Catalog, name: str, acronym: str | None = None, alias: str | None = None
+) -> None:
+    name = re.sub(r"^(?:(?:The|A|An|the|of|and|for|in|on|de)\s+)+", "", name.strip())
+    name = re.sub(rf"\s+(?:on|in|of|since|from|until)\s+(?:{_WHEN_WORDS})\b.*$", "", name)
+    tokens = name.split()
+    while tokens and (
+        tokens[-1] in DEMONYMS or tokens[-1] in OFFICE_HEADS or tokens[-1] in CONNECTORS
+    ):
+        tokens.pop()  # "VNVC Vaccination Centre and French pharmaceutical ...": not the name
+    name = " ".join(tokens)
+    kind = _org_kind(tokens)
+    if kind is None or len(tokens) < 2 or not _specific(tokens):
+        return
+    if any(t.lower() in AGREEMENT_HEADS for t in tokens):
+        return  # "... Convention (UNCLOS)" is an agreement, not an organisation
+    if catalog.lookup(name) or (acronym and catalog.lookup(acronym)):
+        return
+    country = _org_country(name)
+    if kind == "government_body" and is_ministry(name):
+        known = known_ministry(catalog, name, country)
+        if known is not None:  # "the Ministry of Foreign Affairs": the known foreign ministry
+            catalog.link_locally(name, known)
+            return
+    if kind == "international_organisation" and country:
+        kind = "organisation"
+    if not country and re.match(r"(?:International|World|Asian|European|African|United)\b", name):
+        kind = "international_organisation"
+    aliases = tuple(x for x in (acronym, alias) if x)
+    catalog.propose(DraftActor(slug(name, 12), name, kind, country, aliases, False))
+
+
+def _org_runs(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised runs split where an office word starts ("... Committee Chairman Tran ..."),
+    at a possessive ("Vietnam’s"), and at "of the" between two organisations."""
+    out = []
+    for m in _CAP_RUN.finditer(text):
+        parts: list[tuple[str, int, int]] = []
+        start = m.start()
+        for w in re.finditer(r"\S+", m.group()):
+            word = w.group()
+            previous = m.group()[: w.start()].split()[-1:] or [""]
+            after_head = previous[0].lower() in ORG_HEADS  # "Consulate General"
+            if (
+                strip_possessive(word) in OFFICE_HEADS or word in {"Chairman", "Chief", "Vice"}
+            ) and not after_head:
+                if start < m.start() + w.start():
+                    parts.append((text[start : m.start() + w.start()].strip(), start, 0))
+                start = m.start() + w.end() + 1
+            elif word != strip_possessive(word) and ORG_HEADS.get(word.lower()[:-2]) is None:
+                parts.append((text[start : m.start() + w.end()].strip(), start, 0))
+                start = m.start() + w.end() + 1
+        if start < m.end():
+            parts.append((text[start : m.end()].strip(), start, 0))
+        for whole, a, _ in parts:
+            for part in _split_and(whole.rstrip(".,;:")):
+                pieces = re.split(r"\s+of\s+the\s+", part)
+                if len(pieces) == 2 and all(_org_kind(p.split()) for p in pieces):
+                    out += [(pieces[0], a, 0), (pieces[1], a, 0)]
+                else:
+                    out.append((part, a, 0))
+    return out
+
+
+def _split_and(run: str) -> list[str]:
+    """ "the University ... of Hanoi and Campus France": two names when the word before "and"
+    closes a name (an organisation word, a place, an acronym); "Ministry of Education and
+    Training" stays one."""
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"\s+and\s+(?=[A-Z])", run):
+        left = run[start : m.start()].split()
+        last = strip_possessive(left[-1]) if left else ""
+        closes = last.lower() in ORG_HEADS or last in CITIES or last in COUNTRIES
+        if closes or (last.isupper() and len(last) > 1):
+            out.append(run[start : m.start()])
+            start = m.end()
+    return [*out, run[start:]]
+
+
+def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
+    """Organisations a sentence names: by an organisation word, by an acronym in parentheses,
+    and companies by what the text calls them."""
+    text = s.text
+    for m in re.finditer(
+        r"((?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and|the|on|in)\s+)*){1,8})\(([A-Z][A-Za-z0-9&]{1,9}(?: [A-Z][A-Za-z0-9&]{1,9})?)\)",
+        text,
+    ):
+        if sum(c.isupper() for c in m.group(2)) >= 2:
+            _propose_org(catalog, m.group(1), m.group(2))
+    for part, a, _ in _org_runs(text):
+        people = [p for p in catalog.proposals.values() if p.type == "person" and p.name in part]
+        for person in people:
+            part = part.split(person.name)[0].strip()
+        part = re.sub(r"\s+(?:of|and|for|the|in|on)$", "", part)
+        city = _city_before(doc, s.start + a) if part else None
+        if city:  # "the city's Department of Culture": the department of the city named before
+            _propose_org(catalog, f"{city} {part}", alias=part)
+        elif part:
+            _propose_org(catalog, part)
+    places = [(p.start(), p.end()) for p in _PLACE_RX.finditer(fold_keep_length(text))]
+    for m in re.finditer(r"\b[A-Z][\w’'.&-]*", text):
+        if any(a < m.start() < b for a, b in places):
+            continue  # "Nội" of "Hà Nội" is no name of its own
+        cue_before = _COMPANY_CUE.search(text[: m.start()])
+        best: str | None = None
+        for size in (1, 2, 3):
+            found = re.match(
+                rf"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{{size - 1}}}", text[m.start() :]
+            )
+            if found is None:
+                break
+            tokens = found.group().split()
+            if any(is_title(t) or t in DEMONYMS or t in COUNTRIES or t in CITIES for t in tokens):
+                break
+            if fold(found.group()) in _PLACE_KEYS:  # "Hà Nội Chairman ...": a city's office
+                break
+            after = text[m.start() + found.end() :]
+            if cue_before or _CORPORATE_TITLE.match(after):
+                best = found.group()  # the longest name after a cue, or the one before a title
+                if not cue_before:
+                    break
+        if best and not catalog.lookup(best):
+            catalog.propose(DraftActor(slug(best), best, "company", None, (), False))
