@@ -80,3 +80,20 @@ def test_unnamed_sources_are_drafted_for_the_reviewer_and_dropped_on_adoption(
     text = render(d)
     assert "# DRAFT|   speaker: unnamed-speaker" in text
     assert "unnamed-speaker" not in accept_all(text)[0]
+
+
+def test_organisations_without_an_organisation_word_by_what_the_sentence_makes_them(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "French firms look to Vietnam's growing energy market\n"
+        "The delegation includes the Chief Executive Officer of Solvane Energies, Marc Lebrun.\n"
+        "The ministers witnessed the signing of an agreement between the Hanoi University of "
+        "Pharmacy and Biofrance Santé.\n"
+        "President of Vietnam Luong Cuong received the delegation.\n",
+    )
+    proposed = {a.id: a.type for a in d.proposals}
+    assert proposed.get("solvane-energies") == "company"  # the head of it is a corporate office
+    assert proposed.get("biofrance-sante") == "organisation"  # the other side of an agreement
+    assert "vietnam" not in proposed and "luong-cuong" not in proposed

@@ -23,6 +23,7 @@ from .lexicon import (
     COUNTRIES,
     PORTFOLIO_WORDS,
 )
+from .proposal_bare_orgs import propose_bare_organisations
 from .proposal_orgs import propose_organisations
 from .proposals import is_name_token, propose_people, title_before
 from .sentences import Sentence
@@ -99,6 +100,7 @@ class MentionFinder:
         for s in sentences:
             propose_people(self.doc, s, words(self.doc, s.start, s.end), self.catalog)
             propose_organisations(self.doc, s, self.catalog)
+            propose_bare_organisations(s, self.catalog)
         by_alias = self._people_by_alias()
         for s in sentences:
             ws = words(self.doc, s.start, s.end)
