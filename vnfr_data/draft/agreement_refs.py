@@ -13,6 +13,7 @@ documents concluded by another verb, and later references to an agreement alread
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .agreement_documents import _one_document
@@ -65,7 +66,8 @@ _SAME_KIND = {
 
 def _occasion(doc: str, s: Sentence, span: Span, events: list[DraftEvent]) -> DraftEvent | None:
     """The event a set of documents belongs to: the one named right after it ("signed during
-    X"), else the nearest occasion in its sentence ("X had produced 14 documents")."""
+    X"), else the nearest occasion in its sentence ("X had produced 14 documents"). `events`
+    are those with a phrase in the sentence."""
     best: tuple[int, DraftEvent] | None = None
     for ev in events:
         if ev.type not in _OCCASION_TYPES:
@@ -90,12 +92,19 @@ def document_sets(
 ) -> list[DraftAgreement]:
     """Sets of documents tied to an occasion of the article, one record each."""
     out: list[DraftAgreement] = []
+    starts = [x.start for x in sentences]
+    by_sentence: dict[int, list[DraftEvent]] = {}  # indexed: drafting stays linear
+    for ev in events:
+        for p in ev.phrases:
+            k = bisect.bisect_right(starts, p.start) - 1
+            if k >= 0 and ev not in by_sentence.setdefault(k, []):
+                by_sentence[k].append(ev)
     for s in sentences:
         for m in _SET.finditer(s.text):
             span = Span(*trim(doc, s.start + m.start(), s.start + m.end(), " ,;:."))
             if any(span.overlaps(t) for t in taken) or _NEGATED.search(doc[s.start : span.start]):
                 continue
-            occasion = _occasion(doc, s, span, events)
+            occasion = _occasion(doc, s, span, by_sentence.get(s.index, []))
             if occasion is None and not m.group("verb"):
                 continue  # a bare count ("50 agreements since 1993") is not one set
             window = doc[max(s.start, span.start - 40) : min(s.end, span.end + 40)]
@@ -161,15 +170,20 @@ def back_references(doc: str, sentences: list[Sentence], found: list[DraftAgreem
     the three sentences before (never across a paragraph of other agreements)."""
     if not found:
         return
-    taken = [span for ag in found for span in ag.mentions]
+    taken = {span.start for ag in found for span in ag.mentions}
+    named_in: dict[int, list[DraftAgreement]] = {}  # sentence -> agreements named there
+    for ag in found:
+        for i in ag.sentences:
+            named_in.setdefault(i, []).append(ag)
     for s in sentences:
         for m in _BACK.finditer(s.text):
             span = Span(s.start + m.start(), s.start + m.end())
-            if any(span.overlaps(t) for t in taken):
+            if span.start in taken:
                 continue
+            near = {id(a): a for i in range(s.index - 3, s.index + 1) for a in named_in.get(i, [])}
             before = [
                 ag
-                for ag in found
+                for ag in near.values()
                 if ag.mentions[0].start < span.start
                 and ag.sentences
                 and 0 <= s.index - max(ag.sentences) <= 3
@@ -182,4 +196,5 @@ def back_references(doc: str, sentences: list[Sentence], found: list[DraftAgreem
                 ag.mentions.append(span)
             if s.index not in ag.sentences:
                 ag.sentences.append(s.index)
-            taken.append(span)
+                named_in.setdefault(s.index, []).append(ag)
+            taken.add(span.start)

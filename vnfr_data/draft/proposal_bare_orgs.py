@@ -41,9 +41,12 @@ _AGREEMENT_WORDS = re.compile(
 def _without_people(run: str, catalog: Catalog) -> str:
     """The run with a person's name at its end cut off ("Air Liquide Asia Pacific Francois
     Abrial" -> "Air Liquide Asia Pacific")."""
-    for person in (a for a in catalog.all() if a.type == "person"):
-        if person.name in run:
-            run = run.split(person.name)[0]
+    words = run.split()
+    for n in (4, 3, 2):  # a person's name is its last few words: looked up, not scanned for
+        if len(words) > n:
+            found = catalog.lookup(" ".join(words[-n:]))
+            if found is not None and found.type == "person":
+                return " ".join(words[:-n])
     return run.strip()
 
 
@@ -62,9 +65,8 @@ def propose_bare_organisations(s: Sentence, catalog: Catalog) -> None:
     for m in _HEAD_OF.finditer(text):
         run = _without_people(m.group("run"), catalog).rstrip(".")
         rest = text[m.end("run") :].lstrip(" ,")
-        after = any(rest.startswith(a.name) for a in catalog.all() if a.type == "person") or (
-            text[m.end("run") : m.end("run") + 2] == ", "
-            and re.match(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+", rest) is not None
+        after = text[m.end("run") : m.end("run") + 2] == ", " and (
+            re.match(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+", rest) is not None
         )
         if run == m.group("run").strip().rstrip(".") and not after:
             continue  # no person after it: "President of Vietnam" is no head of a body
