@@ -111,6 +111,7 @@ class Score:
     linked: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    misdated: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in (
@@ -127,6 +128,7 @@ class Score:
         self.linked += other.linked
         self.misses += other.misses
         self.extras += other.extras
+        self.misdated += other.misdated
 
 
 def _pct(a: int, b: int) -> str:
@@ -368,6 +370,10 @@ def key_ok(table: str, d: dict[str, Any], g: dict[str, Any]) -> bool:
     return True
 
 
+def _when(f: dict[str, Any]) -> str:
+    return f"{f.get('date_start')}..{f.get('date_end') or f.get('date_start')} {f.get('status')}"
+
+
 def dated_right(d: dict[str, Any], g: dict[str, Any]) -> bool:
     """This source's own date (start, end; none when it gives none) and status."""
     own = g.get("_own", {})
@@ -421,6 +427,11 @@ def score_source(
         s.furniture = sum(1 for r in recs[rows] if _overlap(r.spans + r.all_spans, furniture) > 0)
         if table == "events":
             s.dated_right = sum(1 for d, g in pairs if dated_right(d.fields, g.fields))
+            s.misdated = [
+                f"{name} {g.id}: drafted {_when(d.fields)}, gold {_when(g.fields.get('_own', {}))}"
+                for d, g in pairs
+                if not dated_right(d.fields, g.fields)
+            ]
         if table == "agreements":
             s.named_right = sum(
                 1 for d, g in pairs if d.id == g.id or _same_name(d.fields, g.fields)
@@ -580,6 +591,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{t}: unmatched drafts {len(totals[t].extras)}: {', '.join(totals[t].extras)}"
                 )
+                if t == "events":
+                    print("events: date or status wrong:\n  " + "\n  ".join(totals[t].misdated))
         print()
     return 0
 

@@ -110,8 +110,10 @@ class Draft:
 
 
 def assign_ids(draft: Draft) -> None:
-    """Stable, source-scoped ids, so a draft never merges by accident with another source."""
-    short = draft.source.id[:8]
+    """Stable, source-scoped ids, so a draft never merges by accident with another source. The
+    scope is the source id's last eight characters: numbered ids ("de00000000000201") share
+    their first eight, and hashes are as distinct at either end."""
+    short = draft.source.id[-8:]
     for n, ev in enumerate(draft.events, 1):
         draft.ids[id(ev)] = ev.existing or f"ev-{short}-{n:02d}-{ev.type.replace('_', '-')}"
     for n, st in enumerate(draft.statements, 1):

@@ -17,6 +17,7 @@ that starts after it is planned, whatever the tense of a subordinate clause.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -187,13 +188,15 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
         )
         if opening is not None:
             return _combine(opening.when, w), bool(inside)
+        # The first day is not stated: the month, whole (a month's dates span it all).
+        last = calendar.monthrange(w.end.year, w.end.month)[1]
         return (
             When(
                 dt.date(w.end.year, w.end.month, 1),
-                w.end,
+                dt.date(w.end.year, w.end.month, last),
                 "month",
                 "inferred",
-                f"{w.note}; the first day is not stated",
+                f"{w.note}; the first day is not stated, so the month",
             ),
             bool(inside),
         )

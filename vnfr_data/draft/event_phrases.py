@@ -28,7 +28,12 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "visit_verb",
     ),
     (r"\btalks\b", "talks"),
-    (r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b", "meeting"),
+    (
+        r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b|(?<=will )meet\b|(?<=will also )meet\b",
+        "meeting",
+    ),
+    # "X and Y on March 2 discussed ...": two named people discussing is one meeting.
+    (r"\bdiscussed\b", "meeting_verb"),
     (r"\breceiv(?:ed|ing|es)\b|\breception\b", "reception"),
     (
         r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
@@ -72,6 +77,12 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:Olympic|Paralympic|Olympics|Paralympics|SEA Games|Asian Games|World Cup)\b",
         "sports_event",
+    ),
+    # "the partnership, which the two countries established in October": its establishment.
+    (
+        r"(?<!during )(?<!in )\bwhich\s+(?:the two (?:countries|sides|nations)|they|both (?:sides|countries))\s+"
+        r"(?:established|set up|forged|upgraded|elevated)\b",
+        "partnership_clause",
     ),
 )
 
@@ -288,6 +299,10 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         r"\s+to\s+(?:the\s+)?(?:press|reporters|journalists|media)\b", after
     ):
         return False  # "Speaking to the press after the ceremony": remarks, not an interview
+    if raw == "partnership_clause":
+        return bool(re.search(r"[Pp]artnership\b[^.;]{0,60}$", doc[ctx.s.start : trigger.start]))
+    if raw == "meeting_verb":
+        return _two_people_discuss(ctx, trigger)
     if etype in {"disaster", "sports_event", "commemoration", "interview", "partnership_upgrade"}:
         return True
     if etype == "signing" and re.search(
@@ -328,6 +343,15 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         )
     ):
         return True  # "a day after meeting X": the gerund names one meeting
+    if (
+        etype == "meeting" and word == "meet"
+    ):  # "will meet representatives of ...", not "meet demand"
+        return any(0 <= m.full.start - trigger.end <= 6 for m in ctx.mentions) or bool(
+            re.match(
+                r"\s+(?:\w+\s+){0,2}?(?:representatives|delegations?|leaders|officials|counterparts?)\b",
+                after + doc[trigger.end + 20 : trigger.end + 40],
+            )
+        )
     if etype == "meeting" and word.startswith("met"):
         return any(
             m.full.start >= trigger.end and m.full.start - trigger.end <= 6 for m in ctx.mentions
@@ -352,6 +376,22 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         and before.split()[0] in _DETERMINERS | {"recent", "upcoming", "landmark"}
         or bool(re.search(r"[’']s$", before))
         or bool(before and before.split()[0][:1].isupper())
+    )
+
+
+def _two_people_discuss(ctx: _Context, trigger: Span) -> bool:
+    """ "Dinh and French Ambassador Brochet on March 2 discussed ...": the verb's subject is two
+    named people joined by "and" (a date between them and the verb is allowed)."""
+    people = [m for m in ctx.mentions if m.actor.type == "person" and m.span.end <= trigger.start]
+    if len(people) < 2:
+        return False
+    a, b = people[-2], people[-1]
+    between = ctx.doc[a.span.end : b.span.start]  # "and" and the second one's office
+    joined = bool(re.match(r"\s+and\s+", between)) and len(between) < 80 and "," not in between
+    gap = ctx.doc[b.span.end : trigger.start]
+    return (
+        joined
+        and re.fullmatch(r"\s*(?:(?:on|in)\s+[\w\s,]{1,30}?\s*)?(?:also\s+)?", gap) is not None
     )
 
 

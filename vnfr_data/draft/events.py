@@ -18,6 +18,7 @@ import re
 from .actors import Mention
 from .dates import Anchor, When, find
 from .event_dates import Clause, settle_status, status_of, when_of, with_duration
+from .event_implied_dates import implied_dates
 from .event_model import _TALK_FAMILY, _VISIT_FAMILY, DraftEvent, _Context, _family
 from .event_phrases import (
     _ANAPHORIC,
@@ -44,6 +45,12 @@ from .titles import title_of
 
 _LOOKBACK_EVENTS = 60
 _LOOKBACK_SENTENCES = 80
+#: Triggers of a special form, and the event type each finds.
+_RAW_TYPES = {
+    "visit_verb": "visit",
+    "meeting_verb": "meeting",
+    "partnership_clause": "partnership_upgrade",
+}
 _FUTURE = re.compile(r"\b(?:will|scheduled|expected|upcoming|next|planned)\b")
 _PRESENT = re.compile(
     r"\b(?:is|are) (?:on|visiting|paying|attending|under way)\b|\b(?:ends|runs|lasts|until)\b"
@@ -131,7 +138,7 @@ class _Builder:
         return max(candidates, key=lambda e: (len(e.phrases), -e.first.start))
 
     def add(self, ctx: _Context, trigger: Span, raw: str) -> DraftEvent | None:
-        etype = "visit" if raw == "visit_verb" else raw
+        etype = _RAW_TYPES.get(raw, raw)
         phrase = _phrase(ctx, trigger)
         if not _specific(ctx, trigger, phrase, etype, raw):
             return None
@@ -280,6 +287,7 @@ def find_events(
                     ev.part_of = other
         _same_occasion(doc, s, created, created)  # the occasion is said in the same sentence
     _hosts_and_guests(builder.events, discourse)
+    implied_dates(doc, sentences, builder.events, anchor)
     for ev in builder.events:
         _settle(ev, anchor)
         ev.title = title_of(doc, ev)

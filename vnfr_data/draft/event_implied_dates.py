@@ -1,0 +1,144 @@
+"""Dates the text gives an event only by implication, from a neighbouring clause or sentence.
+
+- "X announced on Friday that ... Speaking at a meeting with Y, X said ...": the meeting is
+  where the announcement was made, so it has the announcement's day (the previous sentence's
+  one day, when it names exactly one).
+- "The agreement was signed ... on the sidelines of a dialogue": the dialogue is held the day
+  of the signing.
+- "A film week opened on May 25 ... Speaking at the opening ceremony": the opening ceremony is
+  the first day of what opened.
+- "... before returning home on Friday": the visit of the one who returns ends that day.
+
+Each inferred date says where it came from in its note; an event the text dates itself is
+never changed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .dates import Anchor, DateMention, When, find
+from .event_model import DraftEvent
+from .sentences import Sentence
+from .text import Span
+
+_SPEAKING_AT = re.compile(r"(?:^|,\s*)(?:[Ss]peaking|[Tt]alking)\s+(?:to [\w\s]+?\s+)?at\s+$")
+_SIDELINES = re.compile(r"\bon the (?:sidelines|margins?) of\s+$")
+_OPENING = re.compile(r"\bopening\s+(?:ceremony|session|night)\b|\bthe opening\b", re.I)
+_OPENED = re.compile(r"\b(?:opened|opens|kicked off|kicks off|began|begins|was launched)\b")
+_RETURNS = re.compile(
+    r"\b(?:before|ahead of)\s+(?:returning|flying|heading)\s+(?:home|back)\b|"
+    r"\b(?:will return|returns|is due to return|leaves|will leave)\s+(?:home|for home)\b"
+)
+_VISITS = frozenset({"visit", "state_visit", "official_visit"})
+_BEFORE = 40  # characters before a phrase that say how it is placed
+
+
+def _day(when: When) -> bool:
+    return when.start is not None and when.precision == "day" and when.end in {None, when.start}
+
+
+def _one_day(mentions: list[DateMention]) -> DateMention | None:
+    """The one day a clause names (a dateline naming the same day is no second one)."""
+    days = [m for m in mentions if _day(m.when)]
+    return days[-1] if len({m.when.start for m in days}) == 1 else None
+
+
+def _inferred(start: When, note: str) -> When:
+    return When(start.start, start.start, "day", "inferred", note)
+
+
+def implied_dates(
+    doc: str, sentences: list[Sentence], events: list[DraftEvent], anchor: Anchor
+) -> None:
+    """Give undated events the day their neighbours imply; end visits at a stated return."""
+    starts = [x.start for x in sentences]
+    by_sentence: dict[int, list[DraftEvent]] = {}  # every sentence an event is named in
+    for ev in events:
+        for p in ev.phrases:
+            k = bisect.bisect_right(starts, p.start) - 1
+            if k >= 0 and all(e is not ev for e in by_sentence.setdefault(k, [])):
+                by_sentence[k].append(ev)
+    for ev in events:
+        if ev.when.start is not None or ev.status not in {"occurred", "ongoing"}:
+            continue
+        k = bisect.bisect_right(starts, ev.first.start) - 1
+        if k < 0:
+            continue
+        s = sentences[k]
+        lead = doc[max(s.start, ev.first.start - _BEFORE) : ev.first.start]
+        if _SIDELINES.search(lead):
+            dated = [e for e in by_sentence.get(s.index, []) if e is not ev and _day(e.when)]
+            if len(dated) == 1:
+                ev.when = _inferred(
+                    dated[0].when, f"held the day of the {dated[0].type} on its sidelines"
+                )
+                ev.rules.append("date: the day of what happened on its sidelines")
+                continue
+        if _SPEAKING_AT.search(lead) and s.index > 0:
+            previous = sentences[s.index - 1]
+            day = _one_day(find(doc, previous.span, anchor))
+            if day is not None:
+                ev.when = _inferred(
+                    day.when, f"the day of {day.text!r} in the sentence before, said at it"
+                )
+                ev.rules.append("date: what was said at it the sentence before")
+                continue
+        if _OPENING.search(doc[ev.first.start : ev.first.end]):
+            opened = _what_opened(doc, sentences, s.index, by_sentence)
+            if opened is not None:
+                ev.when = _inferred(opened.when, f"the first day of the {opened.type} that opened")
+                ev.rules.append("date: the opening of what opened")
+    _returns(doc, sentences, events, anchor)
+
+
+def _what_opened(
+    doc: str, sentences: list[Sentence], index: int, by_sentence: dict[int, list[DraftEvent]]
+) -> DraftEvent | None:
+    """The dated event of the three sentences before whose sentence says it opened."""
+    for i in range(index - 1, max(-1, index - 4), -1):
+        for e in by_sentence.get(i, []):
+            dated = e.when.start is not None and e.when.precision == "day"
+            if dated and _OPENED.search(sentences[i].text):
+                return e
+    return None
+
+
+def _not_the_return(s: Sentence, clause: Span, events: list[DraftEvent], day: DateMention) -> None:
+    """ "X will meet Y before returning home on Friday": Friday dates the return, not the
+    meeting before it."""
+    for ev in events:
+        own = s.start <= ev.first.start < clause.start
+        if own and ev.type not in _VISITS and ev.when.start == day.when.start:
+            ev.when = When.unknown(f"the day in the sentence ({day.text!r}) is the return home's")
+            ev.rules.append("no date: the day given is the return home's")
+
+
+def _returns(doc: str, sentences: list[Sentence], events: list[DraftEvent], anchor: Anchor) -> None:
+    """ "... before returning home on Friday": the last visit begun before that day ends then."""
+    visits = [e for e in events if e.type in _VISITS and _day(e.when)]
+    if not visits:
+        return
+    for s in sentences:
+        m = _RETURNS.search(s.text)
+        if m is None:
+            continue
+        after = Span(s.start + m.end(), s.end)
+        ahead = bool(re.search(r"\b(?:will|is due|is scheduled|is expected)\b", s.text))
+        day = _one_day(find(doc, after, anchor, future=ahead))
+        if day is None or day.when.start is None:
+            continue
+        _not_the_return(s, Span(s.start + m.start(), s.end), events, day)
+        begun = [
+            v
+            for v in visits
+            if v.sentence <= s.index and v.when.start and v.when.start <= day.when.start
+        ]
+        if not begun:
+            continue
+        visit = begun[-1]
+        assert visit.when.start is not None
+        note = (visit.when.note or "") + f"; ends the day of {day.text!r} ('returning home')"
+        visit.when = When(visit.when.start, day.when.start, "day", "inferred", note.lstrip("; "))
+        visit.rules.append("end date: the day the visitor returns home")
