@@ -23,7 +23,6 @@ from .event_model import _TALK_FAMILY, _VISIT_FAMILY, DraftEvent, _Context, _fam
 from .event_phrases import (
     _ANAPHORIC,
     _BARE,
-    _TRIGGER_RX,
     _clause,
     _location,
     _name,
@@ -37,6 +36,7 @@ from .event_roles import (
     _participants,
     _same_occasion,
 )
+from .event_triggers import _TRIGGER_RX
 from .sentences import Sentence
 from .speakers import Discourse
 from .statements import DraftStatement

@@ -16,7 +16,6 @@ from pathlib import Path
 from .actors import DraftActor, Mention, load_catalog
 from .agreement_model import DraftAgreement
 from .agreements import find_agreements
-from .dates import anchor_for, publication
 from .draft import Draft, DraftSource
 from .event_model import DraftEvent
 from .events import find_events
@@ -24,6 +23,7 @@ from .figures import find_figures
 from .furniture import Layout, layout, publisher
 from .linking import link_agreements, link_events, load_known
 from .ministries import qualified_countries
+from .publication_dates import anchor_for, publication
 from .quotes import occurs_once
 from .sentences import sentences
 from .speakers import Discourse

@@ -19,12 +19,8 @@ from dataclasses import dataclass, field
 from .actors import Catalog, DraftActor, Mention, person_country
 from .lexicon import (
     DEMONYMS,
-    FEMALE_GIVEN_NAMES,
-    FEMALE_MIDDLE_NAMES,
-    FEMALE_TITLES,
-    MALE_MIDDLE_NAMES,
-    MALE_TITLES,
 )
+from .speaker_model import Who, gender
 
 _DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
 _JOINT = re.compile(
@@ -102,43 +98,6 @@ UNNAMED = re.compile(
     r"|sources|analyst|analysts|expert|experts|spokesperson|person|observer|observers|insider"
     r"|executive|lawmaker|adviser|advisor)\b(?:,[^,]*,)?\s*$"
 )
-
-
-def gender(actor: DraftActor, roles: list[str]) -> str | None:
-    """A person's gender when the text marks it: "Ms"/"Mr", "Thi"/"Van" as a Vietnamese middle
-    name, a woman's given name first; else None (unknown, which is most people)."""
-    if actor.type != "person":
-        return None
-    titles = {w.rstrip(".") for role in roles for w in role.split()}
-    if titles & FEMALE_TITLES:
-        return "f"
-    if titles & MALE_TITLES:
-        return "m"
-    parts = actor.name.split()
-    if len(parts) >= 3 and set(parts[1:-1]) & FEMALE_MIDDLE_NAMES:
-        return "f"
-    if len(parts) >= 3 and set(parts[1:-1]) & MALE_MIDDLE_NAMES:
-        return "m"
-    if len(parts) >= 2 and parts[0] in FEMALE_GIVEN_NAMES:
-        return "f"
-    return None
-
-
-@dataclass(frozen=True)
-class Who:
-    """A resolved speaker: one actor, with co-speakers when several speak jointly."""
-
-    speaker: DraftActor
-    co: tuple[DraftActor, ...] = ()
-    how: str = ""
-
-    @property
-    def ids(self) -> frozenset[str]:
-        return frozenset({self.speaker.id, *(a.id for a in self.co)})
-
-    @property
-    def joint(self) -> bool:
-        return bool(self.co)
 
 
 @dataclass

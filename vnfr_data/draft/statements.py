@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from .actors import DraftActor, Mention
 from .furniture import DATELINE
 from .sentences import Sentence
-from .speakers import UNNAMED, Discourse, Who
+from .speaker_model import Who
+from .speakers import UNNAMED, Discourse
 from .statement_verbs import (
     _LEAD_ADVERB,
     _quote_kind,

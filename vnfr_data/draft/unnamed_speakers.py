@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .catalog import DraftActor, Mention
-from .speakers import Who
+from .speaker_model import Who
 
 UNNAMED_TYPE = "unnamed"
 

@@ -1,0 +1,81 @@
+"""The words that name an event, each with the event type it suggests (or a raw kind of its
+own, such as "visit_verb", that the event rules read); `event_phrases` decides whether the
+phrase around a trigger names one particular event."""
+
+from __future__ import annotations
+
+import re
+
+#: (pattern, type, needs a determiner or name before it)
+_TRIGGERS: tuple[tuple[str, str], ...] = (
+    (r"\bstate[- ]level visit\b|\bstate visit\b", "state_visit"),
+    (r"\bofficial (?:friendship )?visit\b", "official_visit"),
+    (
+        r"(?<!to )\b(?:working |landmark |recent |first |historic |upcoming |brief |two-day |three-day |four-day |five-day )?visit\b(?!\w)",
+        "visit",
+    ),
+    (
+        r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b",
+        "visit_verb",
+    ),
+    (r"\btalks\b", "talks"),
+    (
+        r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b|(?<=will )meet\b|(?<=will also )meet\b",
+        "meeting",
+    ),
+    # "X and Y on March 2 discussed ...": two named people discussing is one meeting.
+    (r"\bdiscussed\b", "meeting_verb"),
+    (r"\breceiv(?:ed|ing|es)\b|\breception\b", "reception"),
+    (
+        r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
+        r"|\bto sign(?=\s+(?:a|an|the|new|\w+)\s)"
+        r"|(?<!\bthe )(?<!\bout )(?<!existing )\bsigned(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|numerous|new|[A-Z])\b"
+        r"\s*(?:\S+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|[A-Z]))",
+        "signing",
+    ),
+    (
+        r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b",
+        "document_exchange",
+    ),
+    (r"\b[Cc]onference\b|\b(?:business |economic )?forum\b|\bseminar\b|\bworkshop\b", "conference"),
+    (r"\b(?:film|culture|cultural|food|fashion|music) week\b|\bfestival\b|\bexhibition\b", "other"),
+    (r"\b[Ss]ummit\b", "summit"),
+    (r"\bForum\b", "conference"),
+    (r"\b[Dd]ialogue\b", "dialogue"),
+    (
+        r"\b(?:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third|fifth|eighth|ninth|twelfth"
+        r"|[a-z]+(?:th|tieth)|hundredth)) anniversary\b",
+        "commemoration",
+    ),
+    (r"\bceremony\b|\bcelebration\b", "ceremony"),
+    (
+        r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.]{0,80}\bto\b)",
+        "partnership_upgrade",
+    ),
+    (
+        r"\bestablish(?:ed|ing)\s+(?:a|an|the)\s+(?:[A-Za-z-]+\s+){0,3}[Pp]artnership\b",
+        "partnership_upgrade",
+    ),
+    (
+        r"\b(?:in|during) an interview with\b|\binterview\b|\b(?:[Ss]peaking|[Tt]alking)(?= to\b)",
+        "interview",
+    ),
+    (r"\b(?:re-)?election\b", "election"),
+    (
+        r"\b(?:Typhoon|Tropical Storm|Storm|Cyclone|Hurricane|Earthquake|Flood|Floods)\s+[A-Z][a-z]+\b",
+        "disaster",
+    ),
+    (
+        r"\b(?:Olympic|Paralympic|Olympics|Paralympics|SEA Games|Asian Games|World Cup)\b",
+        "sports_event",
+    ),
+    # "the partnership, which the two countries established in October": its establishment.
+    (
+        r"(?<!during )(?<!in )\bwhich\s+(?:the two (?:countries|sides|nations)|they|both (?:sides|countries))\s+"
+        r"(?:established|set up|forged|upgraded|elevated)\b",
+        "partnership_clause",
+    ),
+)
+
+
+_TRIGGER_RX = tuple((re.compile(rx), kind) for rx, kind in _TRIGGERS)
