@@ -101,6 +101,7 @@ def _check_build(root: Path) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
         from .validate import validate
+        from .validate.run import release_memory_eagerly
     except ImportError as exc:  # pragma: no cover - depends on the install
         print(
             f"vnfr-data validate needs: pip install 'vnfr-data[validate]' ({exc})", file=sys.stderr
@@ -127,6 +128,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         path = found
     else:
         path = data_dir()
+    release_memory_eagerly()
     report = validate(
         path,
         run_frictionless=not args.no_frictionless,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
@@ -33,6 +34,9 @@ from ..errors import (
 from ..safe_files import UnsafeFile, read_inside
 from ..schema import table_schema
 from .descriptor import FileEntry
+
+if TYPE_CHECKING:
+    import pyarrow.parquet as pq
 
 #: Largest Parquet file read; the shipped ones are a few kB each.
 MAX_PARQUET_BYTES = 1 << 30
@@ -106,14 +110,28 @@ def hash_problems(data: bytes | Digest, entry: FileEntry, file: str) -> list[Pro
     return problems
 
 
-def parse_parquet(
-    data: bytes, name: str, file: str, *, verify: bool, full: bool = False
-) -> pa.Table:
-    """The table in `data`, checked against the installed schema; raises ProblemsFound.
+def _unreadable(exc: Exception, file: str) -> ProblemsFound:
+    return ProblemsFound(
+        [
+            ParquetError(
+                f"Parquet file cannot be read (truncated or corrupt?): "
+                f"{type(exc).__name__}: {str(exc)[:200]}",
+                file=file,
+                expected="a Parquet file as `vnfr-data build` writes it",
+            )
+        ]
+    )
 
-    `verify` checks Parquet's page checksums while decoding; `full` also
-    validates every value (UTF-8 of strings, offsets) for a file whose sha256
-    vouches for nothing (validate reads files a contributor may have made).
+
+def open_parquet(
+    data: bytes, name: str, file: str, *, verify: bool
+) -> tuple[pq.ParquetFile, list[Problem]]:
+    """The Parquet file in `data`, opened but not decoded, and what its metadata says
+    wrong against the installed schema; raises ProblemsFound when it cannot be opened.
+
+    The metadata problems are to be raised only once the data decodes (a file that
+    does not is reported as unreadable, alone): `parse_parquet` and the twin check
+    decode first.
     """
     import pyarrow.parquet as pq
 
@@ -131,23 +149,12 @@ def parse_parquet(
                     )
                 ]
             )
-        stored = handle.schema_arrow.metadata or {}
-        table = handle.read()
-        if full:
-            table.validate(full=True)
+        arrow_schema = handle.schema_arrow
     except ProblemsFound:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure to decode is the file's, reported
-        raise ProblemsFound(
-            [
-                ParquetError(
-                    f"Parquet file cannot be read (truncated or corrupt?): "
-                    f"{type(exc).__name__}: {str(exc)[:200]}",
-                    file=file,
-                    expected="a Parquet file as `vnfr-data build` writes it",
-                )
-            ]
-        ) from None
+        raise _unreadable(exc, file) from None
+    stored = arrow_schema.metadata or {}
     problems: list[Problem] = []
     for key, want in (
         (b"vnfr:resource", name),
@@ -166,19 +173,50 @@ def parse_parquet(
                     expected=want,
                 )
             )
-    bare = table.replace_schema_metadata(None)
-    if not problems and not bare.schema.equals(schema.arrow_schema()):
+    bare = arrow_schema.remove_metadata()
+    if not problems and not bare.equals(schema.arrow_schema()):
         problems.append(
             TwinMismatch(
                 "Parquet columns or types differ from the Table Schema",
                 file=file,
-                value=str(bare.schema)[:200],
+                value=str(bare)[:200],
                 expected=str(schema.arrow_schema())[:200],
             )
         )
+    return handle, problems
+
+
+def read_column(handle: pq.ParquetFile, column: str, file: str, *, full: bool) -> pa.ChunkedArray:
+    """One column of an opened file, decoded (and every value validated on `full`);
+    raises ProblemsFound when it does not decode."""
+    try:
+        table = handle.read(columns=[column])
+        if full:
+            table.validate(full=True)
+    except Exception as exc:  # noqa: BLE001 - any failure to decode is the file's, reported
+        raise _unreadable(exc, file) from None
+    return table[column]
+
+
+def parse_parquet(
+    data: bytes, name: str, file: str, *, verify: bool, full: bool = False
+) -> pa.Table:
+    """The table in `data`, checked against the installed schema; raises ProblemsFound.
+
+    `verify` checks Parquet's page checksums while decoding; `full` also
+    validates every value (UTF-8 of strings, offsets) for a file whose sha256
+    vouches for nothing (validate reads files a contributor may have made).
+    """
+    handle, problems = open_parquet(data, name, file, verify=verify)
+    try:
+        table = handle.read()
+        if full:
+            table.validate(full=True)
+    except Exception as exc:  # noqa: BLE001 - any failure to decode is the file's, reported
+        raise _unreadable(exc, file) from None
     if problems:
         raise ProblemsFound(problems)
-    return bare
+    return table.replace_schema_metadata(None)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from ..arrow_values import mask
 
 #: A binary view stores a value of at most this many bytes inline.
 _INLINE = 12
+#: Rows compared at a time.
+_ROWS_AT_ONCE = 1 << 18
 #: Views address a data buffer with 32-bit offsets: texts are grouped into buffers this big.
 MAX_BUFFER_BYTES = 2**31 - 1
 
@@ -27,7 +29,7 @@ def _lead_bytes(blob: np.ndarray) -> np.ndarray:
     """Byte offset of every character of a UTF-8 blob, plus one past the end."""
     kind = np.uint32 if len(blob) < 2**32 - 1 else np.int64
     out = []
-    step = 1 << 24  # bound the int64 temporaries of flatnonzero
+    step = 1 << 20  # bound the int64 temporaries of flatnonzero (8 bytes per byte)
     for start in range(0, len(blob), step):
         piece = blob[start : start + step]
         out.append((np.flatnonzero((piece & 0xC0) != 0x80) + start).astype(kind))
@@ -101,19 +103,29 @@ def mismatched_quotes(
     byte_start = np.concatenate(([0], np.cumsum([len(t) for t in texts], dtype=np.int64)))
     char_base = np.searchsorted(lead, byte_start[:-1]).astype(np.int64)
     nchars = np.searchsorted(lead, byte_start[1:]).astype(np.int64) - char_base
-    known = (source >= 0) & (source < len(texts))
-    src = np.where(known, source, 0)
-    bad |= ~known | (starts < 0) | (ends < starts) | (ends > nchars[src])
-    first = lead[char_base[src] + np.where(bad, 0, starts)].astype(np.int64)
-    last = lead[char_base[src] + np.where(bad, 0, ends)].astype(np.int64)
     bases, text_group = _buffer_groups(byte_start)
-    spans = _views(blob, first, last - first, text_group[src], bases)
-    chunks = quotes.chunks if isinstance(quotes, pa.ChunkedArray) else [quotes]
-    at = 0
-    for chunk in chunks:
-        size = len(chunk)
-        views = pc.cast(chunk, pa.binary_view())
-        same = mask(pc.equal(spans.slice(at, size), views))  # null (no quote) -> False
-        bad[at : at + size] |= ~same
-        at += size
+    # A piece of rows at a time: the per-row temporaries stay small whatever the rows.
+    for at, piece in _pieces(quotes):
+        rows = slice(at, at + len(piece))
+        source_, starts_, ends_ = source[rows], starts[rows], ends[rows]
+        known = (source_ >= 0) & (source_ < len(texts))
+        src = np.where(known, source_, 0)
+        wrong = ~known | (starts_ < 0) | (ends_ < starts_) | (ends_ > nchars[src])
+        first = lead[char_base[src] + np.where(wrong, 0, starts_)].astype(np.int64)
+        last = lead[char_base[src] + np.where(wrong, 0, ends_)].astype(np.int64)
+        spans = _views(blob, first, last - first, text_group[src], bases)
+        same = mask(pc.equal(spans, pc.cast(piece, pa.binary_view())))  # null quote: False
+        bad[rows] = wrong | ~same
     return bad
+
+
+def _pieces(quotes: pa.Array | pa.ChunkedArray) -> list[tuple[int, pa.Array]]:
+    """The quotes in pieces of at most `_ROWS_AT_ONCE` rows, each with its first row."""
+    chunks = quotes.chunks if isinstance(quotes, pa.ChunkedArray) else [quotes]
+    out, at = [], 0
+    for chunk in chunks:
+        for start in range(0, len(chunk), _ROWS_AT_ONCE):
+            piece = chunk.slice(start, _ROWS_AT_ONCE)
+            out.append((at + start, piece))
+        at += len(chunk)
+    return out
