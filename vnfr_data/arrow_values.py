@@ -5,41 +5,68 @@
 object, and that question imports pandas when it is installed: 0.3 s and
 60 MB that neither `load()` nor `validate` needs. Everything here goes through
 `Array.from_buffers` and `np.frombuffer` instead, which never asks.
+
+The base install has no numpy (pyarrow does not need it): scalars and small
+arrays are packed with `struct` and `array`, and numpy is imported only by the
+functions that take or give numpy arrays (validation and the build have it).
 """
 
 from __future__ import annotations
 
+import array
 import datetime
 import functools
+import itertools
+import struct
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _EPOCH = datetime.date(1970, 1, 1)
 
 
+def _bitmap(flags: Sequence[bool]) -> bytes:
+    """Booleans packed as Arrow packs them (least significant bit first)."""
+    out = bytearray((len(flags) + 7) // 8)
+    for i, flag in enumerate(flags):
+        if flag:
+            out[i >> 3] |= 1 << (i & 7)
+    return bytes(out)
+
+
 def bools(values: np.ndarray) -> pa.Array:
     """A numpy bool array as Arrow."""
+    import numpy as np
+
     n = len(values)
     bits = np.packbits(np.asarray(values, dtype=bool), bitorder="little")
     return pa.Array.from_buffers(pa.bool_(), n, [None, pa.py_buffer(bits.tobytes())])
 
 
-def ints(values: np.ndarray | Sequence[int]) -> pa.Array:
-    """A numpy integer array as Arrow int64, zero-copy when it already is one."""
-    data = np.ascontiguousarray(values, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+def ints(values: np.ndarray | Sequence[int] | range) -> pa.Array:
+    """Integers as Arrow int64 (a numpy int64 array without a copy)."""
+    if isinstance(values, list | tuple | range):
+        data: object = array.array("q", values)
+        n = len(values)
+    else:
+        import numpy as np
+
+        data = np.ascontiguousarray(values, dtype=np.int64)
+        n = len(values)
+    return pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(data)])
 
 
 def strings(values: Sequence[str | None]) -> pa.Array:
     """Python strings (None for null) as an Arrow string array."""
     raw = [b"" if v is None else v.encode("utf-8") for v in values]
-    offsets = np.zeros(len(raw) + 1, dtype=np.int32)
-    np.cumsum([len(r) for r in raw], out=offsets[1:])
+    offsets = array.array("i", [0, *itertools.accumulate(len(r) for r in raw)])
     validity = None
     if any(v is None for v in values):
-        validity = bools(np.array([v is not None for v in values], dtype=bool)).buffers()[1]
+        validity = pa.py_buffer(_bitmap([v is not None for v in values]))
     return pa.Array.from_buffers(
         pa.string(), len(raw), [validity, pa.py_buffer(offsets), pa.py_buffer(b"".join(raw))]
     )
@@ -56,8 +83,8 @@ def null(kind: pa.DataType) -> pa.Scalar:
     return pa.nulls(1, kind)[0]
 
 
-TRUE: pa.Scalar = bools(np.ones(1, dtype=bool))[0]
-FALSE: pa.Scalar = bools(np.zeros(1, dtype=bool))[0]
+TRUE: pa.Scalar = pa.Array.from_buffers(pa.bool_(), 1, [None, pa.py_buffer(b"\x01")])[0]
+FALSE: pa.Scalar = pa.Array.from_buffers(pa.bool_(), 1, [None, pa.py_buffer(b"\x00")])[0]
 
 
 def boolean(value: bool) -> pa.Scalar:
@@ -66,19 +93,20 @@ def boolean(value: bool) -> pa.Scalar:
 
 def integer(value: int, kind: pa.DataType | None = None) -> pa.Scalar:
     """An int64 scalar, cast to `kind` (another integer or a decimal) when given."""
-    scalar = ints(np.array([value], dtype=np.int64))[0]
+    packed = pa.py_buffer(struct.pack("<q", value))
+    scalar = pa.Array.from_buffers(pa.int64(), 1, [None, packed])[0]
     return scalar if kind is None or kind == pa.int64() else scalar.cast(kind)
 
 
 def date(value: datetime.date) -> pa.Scalar:
-    days = np.array([(value - _EPOCH).days], dtype=np.int32)
-    return pa.Array.from_buffers(pa.date32(), 1, [None, pa.py_buffer(days)])[0]
+    packed = pa.py_buffer(struct.pack("<i", (value - _EPOCH).days))
+    return pa.Array.from_buffers(pa.date32(), 1, [None, packed])[0]
 
 
 def days(n: int) -> pa.Scalar:
     """A duration of n days, in seconds (to add to timestamp[s])."""
-    seconds = np.array([n * 86_400], dtype=np.int64)
-    return pa.Array.from_buffers(pa.duration("s"), 1, [None, pa.py_buffer(seconds)])[0]
+    packed = pa.py_buffer(struct.pack("<q", n * 86_400))
+    return pa.Array.from_buffers(pa.duration("s"), 1, [None, packed])[0]
 
 
 def scalar_of(value: object, kind: pa.DataType) -> pa.Scalar:
@@ -96,12 +124,16 @@ def scalar_of(value: object, kind: pa.DataType) -> pa.Scalar:
     return pa.scalar(value, kind)
 
 
-def numbers(array: pa.Array | pa.ChunkedArray, dtype: type = np.int64) -> np.ndarray:
-    """The values of a primitive Arrow array without nulls, as numpy (zero-copy for one chunk).
+def numbers(column: pa.Array | pa.ChunkedArray, dtype: type | None = None) -> np.ndarray:
+    """The values of a primitive Arrow array without nulls, as numpy (zero-copy for one chunk;
+    int64 unless `dtype` says otherwise).
 
     Null slots hold arbitrary values: fill nulls first where they matter.
     """
-    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    import numpy as np
+
+    dtype = np.int64 if dtype is None else dtype
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
     parts = []
     for chunk in chunks:
         if pa.types.is_boolean(chunk.type):
@@ -127,6 +159,8 @@ def numbers(array: pa.Array | pa.ChunkedArray, dtype: type = np.int64) -> np.nda
 
 def _bits(chunk: pa.Array) -> np.ndarray:
     """A boolean array's values (nulls as False) as numpy bool."""
+    import numpy as np
+
     n = len(chunk)
     values = chunk.buffers()[1]
     if values is None or n == 0:

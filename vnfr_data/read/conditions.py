@@ -17,6 +17,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from ..arrow_values import FALSE, date, integer, ints, scalar_of, string, strings
 from ..schema import DECIMAL_TYPE, Field, TableSchema
 
 
@@ -54,7 +55,7 @@ def _scalar(field: Field, value: Any, table: str) -> pa.Scalar:
     """`value` as an Arrow scalar of the column's type, or a clear error."""
     what = f"{table}.{field.name}"
     if field.type == "date":
-        return pa.scalar(as_date(value, what), pa.date32())
+        return date(as_date(value, what))
     if field.type == "number":
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
             raise TypeError(f"{what} holds numbers: got {value!r}")
@@ -62,7 +63,12 @@ def _scalar(field: Field, value: Any, table: str) -> pa.Scalar:
             exact = Decimal(str(value))
         except InvalidOperation:
             raise ValueError(f"{what} holds numbers: {value!r} is not one") from None
-        return pa.scalar(exact, DECIMAL_TYPE)
+        import pyarrow.compute as pc
+
+        try:  # by text, so that no pandas import comes with pa.scalar
+            return pc.cast(strings([str(exact)]), DECIMAL_TYPE)[0]
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            raise ValueError(f"{what}: {value!r} is not a decimal of at most 6 places") from None
     expected: type = {"integer": int, "boolean": bool}.get(field.type, str)
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
         raise TypeError(f"{what} holds {field.type} values: got {value!r}")
@@ -71,7 +77,7 @@ def _scalar(field: Field, value: Any, table: str) -> pa.Scalar:
             f"{what}: {value!r} is not in its vocabulary ({suggestions(str(value), field.enum)}; "
             f"all: {', '.join(field.enum)})"
         )
-    return pa.scalar(value, field.arrow_type)
+    return scalar_of(value, field.arrow_type)
 
 
 def mask(table: pa.Table, schema: TableSchema, conditions: dict[str, Any]) -> pa.Array | None:
@@ -89,7 +95,7 @@ def mask(table: pa.Table, schema: TableSchema, conditions: dict[str, Any]) -> pa
         result = cond if result is None else pc.and_(result, cond)
     if result is None:
         return None
-    return pc.fill_null(result, False)
+    return pc.fill_null(result, FALSE)
 
 
 def _condition(column: pa.ChunkedArray, field: Field, value: Any, table: str) -> pa.ChunkedArray:
@@ -97,7 +103,7 @@ def _condition(column: pa.ChunkedArray, field: Field, value: Any, table: str) ->
 
     if field.type == "list":
         if value is None:  # a list is never null: no items is the empty list
-            return pc.equal(pc.list_value_length(column), 0)
+            return pc.equal(pc.list_value_length(column), integer(0, pa.int32()))
         if not isinstance(value, str):
             raise TypeError(
                 f"{table}.{field.name} is a list column: where({field.name}='x') keeps the rows "
@@ -105,8 +111,8 @@ def _condition(column: pa.ChunkedArray, field: Field, value: Any, table: str) ->
             )
         flat = pc.list_flatten(column)
         parents = pc.list_parent_indices(column)
-        rows = pc.filter(parents, pc.equal(flat, value))
-        return pc.is_in(pa.array(range(len(column)), pa.int64()), value_set=rows)
+        rows = pc.filter(parents, pc.equal(flat, string(value)))
+        return pc.is_in(ints(range(len(column))), value_set=rows)
     if value is None:
         return pc.is_null(column)
     return pc.equal(column, _scalar(field, value, table))

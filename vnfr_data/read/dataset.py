@@ -23,18 +23,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pyarrow as pa
 
+from ..arrow_values import FALSE, date, string
 from ..errors import EncodingError, HashMismatch, PackageError, ProblemsFound
 from ..paths import data_dir
-from ..schema.models import (
-    MODELS,
-    Actor,
-    Event,
-    EventParticipant,
-    Evidence,
-    Statement,
-    Tables,
-    Withdrawal,
-)
+from ..schema import RESOURCES
 from .conditions import as_date, mask, suggestions
 from .descriptor import read_index
 from .names import resolve_actor
@@ -45,15 +37,27 @@ from .verified import ParquetSource, read_bytes
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
 if TYPE_CHECKING:
-    pass
+    from ..schema.models import (
+        Actor,
+        Event,
+        EventParticipant,
+        Evidence,
+        Statement,
+        Tables,
+        Withdrawal,
+    )
+else:
+    Tables = object  # only annotations: the models are imported when a record is built
 
 
 class Dataset(Tables):
     """The whole data package. Attributes are named after its resources (typed in `Tables`,
     generated from the table registry with the models)."""
 
-    def __init__(self, root: Path, *, verify: bool = True) -> None:
-        """The package at `root` as its descriptor describes it (see `load`)."""
+    def __init__(self, root: Path, *, verify: bool = True, _release: bool = False) -> None:
+        """The package at `root` as its descriptor describes it (see `load`).
+
+        `_release` marks the package shipped inside vnfr_data (`load()` only)."""
         try:
             index = read_index(Path(root))
         except ProblemsFound as exc:
@@ -62,11 +66,14 @@ class Dataset(Tables):
             raise PackageError(index.root, index.problems)
         self.root = index.root
         self.verify = verify
-        for name, model in MODELS.items():
+        for name in RESOURCES:
             entry = index.resources[name].parquet
             assert entry is not None  # a descriptor without problems has every twin
             source = ParquetSource(index.root, name, entry, verify)
-            setattr(self, name, Table(name, model, source, withdrawn=self._tombstone(name)))
+            table: Table[Any] = Table(
+                name, None, source, withdrawn=self._tombstone(name), released=_release and verify
+            )
+            setattr(self, name, table)
 
     def _tombstone(self, name: str) -> Callable[[str], Withdrawal | None]:
         def find(record_id: str) -> Withdrawal | None:
@@ -80,7 +87,7 @@ class Dataset(Tables):
         return find
 
     def __repr__(self) -> str:
-        return f"<Dataset {self.root}: {len(MODELS)} tables: {', '.join(MODELS)}>"
+        return f"<Dataset {self.root}: {len(RESOURCES)} tables: {', '.join(RESOURCES)}>"
 
     if not TYPE_CHECKING:  # at run time only, so that mypy still flags a misspelt table
 
@@ -89,19 +96,20 @@ class Dataset(Tables):
             if name.startswith("__"):
                 raise AttributeError(name)
             raise AttributeError(
-                f"Dataset has no table or attribute {name!r} ({suggestions(name, MODELS)}; "
-                f"tables: {', '.join(MODELS)})"
+                f"Dataset has no table or attribute {name!r} ({suggestions(name, RESOURCES)}; "
+                f"tables: {', '.join(RESOURCES)})"
             )
 
     @property
     def tables(self) -> dict[str, Table[Any]]:
-        return {name: getattr(self, name) for name in MODELS}
+        return {name: getattr(self, name) for name in RESOURCES}
 
     def table(self, name: str) -> Table[Any]:
         """The table called `name`; ValueError listing the tables for an unknown name."""
-        if name not in MODELS:
+        if name not in RESOURCES:
             raise ValueError(
-                f"no table {name!r} ({suggestions(name, MODELS)}; tables: {', '.join(MODELS)})"
+                f"no table {name!r} ({suggestions(name, RESOURCES)}; "
+                f"tables: {', '.join(RESOURCES)})"
             )
         table: Table[Any] = getattr(self, name)
         return table
@@ -169,18 +177,18 @@ class Dataset(Tables):
         table = self.events.arrow
         first = table["date_start"]
         last = pc.coalesce(table["date_end"], first)
-        lo_s, hi_s = pa.scalar(lo, pa.date32()), pa.scalar(hi, pa.date32())
+        lo_s, hi_s = date(lo), date(hi)
         overlaps = pc.and_(pc.less_equal(first, hi_s), pc.greater_equal(last, lo_s))
         if imprecise == "inside":
             inside = pc.and_(pc.greater_equal(first, lo_s), pc.less_equal(last, hi_s))
-            to_the_day = pc.equal(table["date_precision"], "day")
+            to_the_day = pc.equal(table["date_precision"], string("day"))
             overlaps = pc.if_else(to_the_day, overlaps, inside)
         return self._events_with(overlaps)
 
     def _events_with(self, keep: pa.ChunkedArray | pa.Array) -> list[Event]:
         import pyarrow.compute as pc
 
-        ids = self.events.arrow.filter(pc.fill_null(keep, False))["event_id"].to_pylist()
+        ids = self.events.arrow.filter(pc.fill_null(keep, FALSE))["event_id"].to_pylist()
         return [self.events[i] for i in ids]
 
     def actor(self, name_or_id: str) -> Actor:
@@ -245,5 +253,5 @@ def load(path: str | Path | None = None, *, verify: bool = True) -> Dataset:
         return Dataset(data_dir(), verify=False)
     with _LOCK:
         if _DEFAULT is None:
-            _DEFAULT = Dataset(data_dir())
+            _DEFAULT = Dataset(data_dir(), _release=True)
         return _DEFAULT

@@ -11,10 +11,10 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ..schema.models import Actor
 from .conditions import suggestions
 
 if TYPE_CHECKING:
+    from ..schema.models import Actor
     from .table import Table
 
 

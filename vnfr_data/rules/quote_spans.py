@@ -26,10 +26,13 @@ MAX_BUFFER_BYTES = 2**31 - 1
 
 
 def _lead_bytes(blob: np.ndarray) -> np.ndarray:
-    """Byte offset of every character of a UTF-8 blob, plus one past the end."""
+    """Byte offset of every character of a UTF-8 blob, plus one past the end.
+
+    Built in pieces, so that the int64 positions `flatnonzero` returns stay small.
+    """
     kind = np.uint32 if len(blob) < 2**32 - 1 else np.int64
     out = []
-    step = 1 << 20  # bound the int64 temporaries of flatnonzero (8 bytes per byte)
+    step = 1 << 20
     for start in range(0, len(blob), step):
         piece = blob[start : start + step]
         out.append((np.flatnonzero((piece & 0xC0) != 0x80) + start).astype(kind))

@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import FALSE, integer, mask, numbers, string, strings
 from ..errors import Problem, StatementCutShort, StatementDate, StatementNotEvidence
 from ..sources.statement_text import ends_sentence, shown_texts, statement_texts
 from .declare import Inputs, rule
@@ -22,7 +23,7 @@ from .locate import MAX_REPORTED, bools, capped, ints, located, maker
 def _positions(values: pa.ChunkedArray | pa.Array, keys: pa.ChunkedArray) -> np.ndarray:
     """Index of each value in `keys` (-1 when absent)."""
     found = pc.index_in(values, value_set=keys)
-    return np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return numbers(pc.fill_null(found, integer(-1, found.type)))
 
 
 @rule(
@@ -50,26 +51,18 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
     # A statement quoting a source whose text is missing, or a span without offsets, cannot
     # be rebuilt (the cause is reported on its own); nor can a text cell that could not be read.
     unusable = pc.or_(
-        pc.invert(pc.is_in(ev["source_id"], value_set=pa.array(sorted(texts), pa.string()))),
+        pc.invert(pc.is_in(ev["source_id"], value_set=strings(sorted(texts)))),
         pc.or_(pc.is_null(ev["char_start"]), pc.is_null(ev["char_end"])),
     )
     textless = ev.filter(
-        pc.and_(pc.fill_null(pc.equal(ev["record_table"], "statements"), False), unusable)
+        pc.and_(pc.fill_null(pc.equal(ev["record_table"], string("statements")), FALSE), unusable)
     )["record_id"]
-    has = (at >= 0) & ~np.asarray(
-        pc.is_in(st["statement_id"], value_set=pc.unique(textless)).to_numpy(zero_copy_only=False),
-        dtype=bool,
-    )
+    has = (at >= 0) & ~mask(pc.is_in(st["statement_id"], value_set=pc.unique(textless)))
     if shown.num_rows == 0:  # no statement has evidence: the grounding rule says so
         has &= False
-        shown = pa.table({"text": pa.array([""], pa.large_string())})
+        shown = pa.table({"text": pc.cast(strings([""]), pa.large_string())})
     expected = pc.take(shown["text"], ints(np.where(at >= 0, at, 0)))
-    differs = np.asarray(
-        pc.fill_null(
-            pc.not_equal(pc.cast(st["text"], pa.large_string()), expected), False
-        ).to_numpy(zero_copy_only=False),
-        dtype=bool,
-    )
+    differs = mask(pc.not_equal(pc.cast(st["text"], pa.large_string()), expected))
     wrong = differs & has
     problems += located(
         where,
@@ -89,7 +82,7 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
     )
     ok = ends_sentence(per_source, texts, body_ends)
     row = _positions(per_source["record_id"], st["statement_id"])
-    noted = pc.is_valid(st["split_note"]).to_numpy(zero_copy_only=False)
+    noted = mask(pc.is_valid(st["split_note"]))
     cut = ~ok & (row >= 0)
     cut &= ~np.asarray(noted, dtype=bool)[np.where(row >= 0, row, 0)]
     hits = np.flatnonzero(cut)
@@ -122,13 +115,13 @@ def _one_unit(
     same_month = pc.and_(same_year, pc.equal(pc.month(start), pc.month(end)))
     return pc.fill_null(
         pc.or_(
-            pc.and_(pc.equal(precision, "day"), pc.equal(start, end)),
+            pc.and_(pc.equal(precision, string("day")), pc.equal(start, end)),
             pc.or_(
-                pc.and_(pc.equal(precision, "month"), same_month),
-                pc.and_(pc.equal(precision, "year"), same_year),
+                pc.and_(pc.equal(precision, string("month")), same_month),
+                pc.and_(pc.equal(precision, string("year")), same_year),
             ),
         ),
-        False,
+        FALSE,
     )
 
 
@@ -159,7 +152,7 @@ def check_statement_dates(data: Inputs) -> list[Problem]:
             pc.or_(pc.less(st["date"], start), pc.greater(st["date"], end)),
         ),
     )
-    outside = pc.and_(outside, pc.not_equal(st["date_basis"], "stated"))
+    outside = pc.and_(outside, pc.not_equal(st["date_basis"], string("stated")))
     problems = located(
         where,
         "statements",

@@ -20,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..arrow_values import FALSE, integer, mask, numbers, string, strings
 from .slices import Corpus
 
 #: Joins the runs of a statement's text that are not contiguous in the article.
@@ -38,7 +39,7 @@ def _int64(values: np.ndarray) -> pa.Array:
 
 
 def _np(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
-    return np.asarray(pc.fill_null(column, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return numbers(pc.fill_null(column, integer(-1, column.type)))
 
 
 def _changes(*columns: pa.Array) -> np.ndarray:
@@ -48,8 +49,7 @@ def _changes(*columns: pa.Array) -> np.ndarray:
     if n > 1:
         same = np.ones(n - 1, dtype=bool)
         for col in columns:
-            eq = pc.fill_null(pc.equal(col.slice(1), col.slice(0, n - 1)), False)
-            same &= np.asarray(eq.to_numpy(zero_copy_only=False), dtype=bool)
+            same &= mask(pc.equal(col.slice(1), col.slice(0, n - 1)))
         out[1:] = ~same
     return out
 
@@ -63,27 +63,26 @@ def statement_texts(
     last span), grouped but in no particular order. Evidence of sources without
     a text is left out (validate reports those sources on their own).
     """
-    ev = evidence.filter(pc.fill_null(pc.equal(evidence["record_table"], record_table), False))
-    ev = ev.filter(pc.is_in(ev["source_id"], value_set=pa.array(sorted(texts), pa.string())))
+    ev = evidence.filter(
+        pc.fill_null(pc.equal(evidence["record_table"], string(record_table)), FALSE)
+    )
+    ev = ev.filter(pc.is_in(ev["source_id"], value_set=strings(sorted(texts))))
     ev = ev.filter(pc.and_(pc.is_valid(ev["char_start"]), pc.is_valid(ev["char_end"])))
     ev = ev.select(["record_id", "source_id", "char_start", "char_end"])
     # Group by (record, source) through integer codes: sorting strings would cost more than
     # everything else here. Groups come out in no particular order, spans in text order.
     codes = [
-        np.asarray(
-            pc.dictionary_encode(ev[c]).combine_chunks().indices.to_numpy(zero_copy_only=False),
-            dtype=np.int64,
-        )
+        numbers(pc.dictionary_encode(ev[c]).combine_chunks().indices)
         for c in ("record_id", "source_id")
     ]
     order = np.lexsort((_np(ev["char_end"]), _np(ev["char_start"]), codes[1], codes[0]))
     ev = ev.take(_int64(order))
     empty = pa.table(
         {
-            "record_id": pa.array([], pa.string()),
-            "source_id": pa.array([], pa.string()),
-            "text": pa.array([], pa.large_string()),
-            "last_end": pa.array([], pa.int64()),
+            "record_id": pa.nulls(0, pa.string()),
+            "source_id": pa.nulls(0, pa.string()),
+            "text": pa.nulls(0, pa.large_string()),
+            "last_end": pa.nulls(0, pa.int64()),
         }
     )
     if ev.num_rows == 0:
@@ -104,18 +103,13 @@ def statement_texts(
     run_end = np.maximum.reduceat(ends, first)
     run_group = group[first]
     ids = sorted(texts)
-    run_source = np.asarray(
-        pc.index_in(source.take(_int64(first)), value_set=pa.array(ids, pa.string())).to_numpy(
-            zero_copy_only=False
-        ),
-        dtype=np.int64,
-    )
+    run_source = _np(pc.index_in(source.take(_int64(first)), value_set=strings(ids)))
     pieces, _ = Corpus([texts[i] for i in ids]).slices(run_source, run_start, run_end)
     group_first_run = np.flatnonzero(np.concatenate(([True], run_group[1:] != run_group[:-1])))
     offsets = _int64(np.concatenate((group_first_run, [len(first)])))
     joined = pc.binary_join(
         pa.LargeListArray.from_arrays(offsets, pc.cast(pieces, pa.large_string())),
-        pa.scalar(GAP, pa.large_string()),
+        string(GAP).cast(pa.large_string()),
     )
     heads = _int64(np.flatnonzero(new_group))
     last_run = np.concatenate((group_first_run[1:], [len(first)])) - 1
@@ -155,17 +149,12 @@ def ends_sentence(
         return np.zeros(0, dtype=bool)
     ids = sorted(texts)
     corpus = Corpus([texts[i] for i in ids])
-    src = np.asarray(
-        pc.index_in(per_source["source_id"], value_set=pa.array(ids, pa.string())).to_numpy(
-            zero_copy_only=False
-        ),
-        dtype=np.int64,
-    )
+    src = _np(pc.index_in(per_source["source_id"], value_set=strings(ids)))
     end = _np(per_source["last_end"])
     limit = corpus.nchars[np.where(src >= 0, src, 0)]
     window, bad = corpus.slices(src, end - 1, np.minimum(end + _LOOKAHEAD, limit))
     matched = pc.match_substring_regex(pc.cast(window, pa.large_string()), _SENTENCE_END)
-    ok = np.asarray(pc.fill_null(matched, False).to_numpy(zero_copy_only=False), dtype=bool)
+    ok = mask(matched)
     body_end = np.array([body_ends.get(i, -1) for i in ids], dtype=np.int64)
     ok |= end == body_end[np.where(src >= 0, src, 0)]
     result: np.ndarray = ok & ~bad

@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..arrow_values import FALSE, TRUE, integer, null, numbers, string, strings
+from ..arrow_values import FALSE, TRUE, integer, mask, null, numbers, string, strings
 from ..errors import (
     CellTooLarge,
     CellTypeError,
@@ -77,14 +77,15 @@ def is_free_text(field: Field) -> bool:
 
 def _outside_vocabulary(col: pa.ChunkedArray, vocabulary: tuple[str, ...]) -> pa.Array:
     """Rows of a list column (as CSV text) with an item outside `vocabulary`."""
-    items = pc.split_pattern(pc.fill_null(col, ""), LIST_DELIMITER).combine_chunks()
+    empty = string("")
+    items = pc.split_pattern(pc.fill_null(col, empty), LIST_DELIMITER).combine_chunks()
     flat = pc.list_flatten(items)
-    parents = np.asarray(pc.list_parent_indices(items).to_numpy(), dtype=np.int64)
+    parents = numbers(pc.list_parent_indices(items))
     unknown = pc.and_(
-        pc.not_equal(flat, ""), pc.invert(pc.is_in(flat, value_set=pa.array(vocabulary)))
+        pc.not_equal(flat, empty), pc.invert(pc.is_in(flat, value_set=strings(vocabulary)))
     )
     bad = np.zeros(len(col), dtype=bool)
-    bad[parents[np.asarray(pc.fill_null(unknown, False).to_numpy(zero_copy_only=False))]] = True
+    bad[parents[mask(unknown)]] = True
     return bools(bad)
 
 

@@ -1,0 +1,64 @@
+"""What loading and validating import: never pandas or Acero, and load() no pydantic machinery.
+
+pyarrow imports pandas (0.3 s, 60 MB) the first time it meets a Python value it
+must check for being a pandas object; Acero (Table.group_by, join) imports
+pyarrow.dataset and pandas with it. Neither loading nor validating needs them,
+so each is run in a fresh interpreter and its modules are listed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from vnfr_data.paths import data_dir
+
+LOAD = """
+import datetime, json, sys
+import vnfr_data
+ds = vnfr_data.load()
+after_load = sorted(sys.modules)
+for table in ds.tables.values():
+    list(table)
+ds.events.where(status="occurred")
+ds.figures.where(value=ds.figures[0].value)
+ds.statements.where(topics="trade")
+ds.events_between(datetime.date(2024, 1, 1), datetime.date(2025, 12, 31))
+ds.figures[0:5:2]
+print(json.dumps({"after_load": after_load, "after_use": sorted(sys.modules)}))
+"""
+
+VALIDATE = """
+import json, sys
+from vnfr_data.validate import validate
+report = validate(sys.argv[1], run_frictionless=False, check_build=False)
+assert report.exit_code == 0, [str(p) for p in report.problems]
+print(json.dumps({"after_use": sorted(sys.modules)}))
+"""
+
+
+def _modules(code: str, *args: str) -> dict[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    modules: dict[str, list[str]] = json.loads(done.stdout)
+    return modules
+
+
+@pytest.mark.parametrize("heavy", ["pandas", "pyarrow.dataset", "pyarrow.acero"])
+def test_loading_and_using_the_tables_imports_no(heavy: str) -> None:
+    assert heavy not in _modules(LOAD)["after_use"]
+
+
+def test_load_alone_builds_no_model() -> None:
+    after_load = _modules(LOAD)["after_load"]
+    assert "vnfr_data.schema.models" not in after_load
+    assert "pyarrow.compute" not in after_load
+
+
+@pytest.mark.parametrize("heavy", ["pandas", "pyarrow.dataset", "pyarrow.acero"])
+def test_validating_imports_no(heavy: str) -> None:
+    assert heavy not in _modules(VALIDATE, str(data_dir()))["after_use"]

@@ -1,0 +1,35 @@
+"""The shipped release's records, built without re-running validators, equal validated ones."""
+
+from __future__ import annotations
+
+import pytest
+
+import vnfr_data
+from vnfr_data.schema.models import MODELS
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_constructed_records_are_the_validated_ones(name: str) -> None:
+    table = vnfr_data.load().table(name)
+    model = MODELS[name]
+    rows = table.arrow.to_pylist()
+    validated = [
+        model.model_validate({k: tuple(v) if isinstance(v, list) else v for k, v in r.items()})
+        for r in rows
+    ]
+    records = list(table)
+    assert records == validated
+    for got, want in zip(records, validated, strict=True):
+        assert got.model_dump() == want.model_dump()
+        assert got.model_fields_set == want.model_fields_set
+        for field in model.model_fields:
+            assert type(getattr(got, field)) is type(getattr(want, field)), (name, field)
+
+
+def test_a_package_from_a_path_is_validated_field_by_field() -> None:
+    shipped = vnfr_data.load()
+    assert all(t._released for t in shipped.tables.values())
+    other = vnfr_data.load(shipped.root)
+    assert not any(t._released for t in other.tables.values())
+    assert list(other.events) == list(shipped.events)
+    assert not vnfr_data.load(verify=False).events._released
