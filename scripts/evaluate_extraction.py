@@ -44,6 +44,8 @@ source's own date (start and end, or none when the gold gives none) and
 status; and "linked": of the matched gold records that are corpus records, how
 many the draft gave the corpus id. "From furniture" counts draft records with
 any evidence outside the gold body or on a line the gold marks as furniture.
+An article the extractor refuses (no body found) counts as a draft with no
+records: every gold record of it is missed.
 
     python scripts/evaluate_extraction.py [--set dev|tuning|held-out|independent|corpus|all]
         [--misses] [--per-source] [--no-independent]
@@ -483,9 +485,14 @@ def evaluate(
                 continue
             chosen.append((sid, article, corpus))
         drafts = Path(tmp) / "drafts"
+        refused = []
         for sid, article, corpus in chosen:
             path = work / "articles" / article.meta.file
-            recs, _draft_id = draft_records(path, data, drafts, link=not corpus)
+            try:
+                recs, _draft_id = draft_records(path, data, drafts, link=not corpus)
+            except ValueError as exc:  # the extractor refuses the page: nothing is drafted
+                recs = {t: [] for t in TABLES}
+                refused.append(f"{article.meta.file} ({str(exc).split(': ', 1)[-1]})")
             scores = score_source(
                 article.meta.file,
                 recs,
@@ -504,6 +511,9 @@ def evaluate(
                     )
                 totals[table].add(s)
         notes.insert(0, _build_verdict(data, drafts, len(chosen), quiet=which == "independent"))
+        if refused:  # counted as drafts with no records; the independent set's stay unnamed
+            named = "" if which == "independent" else f": {'; '.join(refused)}"
+            notes.insert(1, f"{len(refused)} article(s) refused by the extractor{named}")
     return totals, notes
 
 
