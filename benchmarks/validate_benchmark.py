@@ -46,6 +46,7 @@ from vnfr_data.build import BuildResult
 from vnfr_data.publish import render, sha256_hex
 from vnfr_data.publish.writers import csv_bytes
 from vnfr_data.schema import table_schema
+from vnfr_data.schema.registry import PROVENANCE
 from vnfr_data.sources.article import Article
 from vnfr_data.sources.statement_text import shown_texts, statement_texts
 from vnfr_data.validate import validate
@@ -67,8 +68,35 @@ def _enum(name: str, column: str) -> list[str]:
 
 def _table(name: str, columns: dict[str, Any]) -> pa.Table:
     schema = table_schema(name).arrow_schema()
+    rows = len(next(iter(columns.values()))) if columns else 0
+    for column in PROVENANCE:  # filled from the evidence once it is drawn (`_provenance`)
+        if column in schema.names and column not in columns:
+            columns[column] = [[]] * rows
     table = pa.table({f.name: pa.array(columns[f.name], f.type) for f in schema}, schema=schema)
     return table.sort_by([(k, "ascending") for k in table_schema(name).primary_key])
+
+
+def _provenance(tables: dict[str, pa.Table], names: list[str]) -> dict[tuple[str, str], set[str]]:
+    """Each fact's source_ids from its evidence (disputed_fields stay empty: all agree)."""
+    ev = tables["evidence"]
+    cited: dict[tuple[str, str], set[str]] = {}
+    for t, r, sid in zip(
+        ev["record_table"].to_pylist(),
+        ev["record_id"].to_pylist(),
+        ev["source_id"].to_pylist(),
+        strict=True,
+    ):
+        cited.setdefault((t, r), set()).add(sid)
+    for name in names:
+        table = tables[name]
+        key = table_schema(name).primary_key[0]
+        column = pa.array(
+            [sorted(cited.get((name, rid), ())) for rid in table[key].to_pylist()],
+            pa.list_(pa.string()),
+        )
+        at = table.schema.get_field_index("source_ids")
+        tables[name] = table.set_column(at, table.schema.field(at), column)
+    return cited
 
 
 def generate(evidence_rows: int, seed: int = 7) -> tuple[dict[str, pa.Table], dict[str, Article]]:
@@ -282,15 +310,26 @@ def generate(evidence_rows: int, seed: int = 7) -> tuple[dict[str, pa.Table], di
     tables["statements"] = tables["statements"].set_column(
         column, tables["statements"].schema.field(column), texts
     )
-    tables["conflicts"] = _table(
-        "conflicts",
+    cited = _provenance(tables, [name for name, _ in facts])
+    titled = tables["events"].slice(0, 10).select(["event_id", "title"]).to_pylist()
+    claims = [
+        (e["event_id"], e["title"], sid, len(cited[("events", e["event_id"])]))
+        for e in titled
+        for sid in sorted(cited[("events", e["event_id"])])
+    ]
+    tables["claims"] = _table(
+        "claims",
         {
-            "record_table": ["events"] * 10,
-            "record_id": events[:10],
-            "field": ["title"] * 10,
-            "source_id": [sids[i % len(sids)] for i in range(10)],
-            "claimed_value": [f"Other title {i}" for i in range(10)],
-            "chosen": [i % 2 == 0 for i in range(10)],
+            "record_table": ["events"] * len(claims),
+            "record_id": [c[0] for c in claims],
+            "field": ["title"] * len(claims),
+            "source_id": [c[2] for c in claims],
+            "value": [c[1] for c in claims],
+            "note": [None] * len(claims),
+            "rank": ["preferred"] * len(claims),
+            "reason": ["only_claim" if c[3] == 1 else "agreed" for c in claims],
+            "reason_note": [None] * len(claims),
+            "disputed": [False] * len(claims),
         },
     )
     tables["crosswalk"] = _table(

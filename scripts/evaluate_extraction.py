@@ -191,7 +191,7 @@ def gold_records(work: Path) -> tuple[dict[str, dict[str, list[Record]]], Any, d
         claims = out.claims[table][rid]
         claim = _claim_of(claims, sid)
         own = dict(claim.values) if claim else {}
-        fields = {**merge(table, rid, claims)[0], **own, "_own": own}
+        fields = {**merge(table, rid, claims).row, **own, "_own": own}
         per[sid][table].append(Record(rid, sorted(found), fields))
     for sid in articles:
         ids: set[str] = set()

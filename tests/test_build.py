@@ -121,7 +121,7 @@ def _oldest_and_newest(root: Path) -> tuple[dict[Path, Any], Path, Path]:
     return docs, dated[0][1], dated[-1][1]
 
 
-def test_conflicting_claims_are_kept_and_the_latest_source_shown(data_copy: Path) -> None:
+def test_conflicting_claims_are_kept_and_neither_is_shown_by_recency(data_copy: Path) -> None:
     docs, older, newer = _oldest_and_newest(data_copy)
     quote_old = docs[older]["statements"][0]["evidence"][0]
     quote_new = docs[newer]["statements"][0]["evidence"][0]
@@ -134,8 +134,6 @@ def test_conflicting_claims_are_kept_and_the_latest_source_shown(data_copy: Path
                 "id": "ev-2000-01-01-test",
                 "type": "meeting",
                 "title": "t",
-                "date_precision": "unknown",
-                "date_basis": "unknown",
                 "status": "occurred",
                 "location": location,
                 "evidence": [quote],
@@ -146,13 +144,17 @@ def test_conflicting_claims_are_kept_and_the_latest_source_shown(data_copy: Path
         )
     tables = build_tables(data_copy).tables
     events = tables["events"].to_pylist()
-    assert (
-        next(e for e in events if e["event_id"] == "ev-2000-01-01-test")["location"] == "Newer Town"
-    )
-    claims = [c for c in tables["conflicts"].to_pylist() if c["record_id"] == "ev-2000-01-01-test"]
-    assert {(c["claimed_value"], c["chosen"]) for c in claims} == {
-        ("Older Town", False),
-        ("Newer Town", True),
+    row = next(e for e in events if e["event_id"] == "ev-2000-01-01-test")
+    # Two independent sources, one each: no rule decides, so the row shows no location.
+    assert row["location"] is None and row["disputed_fields"] == ["location"]
+    claims = [
+        c
+        for c in tables["claims"].to_pylist()
+        if c["record_id"] == "ev-2000-01-01-test" and c["field"] == "location"
+    ]
+    assert {(c["value"], c["rank"], c["reason"], c["disputed"]) for c in claims} == {
+        ("Older Town", "normal", "unresolved", True),
+        ("Newer Town", "normal", "unresolved", True),
     }
 
 

@@ -99,15 +99,21 @@ def test_state_visit_is_one_record_grounded_in_all_three_articles(ds: Dataset) -
     assert {S000, S002, S003} <= _sources_of(ds, "events", STATE_VISIT)
 
 
-def test_interview_003_reports_the_state_visit_as_upcoming(ds: Dataset) -> None:
-    # Published before the visit ("the upcoming state visit"): its claim is `planned`, kept
-    # beside the `ongoing` of the sources written during the visit.
+def test_the_state_visit_is_upcoming_in_003_and_under_way_in_000(ds: Dataset) -> None:
+    """Status as reported at each source's date: two reports of one history, no conflict."""
     claims = {
-        c.source_id: c.claimed_value
-        for c in ds.conflicts
-        if c.record_id == STATE_VISIT and c.field == "status"
+        c.source_id: c for c in ds.claims if c.record_id == STATE_VISIT and c.field == "status"
     }
-    assert claims == {S000: "ongoing", S002: "ongoing", S003: "planned"}
+    assert {s: c.value for s, c in claims.items()} == {
+        S000: "ongoing",
+        S002: "ongoing",
+        S003: "planned",
+    }
+    assert claims[S003].rank == "normal" and claims[S003].reason == "earlier_status"
+    assert {claims[S000].reason, claims[S002].reason} == {"latest_status"}
+    assert not claims[S003].disputed
+    ev = _get(ds.events, STATE_VISIT)
+    assert ev.status == "ongoing" and "status" not in ev.disputed_fields
     planned = _get(ds.statements, "st-b54d33d3-22")
     assert planned.speaker_id == "dinh-toan-thang"
     assert "excellent opportunity" in planned.text

@@ -27,8 +27,8 @@ def _quotes(ds: Dataset, table: str, record_id: str, source_id: str) -> set[str]
 
 def _claims(ds: Dataset, table: str, record_id: str, field: str) -> dict[str, str]:
     return {
-        c.source_id: c.claimed_value
-        for c in ds.conflicts
+        c.source_id: c.value
+        for c in ds.claims
         if c.record_table == table and c.record_id == record_id and c.field == field
     }
 
@@ -261,7 +261,7 @@ def test_bridge_is_a_paraphrase_and_each_verb_its_own_record(ds: Dataset) -> Non
     assert highlighted is not None
     assert (highlighted.statement_type, highlighted.quote_kind) == ("emphasise", "paraphrase")
     assert "“bridge”" in highlighted.text
-    assert not _claims(ds, "statements", valued.statement_id, "quote_kind")
+    assert set(_claims(ds, "statements", valued.statement_id, "quote_kind")) == {A001}
 
 
 def test_invitation_to_visit_vietnam_and_acceptance(ds: Dataset) -> None:

@@ -26,7 +26,16 @@ from vnfr_data.cli import main
 from vnfr_data.validate import Report, validate
 
 #: Consequences of editing a built file by hand, expected beside the targeted problem.
-ECHOES = {"hash-mismatch", "twin-mismatch", "stale-build", "row-count", "descriptor-mismatch"}
+#: Echoes of a damaged table elsewhere: its hash, its twin, the build, the descriptor, and the
+#: rows of other tables (claims, source_ids) that describe records it no longer holds.
+ECHOES = {
+    "hash-mismatch",
+    "twin-mismatch",
+    "stale-build",
+    "row-count",
+    "descriptor-mismatch",
+    "claim-mismatch",
+}
 
 
 @contextmanager

@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from vnfr_data.annotations.load import DRAFT_MARKER
 from vnfr_data.build import build_tables
 from vnfr_data.cli import main
 from vnfr_data.draft import Draft, extract, render
@@ -37,6 +38,7 @@ from vnfr_data.draft.dates import Anchor, find
 from vnfr_data.draft.quotes import quote
 from vnfr_data.draft.statements import DraftStatement
 from vnfr_data.draft.text import Span
+from vnfr_data.errors import ProblemsFound
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 PAGE = FIXTURES / "101_0a1b2c3d4e5f6a7b.txt"
@@ -391,7 +393,9 @@ def _uncomment(text: str) -> tuple[str, list[str]]:
         if line.startswith("# - {id:"):
             actors.append(line[2:])
             continue
-        m = re.match(r"^(\s+)# (?!DRAFT)(.*)$", line)
+        if DRAFT_MARKER.search(line):
+            continue  # reviewed: the marker goes
+        m = re.match(r"^(\s+)# (.*)$", line)
         out.append(m.group(1) + m.group(2) if m else line)
     fixed = "\n".join(out).replace(
         "mentions: {}  # once actors exist: drop {} and uncomment", "mentions:"
@@ -399,12 +403,39 @@ def _uncomment(text: str) -> tuple[str, list[str]]:
     return fixed, actors
 
 
-def test_drafts_are_accepted_by_the_build_beside_the_curated_data(data_copy: Path) -> None:
+def _markers_deleted(text: str) -> str:
+    """A draft whose records a reviewer approved as they are: only the markers go."""
+    return "".join(line for line in text.splitlines(keepends=True) if not DRAFT_MARKER.search(line))
+
+
+def test_a_draft_still_marked_is_refused_at_each_marker(data_copy: Path) -> None:
+    sid, text = _install(data_copy, PAGE)
+    path = data_copy / "annotations" / f"{sid}.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsFound) as info:
+        build_tables(data_copy)
+    marked = [n for n, line in enumerate(text.splitlines(), 1) if DRAFT_MARKER.search(line)]
+    found = [p for p in info.value.problems if p.code == "draft-marker"]
+    assert [p.row for p in found] == marked and len(marked) >= 20
+    assert all(p.file is not None and p.file.endswith(path.name) for p in found)
+    # The cascade a draft's records would cause is not reported: the draft is the cause.
+    assert {p.code for p in info.value.problems} == {"draft-marker"}
+    # One marker left after review is enough to refuse the file.
+    lines = _markers_deleted(text).splitlines(keepends=True)
+    lines.insert(3, "  # DRAFT: still to check\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as info:
+        build_tables(data_copy)
+    assert [(p.code, p.row) for p in info.value.problems] == [("draft-marker", 4)]
+
+
+def test_drafts_build_beside_the_curated_data_once_reviewed(data_copy: Path) -> None:
     drafts = {}
     for article, published in ((PAGE, None), (PLAIN, PLAIN_PUBLISHED), (OTHER, None)):
         sid, text = _install(data_copy, article, published)
-        (data_copy / "annotations" / f"{sid}.yaml").write_text(text, encoding="utf-8")
-        drafts[sid] = text
+        reviewed = _markers_deleted(text)
+        (data_copy / "annotations" / f"{sid}.yaml").write_text(reviewed, encoding="utf-8")
+        drafts[sid] = reviewed
     result = build_tables(data_copy)
     assert set(drafts) <= set(result.articles)
     evidence = result.tables["evidence"].to_pylist()

@@ -66,10 +66,9 @@ def test_a_date_the_new_source_disagrees_on_is_a_claim_not_a_new_event(data_copy
         pc.equal(result.tables["events"]["event_type"], "state_visit")
     )
     assert visits["event_id"].to_pylist() == ["ev-2025-05-macron-state-visit-vietnam"]
-    conflicts = result.tables["conflicts"].to_pylist()
     claims = [
         c
-        for c in conflicts
+        for c in result.tables["claims"].to_pylist()
         if c["record_id"] == "ev-2025-05-macron-state-visit-vietnam" and c["source_id"] == sid
     ]
     assert claims and {c["field"] for c in claims} & {"date_start", "date_end", "date_precision"}

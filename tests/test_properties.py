@@ -29,7 +29,7 @@ from vnfr_data.publish import render, sha256_hex
 from vnfr_data.publish.writers import csv_bytes, parquet_bytes
 from vnfr_data.rules.evidence import mismatched_quotes
 from vnfr_data.rules.locate import Where
-from vnfr_data.schema import RESOURCES, table_schema
+from vnfr_data.schema import EVIDENCED, RESOURCES, table_schema
 from vnfr_data.schema.models import MODELS
 from vnfr_data.testing import Package, packages, records, register_profiles, table_of
 from vnfr_data.validate import validate
@@ -149,6 +149,8 @@ CASCADES: dict[tuple[str, str], set[str]] = {
     ("evidence", "record_table"): _LOST_SPAN,  # the record lost (maybe its only) evidence
     ("evidence", "record_id"): _LOST_SPAN,
 }
+#: Tables whose cells the claims describe (or that describe the claims).
+CLAIMED = {*EVIDENCED, "claims", "evidence"}
 #: A value for each referenced table that matches its key pattern and names nothing.
 DANGLING = {
     "actors": "zz-dangling",
@@ -252,6 +254,8 @@ def test_a_single_violation_is_reported_at_its_row_and_field(pkg: Package, data:
             or p.code in CASCADES.get((name, field), set())
             # The descriptor lists the sources: a changed sources row differs from it.
             or (name == "sources" and p.code == "descriptor-mismatch")
+            # A bad cell is reported, then read as empty: the row no longer shows its claim.
+            or (p.code == "claim-mismatch" and name in CLAIMED)
         )
         assert allowed, str(p)
     assert report.exit_code == 1
@@ -289,7 +293,7 @@ def _write_docs(root: Path, docs: dict[str, Any]) -> None:
 
 
 @settings(max_examples=15)
-@given(packages(conflicts=False), st.randoms(use_true_random=False))
+@given(packages(), st.randoms(use_true_random=False))
 def test_the_build_is_deterministic_order_independent_and_exact(
     pkg: Package, rng: random.Random
 ) -> None:

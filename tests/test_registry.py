@@ -41,7 +41,8 @@ def test_every_annotation_key_fills_a_column_or_is_declared_otherwise(table: Tab
         return
     model = getattr(annotation_format, table.annotation)
     nested = {str(c.section) for c in children(table.name)}
-    evidence = {"evidence"} if table.evidenced else set()
+    # Every record citing evidence may carry a reviewer's choice among sources' claims.
+    evidence = {"evidence", "preferred"} if table.evidenced else set()
     other = nested | evidence | set(table.annotation_only)
     for key in model.model_fields:
         fills = table.column(key) in _names(table)
@@ -64,7 +65,7 @@ def test_a_link_is_identified_by_the_two_ids_it_ties(table: TableSpec) -> None:
 
 def test_record_table_vocabularies_are_the_evidenced_tables() -> None:
     holding = [n for n in RESOURCES if "record_table" in table_schema(n).field_names]
-    assert {"evidence", "conflicts"} <= set(holding)
+    assert {"evidence", "claims"} <= set(holding)
     for name in holding:
         assert table_schema(name).field("record_table").enum == EVIDENCED, name
 

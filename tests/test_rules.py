@@ -49,7 +49,9 @@ def test_a_date_rule_fails_the_build_at_the_yaml_line(data_copy: Path) -> None:
     [problem] = [p for p in _build_problems(data_copy) if p.code == "date-order"]
     assert problem.file is not None and problem.file.endswith(path.name)
     assert problem.field == "date_end" and problem.message == "date_end before date_start"
-    assert problem.row == _line_of(path, f"id: {event['id']}")
+    # At the line of the field that breaks the rule, inside its record.
+    assert problem.row > _line_of(path, f"id: {event['id']}")
+    assert "date_end: " in path.read_text(encoding="utf-8").splitlines()[problem.row - 1]
 
 
 def test_a_dangling_reference_fails_the_build_at_the_line_that_gives_it(data_copy: Path) -> None:
@@ -60,7 +62,9 @@ def test_a_dangling_reference_fails_the_build_at_the_line_that_gives_it(data_cop
     [problem] = [p for p in _build_problems(data_copy) if p.code == "foreign-key"]
     assert problem.file is not None and problem.file.endswith(path.name)
     assert (problem.field, problem.value) == ("event_id", "ev-never-happened")
-    assert problem.row == _line_of(path, f"id: {statement['id']}")
+    assert problem.row is not None and problem.row > _line_of(path, f"id: {statement['id']}")
+    line = path.read_text(encoding="utf-8").splitlines()[problem.row - 1]
+    assert line.strip() == "event: ev-never-happened"
 
 
 def test_an_unknown_co_speaker_fails_the_build(data_copy: Path) -> None:

@@ -91,11 +91,12 @@ def test_furniture_is_outside_the_body_section(files: dict[str, bytes]) -> None:
 
 def test_record_pages_show_evidence_sentences_and_disputes(files: dict[str, bytes]) -> None:
     html = files["agreements/ag-unclos.html"].decode()
-    assert 'class="is-disputed"' in html and 'id="claims-short_name"' in html
-    assert "UNCLOS 1982" in html  # the other source's claim
+    # "UNCLOS" and "UNCLOS 1982" are compatible (one refines the other): ranked, not disputed.
+    assert "UNCLOS 1982" in html and 'class="is-disputed"' not in html
     event = files["events/ev-2024-10-08-talks-lam-macron-paris.html"].decode()
     assert 'id="claims-p-to-lam-role"' in event  # a disputed field of a participant
-    assert "Vietnamese head of state" in event
+    assert "Vietnamese head of state" in event and "reviewer_rejected" in event
+    assert 'class="badge disputed"' in event
     ds = vnfr_data.load(DATA)
     statement = ds.statements.get("st-3c061884-02")
     assert statement is not None
@@ -181,7 +182,7 @@ def test_record_page_marks_disputed_fields_from_the_column() -> None:
     assert (
         '<tr class="is-disputed"><th scope="row">Location <code class="col">location</code>' in html
     )
-    assert 'id="claims-location"' in html and "no claims recorded" in html
+    assert 'id="claims-location"' in html and ">Paris</td>" in html  # 004's claim
     assert "Cited by 1 article" in html
 
 
@@ -230,8 +231,8 @@ class _Table:
 
 
 class _Package:
-    """A loaded package as the site sees it (tables, source_text, root), with a claims
-    table in place of conflicts and disputed_fields on agreements: the coming layout."""
+    """A loaded package as the site sees it (tables, source_text, root), with UNCLOS's
+    short name made a dispute a reviewer resolved, and one more single claim."""
 
     def __init__(self) -> None:
         import pyarrow as pa
@@ -239,24 +240,18 @@ class _Package:
         real = vnfr_data.load(DATA)
         self.root = real.root
         self.source_text = real.source_text
-        self.tables: dict[str, _Table] = {
-            name: _Table(t.arrow) for name, t in real.tables.items() if name != "conflicts"
-        }
-        rows = [
-            {
-                "record_table": c.record_table,
-                "record_id": c.record_id,
-                "field": c.field,
-                "source_id": c.source_id,
-                "value": c.claimed_value,
-                "note": None,
-                "rank": "preferred" if c.chosen else "normal",
-                "reason": "latest_status" if c.chosen else "not_chosen",
-                "reason_note": "checked against the treaty's name" if c.chosen else None,
-                "disputed": True,
-            }
-            for c in real.conflicts
-        ]
+        self.tables: dict[str, _Table] = {name: _Table(t.arrow) for name, t in real.tables.items()}
+        rows = []
+        for c in real.claims:
+            row = c.model_dump()
+            if (c.record_id, c.field) == ("ag-unclos", "short_name"):
+                preferred = c.rank == "preferred"
+                row |= {
+                    "disputed": True,
+                    "reason": "latest_status" if preferred else "not_chosen",
+                    "reason_note": "checked against the treaty's name" if preferred else None,
+                }
+            rows.append(row)
         rows.append(
             {
                 "record_table": "agreements",
@@ -277,8 +272,9 @@ class _Package:
             ["short_name"] if i == "ag-unclos" else []
             for i in agreements["agreement_id"].to_pylist()
         ]
+        at = agreements.schema.get_field_index("disputed_fields")
         self.tables["agreements"] = _Table(
-            agreements.append_column("disputed_fields", pa.array(disputed, pa.list_(pa.string())))
+            agreements.set_column(at, "disputed_fields", pa.array(disputed, pa.list_(pa.string())))
         )
 
 

@@ -149,11 +149,11 @@ def test_problems_survive_their_json_form() -> None:
 def test_the_json_report_lists_skipped_tables(
     data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (data_copy / "csv" / "conflicts.csv").write_bytes(b'"record_table","nope"\n')
+    (data_copy / "csv" / "claims.csv").write_bytes(b'"record_table","nope"\n')
     args = ["validate", str(data_copy), "--format", "json", "--no-frictionless", "--no-build-check"]
     assert main(args) == 1
     report = json.loads(capsys.readouterr().out)
-    assert any(s.startswith("conflicts:") for s in report["skipped"])
+    assert any(s.startswith("claims:") for s in report["skipped"])
     assert {"missing-label", "extra-label"} <= {e["code"] for e in report["errors"]}
 
 

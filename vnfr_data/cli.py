@@ -10,25 +10,68 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ._version import __version__
-from .errors import Problem, ProblemsFound
+from .errors import ROOT_CAUSES, Problem, ProblemsFound
 from .paths import data_dir, repo_dir
 
 
 def _print_problems(problems: list[Problem], stream: TextIO | None = None) -> None:
     stream = stream or sys.stderr
     by_file: dict[str, list[Problem]] = {}
-    for p in problems:
+    for p in sorted(problems, key=lambda p: p.code not in ROOT_CAUSES):
         by_file.setdefault(p.file or "<input>", []).append(p)
     for file, items in by_file.items():
         print(f"{file}: {len(items)} problem(s)", file=stream)
         for p in items:
             print(f"  {p}", file=stream)
+
+
+class PipeSafe:
+    """Standard output that a closed pipe (`| head -1`) cannot turn into a wrong exit status.
+
+    Without it, the first write after the reader has gone raises BrokenPipeError in the
+    middle of a command, and the status it was about to return (1 for an invalid package)
+    is lost. Here the rest of the output is dropped instead and the command finishes: its
+    status is what it found, whatever happened to the stream.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.broken = False
+
+    def _drop_the_rest(self) -> None:
+        self.broken = True
+        # Point the descriptor at /dev/null, so the interpreter's final flush is quiet too.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._drop_the_rest()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._drop_the_rest()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _default_build_dir() -> Path | None:
@@ -324,16 +367,23 @@ def _printable_streams() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _printable_streams()
     args = parser().parse_args(argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PipeSafe(stdout), PipeSafe(stderr)
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return status
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # output piped into `head` and closed: not an error of ours
+    except BrokenPipeError:  # another stream closed under us: no verdict to report
         sys.stderr.close()
-        return 0
+        return 2
     except ProblemsFound as exc:
         _print_problems(exc.problems)
         return 2
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr

@@ -123,6 +123,21 @@ DuplicateId = _problem("duplicate-id", "Two records share an id", stage="annotat
 IncompleteRecord = _problem(
     "incomplete-record", "Record misses a required field", stage="annotations"
 )
+DraftMarker = _problem(
+    "draft-marker", "Annotation still carries a draft marker (unreviewed)", stage="annotations"
+)
+IdentityClash = _problem(
+    "identity-clash", "Two sources disagree on what a record is", stage="annotations"
+)
+BadChoice = _problem(
+    "bad-choice", "A reviewer's choice names no claim it can prefer", stage="annotations"
+)
+UnresolvedClaims = _problem(
+    "unresolved-claims", "Sources disagree on a required field", stage="annotations"
+)
+CorpusEdited = _problem(
+    "corpus-edited", "An article the base revision holds was changed", stage="annotations"
+)
 # Tables and the package.
 FrictionlessError = _problem("frictionless", "Frictionless check failed", stage="package")
 QuoteMismatch = _problem(
@@ -132,6 +147,7 @@ EvidenceOutsideBody = _problem(
     "evidence-outside-body", "Evidence lies outside the article body", stage="package"
 )
 HashMismatch = _problem("hash-mismatch", "Checksum differs from the file", stage="package")
+ClaimMismatch = _problem("claim-mismatch", "A row disagrees with its claims", stage="package")
 MissingEvidence = _problem("missing-evidence", "Record cites no evidence", stage="package")
 OrphanEvidence = _problem("orphan-evidence", "Evidence points at no record", stage="package")
 WithdrawnIdInUse = _problem(
@@ -225,6 +241,11 @@ ConstraintError = _problem(
 )
 PrimaryKeyError = _problem("primary-key", "Two rows share a primary key", stage="cells")
 ForeignKeyError = _problem("foreign-key", "Value not found in the referenced table", stage="cells")
+
+
+#: Problems that cause others: reported first, so a reader starts with the cause (an edited
+#: article) rather than its cascade (lengths, quotes and a stale build that follow from it).
+ROOT_CAUSES = ("unusable-input", "hash-mismatch", "corpus-edited", "draft-marker", "yaml-error")
 
 
 class ProblemsFound(Exception):

@@ -31,6 +31,11 @@ class _Check:
         """What is wrong with `value` for this column, or None."""
         f = self.field
         if isinstance(value, str):
+            if f.enum is not None and value == "unknown" and value not in f.enum:
+                return (
+                    f"'unknown' is not a claim: leave {f.name} out when the source does not "
+                    "say (a source that does will then be shown)"
+                )
             if f.enum is not None and value not in f.enum:
                 return f"{value!r} is not in the vocabulary of {f.name}: " + ", ".join(f.enum)
             if self.pattern is not None and not self.pattern.fullmatch(value):

@@ -40,6 +40,8 @@ def _quote(value: Any) -> Any:
 
 
 Quote = Annotated[QuoteRef, BeforeValidator(_quote)]
+#: A reviewer's choice: field -> why this source's claim on it is the one to show.
+Preferred = dict[str, Annotated[str, Field(min_length=1)]]
 Evidence = Annotated[list[Quote], Field(min_length=1)]
 
 
@@ -63,6 +65,9 @@ class NoFact(_Strict):
 class SourceMeta(Columns):
     id: str
     file: str = Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")
+    #: The full SHA-256 of the article file's bytes: reviewed with the annotation, so that any
+    #: change to the article (body or page furniture) shows as a changed pin.
+    sha256: str | None = None
     title: str
     publisher: str | None = None
     published_date: datetime.date | None = None
@@ -78,7 +83,8 @@ class SourceMeta(Columns):
 class Participant(Columns):
     actor: str
     role: str | None = None
-    participation: str = "participant"
+    participation: str | None = None  # "participant" when no source says
+    preferred: Preferred = {}
     evidence: Evidence
 
 
@@ -98,6 +104,7 @@ class EventAnn(Columns):
     fulfils: str | None = None
     fulfils_note: str | None = None
     participants: list[Participant] = []
+    preferred: Preferred = {}
     evidence: Evidence
 
 
@@ -115,6 +122,7 @@ class StatementAnn(Columns):
     quote_kind: str | None = None
     topics: list[str] = []
     split_note: str | None = Field(default=None, min_length=1)
+    preferred: Preferred = {}
     evidence: Evidence
 
     @model_validator(mode="before")
@@ -132,13 +140,15 @@ class StatementAnn(Columns):
 
 class PartyAnn(Columns):
     actor: str
-    role: str = "party"
+    role: str | None = None  # "party" when no source says
+    preferred: Preferred = {}
     evidence: Evidence
 
 
 class AgreementEventAnn(Columns):
     event: str
     relation: str
+    preferred: Preferred = {}
     evidence: Evidence
 
 
@@ -150,6 +160,7 @@ class AgreementAnn(Columns):
     status: str | None = None
     parties: list[PartyAnn] = []
     events: list[AgreementEventAnn] = []
+    preferred: Preferred = {}
     evidence: Evidence
 
 
@@ -176,6 +187,7 @@ class FigureAnn(Columns):
     comparison_base: str | None = None
     statement: str | None = None
     event: str | None = None
+    preferred: Preferred = {}
     evidence: Evidence
 
 

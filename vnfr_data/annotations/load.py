@@ -6,12 +6,13 @@ contributor fixes them in one pass.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import AnnotationSchemaError, DuplicateId, Problem, ProblemsFound
+from ..errors import AnnotationSchemaError, DraftMarker, DuplicateId, Problem, ProblemsFound
 from ..paths import shown
 from .format import ActorAnn
 from .safe_yaml import line_of, read_yaml
@@ -74,15 +75,48 @@ def _validation_problems(
     return problems
 
 
+#: A `# DRAFT` comment, as `vnfr-data extract` writes above every record it drafts.
+DRAFT_MARKER = re.compile(r"(?:^|\s)#\s*DRAFT\b")
+
+
+def draft_markers(path: Path) -> list[Problem]:
+    """Every line of a file that still carries a draft marker: the review is not done.
+
+    Drafts are machine output; a reviewer checks each record against the article and
+    deletes its marker. A marker left in means a record nobody approved (or records
+    still commented out below it), so the build refuses the file and says where.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # read_yaml reports it
+    return [
+        DraftMarker(
+            "draft marker left in: review the record below it against the article, "
+            "fix or delete it, then delete the marker",
+            file=shown(path),
+            row=n,
+            value=line.strip()[:120],
+            expected="no `# DRAFT` comment in a reviewed annotation",
+        )
+        for n, line in enumerate(text.splitlines(), 1)
+        if DRAFT_MARKER.search(line)
+    ]
+
+
 def load_source_file(
     path: Path, root: Path | None = None
 ) -> tuple[SourceFileBase, dict[tuple[Any, ...], int]]:
     """One source's annotation file; `root` is the data directory it must lie in."""
     data, lines = read_yaml(path, root)
+    markers = draft_markers(path)
     try:
-        return SourceFile.model_validate(data), lines
+        doc = SourceFile.model_validate(data)
     except ValidationError as exc:
-        raise ProblemsFound(_validation_problems(exc, shown(path), lines, ())) from None
+        raise ProblemsFound(markers + _validation_problems(exc, shown(path), lines, ())) from None
+    if markers:
+        raise ProblemsFound(markers)
+    return doc, lines
 
 
 def load_actors(path: Path, root: Path | None = None) -> list[ActorAnn]:
@@ -90,8 +124,8 @@ def load_actors(path: Path, root: Path | None = None) -> list[ActorAnn]:
     if not isinstance(data, list):
         raise ProblemsFound([AnnotationSchemaError("expected a list of actors", file=shown(path))])
     actors: list[ActorAnn] = []
-    problems: list[Problem] = []
-    seen: set[str] = set()
+    problems: list[Problem] = draft_markers(path)
+    seen: dict[str, int | None] = {}
     for i, item in enumerate(data):
         try:
             actor = ActorAnn.model_validate(item)
@@ -101,10 +135,14 @@ def load_actors(path: Path, root: Path | None = None) -> list[ActorAnn]:
         if actor.id in seen:
             problems.append(
                 DuplicateId(
-                    "actor defined twice", file=shown(path), row=lines.get((i,)), value=actor.id
+                    f"actor defined twice (first at line {seen[actor.id]})",
+                    file=shown(path),
+                    row=lines.get((i,)),
+                    value=actor.id,
+                    expected="one entry per actor: merge the two (aliases hold other spellings)",
                 )
             )
-        seen.add(actor.id)
+        seen.setdefault(actor.id, lines.get((i,)))
         actors.append(actor)
     if problems:
         raise ProblemsFound(problems)

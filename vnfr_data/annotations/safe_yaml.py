@@ -157,6 +157,15 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Any, dict[tuple[Any
         ) from None
     except OSError as exc:
         raise ProblemsFound([YamlError(f"cannot read file: {exc.strerror}", file=name)]) from None
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes, name: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """`read_yaml` for bytes read some other way (a git blob), with the same limits."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ProblemsFound(
+            [YamlError("file too large", file=name, expected=f"at most {MAX_FILE_BYTES} bytes")]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

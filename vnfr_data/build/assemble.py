@@ -20,7 +20,7 @@ from ..errors import (
 from ..rules import Inputs, run_rules
 from ..schema import RESOURCES, spec, table_schema
 from ..sources.article import Article
-from .checks import check_rows
+from .checks import check_rows, did_you_mean
 from .collect import collect
 from .derive import inherit_event_dates, quoted_text
 from .merge import merge
@@ -33,6 +33,13 @@ class BuildResult:
     tables: dict[str, pa.Table]
     articles: dict[str, Article]
     no_fact: list[dict[str, Any]]
+
+
+#: Values a row takes when no source gives one (a default is not a claim, so none conflicts).
+DEFAULTS: dict[str, dict[str, str]] = {
+    "event_participants": {"participation": "participant"},
+    "agreement_parties": {"role": "party"},
+}
 
 
 def _typed(name: str, rows: list[dict[str, Any]]) -> pa.Table:
@@ -54,10 +61,19 @@ def build_tables(data_dir: Path) -> BuildResult:
         raise ProblemsFound(out.problems)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RESOURCES}
     undefined: set[tuple[str, str]] = set()
+    # Required fields sources dispute without a decision: reported once, as that.
+    unresolved: set[tuple[str, str, str | None]] = set()
     for table, records in out.claims.items():
         declared = spec(table)
         for record_id, claims in records.items():
-            row, conflicts = merge(table, record_id, claims)
+            merged = merge(table, record_id, claims)
+            row = merged.row
+            out.problems += merged.problems
+            unresolved |= {
+                (table, record_id, p.field)
+                for p in merged.problems
+                if p.code == "unresolved-claims"
+            }
             if declared.key not in row:
                 out.problems.append(
                     UnknownReference(
@@ -65,18 +81,26 @@ def build_tables(data_dir: Path) -> BuildResult:
                         file=claims[0].file,
                         row=claims[0].row,
                         value=record_id,
+                        expected=did_you_mean(
+                            record_id,
+                            (a for a, cl in records.items() if any(c.source is None for c in cl)),
+                            "an id defined in actors.yaml (add the actor if it is new)",
+                        ),
                     )
                 )
                 undefined.add((table, record_id))
                 continue
+            for name, value in DEFAULTS.get(table, {}).items():
+                row.setdefault(name, value)
             dated = declared.dated
             if dated is not None and row.get(dated.dates[0]) is None:
-                # No source gives a date: say so instead of asking every annotator to.
+                # No source gives a date (or sources dispute it): say so instead of
+                # asking every annotator to.
                 for column in (dated.precision, dated.basis):
                     if column is not None:
                         row.setdefault(column, "unknown")
             rows[table].append(row)
-            rows["conflicts"] += conflicts
+            rows["claims"] += merged.claims
     rows["evidence"] = [
         {
             "record_table": t,
@@ -97,7 +121,7 @@ def build_tables(data_dir: Path) -> BuildResult:
                 if row[spec(name).key] in built:
                     row[quoted] = built[row[spec(name).key]]
     inherit_event_dates(rows["events"], rows["statements"])
-    out.problems += check_rows(rows, out.claims)
+    out.problems += check_rows(rows, out.claims, frozenset(unresolved))
     tables = {name: _typed(name, rows[name]) for name in RESOURCES}
     places = Places(out, tables)
     texts = {sid: a.text.encode("utf-8") for sid, a in articles.items()}

@@ -8,6 +8,8 @@ dataset rules can still run on the rest (as `validate` empties a bad cell).
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,10 +21,22 @@ from .collect import Claim
 from .places import claim_place
 
 
+def did_you_mean(name: str, known: Iterable[Any], what: str) -> str:
+    """What was expected, with the closest known ids when there are any."""
+    close = difflib.get_close_matches(name, sorted(str(k) for k in known), n=3, cutoff=0.6)
+    return what + (f"; did you mean {' or '.join(close)}?" if close else "")
+
+
 def check_rows(
-    rows: dict[str, list[dict[str, Any]]], claims: dict[str, dict[str, list[Claim]]]
+    rows: dict[str, list[dict[str, Any]]],
+    claims: dict[str, dict[str, list[Claim]]],
+    unresolved: frozenset[tuple[str, str, str | None]] = frozenset(),
 ) -> list[Problem]:
-    """Validate each merged row against its generated model; bad cells are emptied."""
+    """Validate each merged row against its generated model; bad cells are emptied.
+
+    A required field left empty because sources dispute it (`unresolved`) is reported
+    by the merge already, with every claim; it is not reported again here.
+    """
     problems: list[Problem] = []
     for name, model in MODELS.items():
         table = spec(name)
@@ -34,6 +48,8 @@ def check_rows(
                 record_id = table.record_key(row)
                 for err in exc.errors():
                     fname = str(err["loc"][0]) if err["loc"] else None
+                    if (name, str(record_id), fname) in unresolved:
+                        continue
                     file, line = claim_place(claims, name, record_id, fname)
                     kind = IncompleteRecord if err["type"] == "missing" else AnnotationSchemaError
                     value = err.get("input")

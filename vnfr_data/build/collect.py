@@ -22,15 +22,25 @@ from ..schema import RESOURCES, TableSpec, spec
 from ..schema.registry import children, sections
 from ..sources.article import Article, read_article
 from ..sources.quotes import resolve
+from .compare import period_end
 
 
 @dataclass
 class Claim:
+    """What one source (or actors.yaml, source None) says about one record."""
+
     source: str | None
-    order: tuple[datetime.date, str]
+    #: Sources of one publisher share this key: they do not count as independent.
+    independence: str
+    #: The dates of the source (its publication period); None when it is undated.
+    as_of: tuple[datetime.date, datetime.date] | None
     file: str
     row: int | None
     values: dict[str, Any]
+    #: Column -> line of its value in the file.
+    lines: dict[str, int | None] = field(default_factory=dict)
+    #: Column -> (the reviewer's reason, line): this source's claim is the one to show.
+    preferred: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
 
 @dataclass
@@ -68,6 +78,29 @@ def columns(spec: TableSpec, annotation: BaseModel) -> dict[str, Any]:
     return out
 
 
+def _independence(article: Article) -> str:
+    """Two articles of one publisher are not independent sources; unnamed ones are."""
+    publisher = article.meta.publisher
+    return f"publisher:{' '.join(publisher.split()).casefold()}" if publisher else article.meta.id
+
+
+def _as_of(article: Article) -> tuple[datetime.date, datetime.date] | None:
+    """The period a source reports at: its publication date, as precise as it is known."""
+    m = article.meta
+    if m.published_date is None or m.published_date_precision == "unknown":
+        return None
+    return m.published_date, period_end(m.published_date, m.published_date_precision)
+
+
+def _unknown_is_no_claim(name: str) -> frozenset[str]:
+    """Vocabulary fields of a fact or link table: for them `unknown` means "not known",
+    which is no claim. (A source's own row says how its publication date is known.)"""
+    declared = spec(name)
+    if not declared.evidenced:
+        return frozenset()
+    return frozenset(f.name for f in declared.schema.fields if f.enum)
+
+
 class _SourceReader:
     """Turns one source file into claims and evidence rows."""
 
@@ -75,14 +108,49 @@ class _SourceReader:
         self.out = out
         self.article = article
         self.lines = lines
+        #: (table, record id) -> line of its first entry in this file.
+        self.seen: dict[tuple[str, str], int | None] = {}
 
     def line(self, *path: Any) -> int | None:
         return self.lines.get(path)
 
-    def claim(self, table: str, record_id: str, values: dict[str, Any], *path: Any) -> None:
-        kept = {k: v for k, v in values.items() if v is not None and v != [] and v != ()}
+    def claim(
+        self,
+        table: str,
+        record_id: str,
+        values: dict[str, Any],
+        *path: Any,
+        preferred: dict[str, str] | None = None,
+    ) -> None:
+        # `unknown` is not a claim: a source that does not know a value says nothing about it,
+        # so it can never override a source that does.
+        unknown = _unknown_is_no_claim(table)
+        kept = {
+            k: v
+            for k, v in values.items()
+            if v is not None and v != [] and v != () and not (k in unknown and v == "unknown")
+        }
+        declared = spec(table)
+        lines = {k: self.line(*path, declared.annotation_key(k)) or self.line(*path) for k in kept}
+        chosen = {
+            declared.column(k): (reason, self.line(*path, "preferred", k))
+            for k, reason in (preferred or {}).items()
+        }
         a = self.article
-        self.out.claim(table, record_id, Claim(a.meta.id, a.order, a.file, self.line(*path), kept))
+        self.out.claim(
+            table,
+            record_id,
+            Claim(
+                a.meta.id,
+                _independence(a),
+                _as_of(a),
+                a.file,
+                self.line(*path),
+                kept,
+                lines,
+                chosen,
+            ),
+        )
 
     def evidence(self, table: str, record_id: str, quotes: list[QuoteRef], *path: Any) -> None:
         for i, ref in enumerate(quotes):
@@ -106,10 +174,33 @@ class _SourceReader:
             self.out.evidence_at.setdefault(key, place)
 
     def fact(
-        self, table: str, record_id: str, values: dict[str, Any], quotes: list[QuoteRef], *path: Any
+        self,
+        table: str,
+        record_id: str,
+        values: dict[str, Any],
+        quotes: list[QuoteRef],
+        *path: Any,
+        preferred: dict[str, str] | None = None,
     ) -> None:
         """A record's claim and its evidence, both located at `path` in the file."""
-        self.claim(table, record_id, values, *path)
+        line = self.line(*path)
+        if (table, record_id) in self.seen:
+            # Two entries of one file would be merged silently into one record.
+            first = self.seen[(table, record_id)]
+            self.out.problems.append(
+                DuplicateId(
+                    f"{table} id {record_id} is used twice in this file (lines {first} and {line})",
+                    file=self.article.file,
+                    row=line,
+                    field=".".join(str(p) for p in path),
+                    value=record_id,
+                    expected="one entry per record in a file: merge the two, or mint a new id "
+                    "for a different record",
+                )
+            )
+            return
+        self.seen[(table, record_id)] = line
+        self.claim(table, record_id, values, *path, preferred=preferred)
         self.evidence(table, record_id, quotes, *path, "evidence")
 
     def source(self, meta: SourceMeta) -> None:
@@ -163,7 +254,8 @@ class _SourceReader:
             values[spec(table.parent).key] = parent_id
             values[table.key] = "/".join(str(values[c]) for c in table.identity)
         record_id = str(values[table.key])
-        self.fact(table.name, record_id, values, annotation.evidence, *path)
+        preferred = getattr(annotation, "preferred", None)
+        self.fact(table.name, record_id, values, annotation.evidence, *path, preferred=preferred)
         for child in children(table.name):
             for j, sub in enumerate(getattr(annotation, str(child.section))):
                 self.record(child, sub, record_id, (*path, child.section, j))
@@ -179,13 +271,7 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
             out.claim(
                 "actors",
                 actor.id,
-                Claim(
-                    None,
-                    (datetime.date.min, ""),
-                    shown(actors_path),
-                    None,
-                    columns(actors, actor),
-                ),
+                Claim(None, "", None, shown(actors_path), None, columns(actors, actor)),
             )
     except ProblemsFound as exc:
         out.problems += exc.problems
@@ -194,7 +280,8 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
     for path in source_paths:
         try:
             doc, lines = load_source_file(path, data_dir)
-            article = read_article(doc.source, data_dir / "articles", shown(path))
+            pin_line = lines.get(("source", "sha256"), lines.get(("source",)))
+            article = read_article(doc.source, data_dir / "articles", shown(path), pin_line)
         except ProblemsFound as exc:
             out.problems += exc.problems
             out.unreadable += 1

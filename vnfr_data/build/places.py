@@ -30,7 +30,7 @@ def claim_place(
     found = claims.get(table, {}).get(str(record_id), [])
     for c in found:
         if name is None or name in c.values:
-            return c.file, c.row
+            return c.file, c.lines.get(name, c.row) if name is not None else c.row
     # Nobody gave the field: point at the record's first (most specific) place.
     return (found[-1].file, found[-1].row) if found else (None, None)
 
@@ -65,9 +65,9 @@ class Places:
         if table == "evidence":
             key = tuple(row[k] for k in spec("evidence").schema.primary_key)
             return self.out.evidence_at.get(key, (None, None))
-        if table == "conflicts":
+        if table == "claims":
             for c in claims.get(row["record_table"], {}).get(row["record_id"], []):
                 if c.source == row["source_id"]:
-                    return c.file, c.row
+                    return c.file, c.lines.get(row["field"], c.row)
             return None, None
         return claim_place(claims, table, spec(table).record_key(row), field)

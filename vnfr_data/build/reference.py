@@ -10,7 +10,6 @@ UTF-8, bounded.
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 from pathlib import Path
 
@@ -53,4 +52,4 @@ def _collect(data_dir: Path, table: TableSpec, rel: str, out: Collected) -> None
                 DuplicateId(f"{table.name} lists {key} twice", file=file, row=line, value=key)
             )
             continue
-        out.claim(table.name, key, Claim(None, (datetime.date.min, ""), file, line, values))
+        out.claim(table.name, key, Claim(None, "", None, file, line, values))

@@ -98,7 +98,10 @@ def _known_gaps(ds: Dataset) -> str:
     sources = list(ds.sources)
     events = list(ds.events)
     statements = list(ds.statements)
-    disputed = {(c.record_table, c.record_id, c.field) for c in ds.conflicts}
+    disputed = {(c.record_table, c.record_id, c.field) for c in ds.claims if c.disputed}
+    several = {
+        (c.record_table, c.record_id, c.field) for c in ds.claims if c.reason != "only_claim"
+    }
     items = [
         f"{sum(s.publisher is None for s in sources)} of {len(sources)} articles do not name "
         "their publisher in the text; the publisher is then left empty.",
@@ -111,8 +114,9 @@ def _known_gaps(ds: Dataset) -> str:
         "or year.",
         f"{sum(s.quote_kind == 'direct' for s in statements)} of {len(statements)} statements "
         "are direct quotes; the others are the source's paraphrase.",
-        f"{len(disputed)} fields of {len({(t, r) for t, r, _ in disputed})} records are "
-        "disputed between sources (table `conflicts`; the shown value is chosen by the "
-        "stated rule, the other claims are kept).",
+        f"{len(several)} fields are given by more than one source; {len(disputed)} fields of "
+        f"{len({(t, r) for t, r, _ in disputed})} records are disputed between sources (listed "
+        "in each row's `disputed_fields`; every claim is in the table `claims`, ranked by the "
+        "stated rule, never by publication order).",
     ]
     return "\n".join(f"- {item}" for item in items)

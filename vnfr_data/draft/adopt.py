@@ -31,6 +31,9 @@ def accept_all(text: str) -> tuple[str, list[str]]:
         if _MARKER.match(line) or line.startswith("#"):
             continue
         commented = _COMMENTED.match(line)
-        out.append(commented.group(1) + commented.group(2) if commented else line)
+        kept = commented.group(1) + commented.group(2) if commented else line
+        if _MARKER.match(kept):  # a marker inside a commented-out record: it goes too
+            continue
+        out.append(kept)
     fixed = "\n".join(out).replace(_EMPTY_MENTIONS, "mentions:")
     return fixed + "\n", actors

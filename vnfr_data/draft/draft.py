@@ -51,6 +51,8 @@ class DraftSource:
     body_start: str
     body_end: str
     no_fact: list[tuple[str, str]]
+    #: SHA-256 of the article's bytes: the pin the build checks the article against.
+    sha256: str | None = None
 
 
 @dataclass
@@ -136,6 +138,8 @@ def _source_block(draft: Draft) -> str:
     out = "source:\n"
     out += f"  id: {s.id}\n"
     out += f"  file: {s.file}\n"
+    if s.sha256:
+        out += f"  sha256: {s.sha256}\n"
     out += f"  title: {scalar(s.title)}\n"
     if s.publisher:
         out += f"  publisher: {scalar(s.publisher)}\n"

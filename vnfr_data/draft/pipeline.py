@@ -165,6 +165,7 @@ def extract(
         _unique_words(text, doc.body, True),
         _unique_words(text, doc.body, False),
         _no_fact(doc),
+        hashlib.sha256(raw).hexdigest(),
     )
     return Draft(
         doc,

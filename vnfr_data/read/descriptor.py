@@ -262,14 +262,16 @@ def _check_file(
                     expected="a relative path inside the package directory",
                 )
             )
+            rel = _ABSENT
         else:
+            # Still hold the canonical file to the bytes and hash declared: a clean copy
+            # named elsewhere must not vouch for a tampered file where load() reads.
             c.bad(
                 f"{path}.path",
                 f"the {what} of this resource is {canonical}: load() reads that file and no other",
                 rel,
                 canonical,
             )
-        rel = _ABSENT
     if rel is _ABSENT or size is None or digest is None:
         return None
     return FileEntry(canonical, size, digest.removeprefix("sha256:"))

@@ -1,7 +1,7 @@
 """The coverage report: is every sentence of an article's body accounted for?
 
 Coverage answers "is every sentence of the body accounted for?": a sentence is
-covered when an evidence span overlaps it, marked when a `no_fact` entry of the
+covered when an evidence span of a fact or link overlaps it, marked when a `no_fact` entry of the
 annotations overlaps it (with the reason), and uncovered otherwise.
 """
 
@@ -51,8 +51,14 @@ def coverage(
 
 
 def coverage_of_build(result: BuildResult) -> dict[str, list[Sentence]]:
-    """Per source, the coverage of a fresh build (annotations carry the no-fact marks)."""
+    """Per source, the coverage of a fresh build (annotations carry the no-fact marks).
+
+    Only the evidence of active records counts: facts and links, not the mentions of
+    actors. A mention says a name occurs, not what the sentence reports, so a draft
+    whose statements are still commented out (its mentions in place) is not covered.
+    """
     ev = result.tables["evidence"]
+    ev = ev.filter(pc.not_equal(ev["record_table"], "actors"))
     report = {}
     for sid, article in sorted(result.articles.items()):
         mine = ev.filter(pc.equal(ev["source_id"], sid))

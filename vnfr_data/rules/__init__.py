@@ -8,6 +8,7 @@ problem codes it may report (`declare`); `RULES` lists them in run order.
 """
 
 from ..errors import Problem
+from .claims import CLAIM_RULES
 from .dates import check_dates
 from .declare import Inputs, Rule, Selection, Tables
 from .duplicates import check_duplicate_facts
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     check_statement_texts,
     check_statement_dates,
     check_withdrawn_ids,
+    *CLAIM_RULES,
 )
 
 

@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 from ..arrow_values import string
 from ..errors import DuplicateFact, Problem
 from ..schema import TABLES
+from ..schema.registry import PROVENANCE
 from .declare import Inputs, rule
 from .equal_rows import equal_groups
 from .locate import MAX_REPORTED
@@ -30,7 +31,8 @@ def check_duplicate_facts(data: Inputs) -> list[Problem]:
         if table is None or table.num_rows < 2:
             continue
         key = spec.key
-        cols = [c for c in table.column_names if c != key]
+        # Which sources support a record and which fields they dispute say nothing of the fact.
+        cols = [c for c in table.column_names if c != key and c not in PROVENANCE]
         flat = pa.table(
             {
                 c: (

@@ -7,6 +7,7 @@ cannot reach inside a list cell.
 
 from __future__ import annotations
 
+import difflib
 import functools
 
 import pyarrow.compute as pc
@@ -18,8 +19,20 @@ from .declare import Inputs, rule
 from .locate import MAX_REPORTED, indices, ints, located
 
 
+def did_you_mean(value: str | None, known: list[str], what: str) -> str:
+    """What was expected, with the closest known ids (a typo is the usual cause)."""
+    close = difflib.get_close_matches(value or "", known, n=3, cutoff=0.6) if value else []
+    return what + (f"; did you mean {' or '.join(close)}?" if close else "")
+
+
 def _foreign_key_problem(
-    file: str, column: str, target: str, target_field: str, row: int, value: str | None
+    file: str,
+    column: str,
+    target: str,
+    target_field: str,
+    known: list[str],
+    row: int,
+    value: str | None,
 ) -> Problem:
     return ForeignKeyError(
         f"no {target} record has this {target_field}",
@@ -27,7 +40,7 @@ def _foreign_key_problem(
         row=row,
         field=column,
         value=value,
-        expected=f"a {target_field} of {target}",
+        expected=did_you_mean(value, known, f"a {target_field} of {target}"),
     )
 
 
@@ -46,8 +59,15 @@ def check_foreign_keys(data: Inputs) -> list[Problem]:
             col = table[column]
             known = data.tables[target][target_field]
             dangling = pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=known)))
+            if not pc.any(pc.fill_null(dangling, False)).as_py():
+                continue
             make = functools.partial(
-                _foreign_key_problem, where.file(name), column, target, target_field
+                _foreign_key_problem,
+                where.file(name),
+                column,
+                target,
+                target_field,
+                sorted(str(k) for k in pc.unique(known).to_pylist() if k is not None),
             )
             problems += located(where, name, table, column, dangling, make)
     return problems
@@ -76,6 +96,7 @@ def check_list_references(data: Inputs) -> list[Problem]:
         head = hits[:MAX_REPORTED]
         rows = data.where.csv_rows(name, numbers(parents)[head])
         values = items.take(ints(head)).to_pylist()
+        known = sorted(str(k) for k in data.tables[target][key].to_pylist()) if values else []
         problems += [
             UnknownReference(
                 f"{column} names no {target} record",
@@ -83,7 +104,7 @@ def check_list_references(data: Inputs) -> list[Problem]:
                 row=int(r),
                 field=column,
                 value=v,
-                expected=f"a {key} of {target}",
+                expected=did_you_mean(v, known, f"a {key} of {target}"),
             )
             for r, v in zip(rows, values, strict=True)
         ]

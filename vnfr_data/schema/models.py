@@ -94,6 +94,8 @@ class Actor(Record):
         country_code: ISO 3166-1 alpha-2 code of the actor's country (states, people,
             national bodies).
         aliases: Other spellings found in the corpus.
+        source_ids: The sources that mention this actor (evidence in the actors' mentions),
+            by source_id.
     """
 
     actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
@@ -120,6 +122,10 @@ class Actor(Record):
         description="ISO 3166-1 alpha-2 code of the actor's country (states, people, national bodies).",
     )
     aliases: tuple[str, ...] = Field(default=(), description="Other spellings found in the corpus.")
+    source_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The sources that mention this actor (evidence in the actors' mentions), by source_id.",
+    )
 
 
 class Event(Record):
@@ -137,8 +143,10 @@ class Event(Record):
         date_basis: How the dates were obtained: stated, inferred (see date_note) or
             unknown.
         date_note: From what an inferred date was inferred.
-        status: Status as reported: occurred, ongoing, planned, proposed, invited,
-            cancelled.
+        status: Status as reported at the date of each source: occurred, ongoing, planned,
+            proposed, invited, cancelled. When reports at different dates fit one history
+            (planned, then ongoing), the latest stage; empty when no source reports one or
+            reports conflict (the field is then disputed).
         location: Place as named in the source.
         country_code: ISO 3166-1 alpha-2 code of the country where it takes place.
         part_of: Enclosing event (for example the state visit a talk belongs to).
@@ -146,6 +154,11 @@ class Event(Record):
             or invited event it fulfils. Both stay records of their own, each as its sources
             report it.
         fulfils_note: How the corpus shows that this event fulfils the one in `fulfils`.
+        source_ids: The sources that support this record (give a claim or evidence for it),
+            by source_id.
+        disputed_fields: Fields on which sources make incompatible claims (see the claims
+            table). The row shows the claim the rule prefers, or nothing when no rule
+            decides.
     """
 
     event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] = Field(
@@ -190,8 +203,11 @@ class Event(Record):
     date_note: Annotated[str, Field(min_length=1)] | None = Field(
         default=None, description="From what an inferred date was inferred."
     )
-    status: Literal["occurred", "ongoing", "planned", "proposed", "invited", "cancelled"] = Field(
-        description="Status as reported: occurred, ongoing, planned, proposed, invited, cancelled."
+    status: Literal["occurred", "ongoing", "planned", "proposed", "invited", "cancelled"] | None = (
+        Field(
+            default=None,
+            description="Status as reported at the date of each source: occurred, ongoing, planned, proposed, invited, cancelled. When reports at different dates fit one history (planned, then ongoing), the latest stage; empty when no source reports one or reports conflict (the field is then disputed).",
+        )
     )
     location: Annotated[str, Field(min_length=1)] | None = Field(
         default=None, description="Place as named in the source."
@@ -210,6 +226,14 @@ class Event(Record):
         default=None,
         description="How the corpus shows that this event fulfils the one in `fulfils`.",
     )
+    source_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The sources that support this record (give a claim or evidence for it), by source_id.",
+    )
+    disputed_fields: tuple[str, ...] = Field(
+        default=(),
+        description="Fields on which sources make incompatible claims (see the claims table). The row shows the claim the rule prefers, or nothing when no rule decides.",
+    )
 
 
 class EventParticipant(Record):
@@ -221,6 +245,11 @@ class EventParticipant(Record):
         actor_id: The participant.
         role: Office held at the date of the event, as the source gives it.
         participation: Host, guest, participant, invitee, organiser or witness.
+        source_ids: The sources that support this record (give a claim or evidence for it),
+            by source_id.
+        disputed_fields: Fields on which sources make incompatible claims (see the claims
+            table). The row shows the claim the rule prefers, or nothing when no rule
+            decides.
     """
 
     participant_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$")] = Field(
@@ -235,6 +264,14 @@ class EventParticipant(Record):
     )
     participation: Literal["host", "guest", "participant", "invitee", "organiser", "witness"] = (
         Field(description="Host, guest, participant, invitee, organiser or witness.")
+    )
+    source_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The sources that support this record (give a claim or evidence for it), by source_id.",
+    )
+    disputed_fields: tuple[str, ...] = Field(
+        default=(),
+        description="Fields on which sources make incompatible claims (see the claims table). The row shows the claim the rule prefers, or nothing when no rule decides.",
     )
 
 
@@ -264,6 +301,11 @@ class Statement(Record):
         split_note: Why the statement's text deliberately stops before the end of its
             sentence (the rest is another statement, or not part of this claim); empty when
             the text runs to a sentence end.
+        source_ids: The sources that support this record (give a claim or evidence for it),
+            by source_id.
+        disputed_fields: Fields on which sources make incompatible claims (see the claims
+            table). The row shows the claim the rule prefers, or nothing when no rule
+            decides.
     """
 
     statement_id: Annotated[str, Field(pattern="^st-[a-z0-9.-]+$")] = Field(
@@ -399,6 +441,14 @@ class Statement(Record):
         default=None,
         description="Why the statement's text deliberately stops before the end of its sentence (the rest is another statement, or not part of this claim); empty when the text runs to a sentence end.",
     )
+    source_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The sources that support this record (give a claim or evidence for it), by source_id.",
+    )
+    disputed_fields: tuple[str, ...] = Field(
+        default=(),
+        description="Fields on which sources make incompatible claims (see the claims table). The row shows the claim the rule prefers, or nothing when no rule decides.",
+    )
 
 
 class Agreement(Record):
@@ -409,7 +459,15 @@ class Agreement(Record):
         name: Full name as reported.
         short_name: Acronym or short name as reported.
         agreement_type: Kind of agreement or framework.
-        status: Status as reported by the most recent source; other claims are in conflicts.
+        status: Status as reported at the date of each source (each report is in claims).
+            When reports at different dates fit one history (signed, then in force), the
+            latest stage; empty when no source reports one or reports conflict (the field is
+            then disputed).
+        source_ids: The sources that support this record (give a claim or evidence for it),
+            by source_id.
+        disputed_fields: Fields on which sources make incompatible claims (see the claims
+            table). The row shows the claim the rule prefers, or nothing when no rule
+            decides.
     """
 
     agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")] = Field(
@@ -432,20 +490,31 @@ class Agreement(Record):
         "policy",
         "other",
     ] = Field(description="Kind of agreement or framework.")
-    status: Literal[
-        "in_force",
-        "signed",
-        "handed_over",
-        "awaiting_ratification",
-        "under_negotiation",
-        "proposed",
-        "established",
-        "upgraded",
-        "being_implemented",
-        "planned",
-        "unknown",
-    ] = Field(
-        description="Status as reported by the most recent source; other claims are in conflicts."
+    status: (
+        Literal[
+            "in_force",
+            "signed",
+            "handed_over",
+            "awaiting_ratification",
+            "under_negotiation",
+            "proposed",
+            "established",
+            "upgraded",
+            "being_implemented",
+            "planned",
+        ]
+        | None
+    ) = Field(
+        default=None,
+        description="Status as reported at the date of each source (each report is in claims). When reports at different dates fit one history (signed, then in force), the latest stage; empty when no source reports one or reports conflict (the field is then disputed).",
+    )
+    source_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The sources that support this record (give a claim or evidence for it), by source_id.",
+    )
+    disputed_fields: tuple[str, ...] = Field(
+        default=(),
+        description="Fields on which sources make incompatible claims (see the claims table). The row shows the claim the rule prefers, or nothing when no rule decides.",
     )
 
 
@@ -457,6 +526,11 @@ class AgreementParty(Record):
         agreement_id: The agreement.
         actor_id: The party.
         role: party, signatory, supporter or beneficiary.
+        source_ids: The sources that support this record (give a claim or evidence for it),
+            by source_id.
+        disputed_fields: Fields on which sources make incompatible claims (see the claims
+            table). The row shows the claim the rule prefers, or nothing when no rule
+            decides.
     """
 
     party_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$")] = Field(
@@ -471,6 +545,14 @@ class AgreementParty(Record):
     role: Literal["party", "signatory", "supporter", "beneficiary"] = Field(
         description="party, signatory, supporter or beneficiary."
     )
+    source_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The sources that support this record (give a claim or evidence for it), by source_id.",
+    )
+    disputed_fields: tuple[str, ...] = Field(
+        default=(),
+        description="Fields on which sources make incompatible claims (see the claims table). The row shows the claim the rule prefers, or nothing when no rule decides.",
+    )
 
 
 class AgreementEvent(Record):
@@ -481,6 +563,11 @@ class AgreementEvent(Record):
         agreement_id: The agreement.
         event_id: The event.
         relation: What happened to the agreement at the event.
+        source_ids: The sources that support this record (give a claim or evidence for it),
+            by source_id.
+        disputed_fields: Fields on which sources make incompatible claims (see the claims
+            table). The row shows the claim the rule prefers, or nothing when no rule
+            decides.
     """
 
     link_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+/ev-[a-z0-9.-]+$")] = Field(
@@ -499,6 +586,14 @@ class AgreementEvent(Record):
         "referenced",
         "planned_signing",
     ] = Field(description="What happened to the agreement at the event.")
+    source_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The sources that support this record (give a claim or evidence for it), by source_id.",
+    )
+    disputed_fields: tuple[str, ...] = Field(
+        default=(),
+        description="Fields on which sources make incompatible claims (see the claims table). The row shows the claim the rule prefers, or nothing when no rule decides.",
+    )
 
 
 class Figure(Record):
@@ -518,6 +613,11 @@ class Figure(Record):
         comparison_base: What a growth rate or change is measured against.
         statement_id: Statement that asserted the figure.
         event_id: Event the figure belongs to.
+        source_ids: The sources that support this record (give a claim or evidence for it),
+            by source_id.
+        disputed_fields: Fields on which sources make incompatible claims (see the claims
+            table). The row shows the claim the rule prefers, or nothing when no rule
+            decides.
     """
 
     figure_id: Annotated[str, Field(pattern="^fig-[a-z0-9.-]+$")] = Field(
@@ -563,6 +663,14 @@ class Figure(Record):
     event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
         default=None, description="Event the figure belongs to."
     )
+    source_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The sources that support this record (give a claim or evidence for it), by source_id.",
+    )
+    disputed_fields: tuple[str, ...] = Field(
+        default=(),
+        description="Fields on which sources make incompatible claims (see the claims table). The row shows the claim the rule prefers, or nothing when no rule decides.",
+    )
 
 
 class Evidence(Record):
@@ -600,16 +708,25 @@ class Evidence(Record):
     quote: Annotated[str, Field(min_length=1)] = Field(description="The verbatim span.")
 
 
-class Conflict(Record):
-    """Where sources disagree on a field of one record: one row per source claim. The main table carries the claim of the most recently published source.
+class Claim(Record):
+    """Every value a source gives for a field of a record: one row per source, field and record. A record's row in its own table shows the claim ranked preferred; the reason says why each claim has its rank (an ordered rule, never publication order). Identity fields (what a record is) are not claims and are not listed.
 
     Attributes:
         record_table: Table of the record.
         record_id: Primary key of the record.
-        field: Field on which sources disagree.
-        source_id: The source making this claim.
-        claimed_value: The value this source gives, as text.
-        chosen: True for the claim shown in the main table.
+        field: The field of the record the claim is about.
+        source_id: The source making the claim.
+        value: The value the source gives, as text (dates ISO 8601, numbers in base units
+            without trailing zeros).
+        note: The source's own note on the claim (for a date: how it was inferred, from its
+            date_note).
+        rank: preferred: shown in the record's row; normal: a claim not shown; deprecated: a
+            claim a reviewer rejected.
+        reason: Why the claim has its rank, by the ordered rule of the build (never
+            publication order): see its categories.
+        reason_note: The reviewer's reason, for a choice recorded in the annotations.
+        disputed: True when sources make incompatible claims on this field of the record (it
+            is then in the row's disputed_fields).
     """
 
     record_table: Literal[
@@ -623,16 +740,46 @@ class Conflict(Record):
         "figures",
     ] = Field(description="Table of the record.")
     record_id: Annotated[str, Field(min_length=1)] = Field(description="Primary key of the record.")
-    field: Annotated[str, Field(min_length=1)] = Field(
-        description="Field on which sources disagree."
+    field: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")] = Field(
+        description="The field of the record the claim is about."
     )
     source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")] = Field(
-        description="The source making this claim."
+        description="The source making the claim."
     )
-    claimed_value: Annotated[str, Field(min_length=1)] = Field(
-        description="The value this source gives, as text."
+    value: Annotated[str, Field(min_length=1)] = Field(
+        description="The value the source gives, as text (dates ISO 8601, numbers in base units without trailing zeros)."
     )
-    chosen: bool = Field(description="True for the claim shown in the main table.")
+    note: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None,
+        description="The source's own note on the claim (for a date: how it was inferred, from its date_note).",
+    )
+    rank: Literal["preferred", "normal", "deprecated"] = Field(
+        description="preferred: shown in the record's row; normal: a claim not shown; deprecated: a claim a reviewer rejected."
+    )
+    reason: Literal[
+        "only_claim",
+        "agreed",
+        "reviewer_choice",
+        "stated",
+        "more_precise",
+        "latest_status",
+        "most_sources",
+        "inferred",
+        "less_precise",
+        "earlier_status",
+        "fewer_sources",
+        "unresolved",
+        "not_chosen",
+        "reviewer_rejected",
+    ] = Field(
+        description="Why the claim has its rank, by the ordered rule of the build (never publication order): see its categories."
+    )
+    reason_note: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="The reviewer's reason, for a choice recorded in the annotations."
+    )
+    disputed: bool = Field(
+        description="True when sources make incompatible claims on this field of the record (it is then in the row's disputed_fields)."
+    )
 
 
 class CrosswalkEntry(Record):
@@ -707,7 +854,7 @@ MODELS: dict[str, type[Record]] = {
     "agreement_events": AgreementEvent,
     "figures": Figure,
     "evidence": Evidence,
-    "conflicts": Conflict,
+    "claims": Claim,
     "crosswalk": CrosswalkEntry,
     "withdrawals": Withdrawal,
 }
@@ -726,6 +873,6 @@ class Tables:
     agreement_events: Table[AgreementEvent]
     figures: Table[Figure]
     evidence: Table[Evidence]
-    conflicts: Table[Conflict]
+    claims: Table[Claim]
     crosswalk: Table[CrosswalkEntry]
     withdrawals: Table[Withdrawal]

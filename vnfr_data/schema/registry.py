@@ -112,9 +112,22 @@ class TableSpec:
         return self.kind in ("fact", "link")
 
     @property
+    def provenance(self) -> tuple[str, ...]:
+        """Columns the build derives from a record's claims: which sources support it
+        (`source_ids`) and which of its fields they dispute (`disputed_fields`)."""
+        return tuple(f for f in PROVENANCE if f in self.schema.field_names)
+
+    @property
+    def built(self) -> tuple[str, ...]:
+        """Every column the build fills itself: computed and provenance columns."""
+        return (*self.computed, *self.provenance)
+
+    @property
     def list_fields(self) -> tuple[str, ...]:
         """List columns: they merge by union across sources instead of conflicting."""
-        return tuple(f.name for f in self.schema.fields if f.type == "list")
+        return tuple(
+            f.name for f in self.schema.fields if f.type == "list" and f.name not in PROVENANCE
+        )
 
     @property
     def dated(self) -> DateGroup | None:
@@ -139,6 +152,9 @@ class TableSpec:
 
 
 _ID = "id"
+
+#: Provenance columns of every fact and link table (see `TableSpec.provenance`).
+PROVENANCE: tuple[str, ...] = ("source_ids", "disputed_fields")
 
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
@@ -239,7 +255,7 @@ TABLES: tuple[TableSpec, ...] = (
         groups=(DateGroup(("period_start", "period_end")),),
     ),
     TableSpec("evidence", "Evidence", "evidence"),
-    TableSpec("conflicts", "Conflict", "derived"),
+    TableSpec("claims", "Claim", "derived"),
     TableSpec("crosswalk", "CrosswalkEntry", "reference", file="reference/crosswalk.csv"),
     # Tombstones: records withdrawn keep their id, never reused (docs/annotations.md).
     TableSpec(

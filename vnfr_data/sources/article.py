@@ -15,6 +15,8 @@ from ..annotations.format import SourceMeta
 from ..errors import (
     AnnotationSchemaError,
     EncodingError,
+    HashMismatch,
+    IncompleteRecord,
     MissingFile,
     Problem,
     ProblemsFound,
@@ -67,8 +69,48 @@ def read_bytes(articles_dir: Path, file: str, annotation_file: str) -> bytes:
         ) from None
 
 
-def read_article(meta: SourceMeta, articles_dir: Path, annotation_file: str) -> Article:
+def check_pin(meta: SourceMeta, raw: bytes, annotation_file: str, line: int | None) -> None:
+    """The article's bytes must be the ones its annotation pins (`source.sha256`).
+
+    Checked before anything else is read from the article: a changed article makes
+    quotes and body marks fail too, and those are consequences, not the cause.
+    """
+    actual = hashlib.sha256(raw).hexdigest()
+    if meta.sha256 is None:
+        raise ProblemsFound(
+            [
+                IncompleteRecord(
+                    f"the article {meta.file} is not pinned: add its SHA-256 under `source:` "
+                    "(`vnfr-data extract` writes it for a new article)",
+                    file=annotation_file,
+                    row=line,
+                    field="source.sha256",
+                    expected=f"sha256: {actual}",
+                )
+            ]
+        )
+    if meta.sha256 != actual:
+        raise ProblemsFound(
+            [
+                HashMismatch(
+                    f"the bytes of {meta.file} differ from the pinned SHA-256: articles are "
+                    "never edited, not even their page furniture (restore the file from git; "
+                    "a new version of an article is a new source)",
+                    file=annotation_file,
+                    row=line,
+                    field="source.sha256",
+                    value=meta.sha256,
+                    expected=f"the file's SHA-256 {actual}",
+                )
+            ]
+        )
+
+
+def read_article(
+    meta: SourceMeta, articles_dir: Path, annotation_file: str, pin_line: int | None = None
+) -> Article:
     raw = read_bytes(articles_dir, meta.file, annotation_file)
+    check_pin(meta, raw, annotation_file, pin_line)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -52,7 +52,7 @@ def annotation_of(table: TableSpec, row: dict[str, Any]) -> dict[str, Any]:
     link's id and parent id (it is written inside its parent, its id is made of
     the two ids it ties).
     """
-    derived = set(table.computed)
+    derived = set(table.built)
     if table.parent is not None:
         derived |= {table.key, spec(table.parent).key}
     return {table.annotation_key(c): row[c] for c in table.schema.field_names if c not in derived}
@@ -90,7 +90,13 @@ def source_file(
         out["evidence"] = cited(table.name, row[table.key])
         return out
 
-    meta = annotation_of(spec("sources"), src) | {"file": pkg.articles[sid][0], "body": body}
+    # The pin is written by the annotator (as `vnfr-data extract` proposes it): the build
+    # computes the column from the bytes and refuses the article when the two differ.
+    meta = annotation_of(spec("sources"), src) | {
+        "file": pkg.articles[sid][0],
+        "sha256": src["sha256"],
+        "body": body,
+    }
     doc: dict[str, Any] = {
         "source": _given(meta),
         "mentions": {

@@ -70,7 +70,6 @@ class Package:
 
         None when an article gives no unique first or last words for its body
         (the annotation format needs them); `packages()` makes that rare.
-        Needs a package made with `conflicts=False`.
         """
         sources = {r["source_id"]: r for r in self.tables["sources"].to_pylist()}
         quotes = self._quotes(sources)
@@ -145,13 +144,12 @@ def _article(draw: st.DrawFn, title: str) -> tuple[str, int, int]:
 
 
 @st.composite
-def packages(
-    draw: st.DrawFn, max_sources: int = 2, max_records: int = 3, conflicts: bool = True
-) -> Package:
+def packages(draw: st.DrawFn, max_sources: int = 2, max_records: int = 3) -> Package:
     """Small packages that pass every check: consistent ids, grounded facts, real quotes.
 
-    With `conflicts=False` the conflicts table is empty, as a build makes it when
-    every source agrees: such a package is exactly what its `annotations()` build to.
+    Every source that cites a record agrees with every other on all its fields, so
+    each claim is preferred (`only_claim`, or `agreed`) and no field is disputed:
+    such a package is exactly what its `annotations()` build to.
     """
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RESOURCES}
     counts = st.integers(0, max_records)
@@ -217,6 +215,8 @@ def packages(
         if event is not None and event["date_start"] is not None:
             # Made at a dated event: it carries a date inside the event's (the build's rule).
             row |= {"date": event["date_start"], "date_precision": event["date_precision"]}
+            if row["date_basis"] == "unknown":  # a date says how it was obtained
+                row["date_basis"] = "inferred"
         rows["statements"].append(unique_fact("statements", row, sid))
     agreement_ids = draw(_ids(("agreements", "agreement_id"), draw(counts)))
     for gid in agreement_ids:
@@ -242,7 +242,7 @@ def packages(
         rows["figures"].append(unique_fact("figures", row, fid))
     rows["evidence"] = _evidence(draw, rows, articles)
     _statement_texts(rows, articles)
-    rows["conflicts"] = _conflicts(draw, rows) if conflicts else []
+    rows["claims"] = _claims(rows)
     seen: set[tuple[str, str]] = set()
     for row in draw(st.lists(records("crosswalk"), max_size=3)):
         if (row["vocabulary"], row["code"]) not in seen:
@@ -307,15 +307,50 @@ def _statement_texts(
         row["split_note"] = "stops mid-sentence" if row["statement_id"] in cut else None
 
 
-def _conflicts(draw: st.DrawFn, rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    facts = [(name, r[table_schema(name).primary_key[0]]) for name in EVIDENCED for r in rows[name]]
-    out: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-    for _ in range(draw(st.integers(0, 2)) if facts else 0):
-        table, record_id = draw(st.sampled_from(facts))
-        row = draw(records("conflicts")) | {
-            "record_table": table,
-            "record_id": record_id,
-            "source_id": draw(st.sampled_from([r["source_id"] for r in rows["sources"]])),
-        }
-        out[(table, record_id, row["field"], row["source_id"])] = row
-    return list(out.values())
+def _claims(rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Each citing source's claims, all agreeing; fills each row's source_ids and
+    disputed_fields (none) on the way, as the build does."""
+    from ..build.compare import as_text
+    from ..build.merge import units
+
+    cited: dict[tuple[str, str], set[str]] = {}
+    for ev in rows["evidence"]:
+        cited.setdefault((ev["record_table"], ev["record_id"]), set()).add(ev["source_id"])
+    out: list[dict[str, Any]] = []
+    for name in EVIDENCED:
+        declared = spec(name)
+        for record in rows[name]:
+            sources = sorted(cited.get((name, record[declared.key]), ()))
+            record["source_ids"] = tuple(sources)
+            if "disputed_fields" in declared.provenance:
+                record["disputed_fields"] = ()
+            if name == "actors":
+                continue  # defined in actors.yaml: mentions are evidence, not claims
+            for unit in units(name):
+                if record.get(unit.fields[0]) is None and unit.kind != "period":
+                    continue
+                given = [
+                    f
+                    for f in unit.fields
+                    if record.get(f) is not None
+                    and not (spec(name).schema.field(f).enum and record[f] == "unknown")
+                ]
+                if not given:
+                    continue
+                for sid in sources:
+                    for f in given:
+                        out.append(
+                            {
+                                "record_table": name,
+                                "record_id": record[declared.key],
+                                "field": f,
+                                "source_id": sid,
+                                "value": as_text(record[f]),
+                                "note": record.get(unit.note) if unit.note else None,
+                                "rank": "preferred",
+                                "reason": "only_claim" if len(sources) == 1 else "agreed",
+                                "reason_note": None,
+                                "disputed": False,
+                            }
+                        )
+    return out

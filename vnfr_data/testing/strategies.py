@@ -147,6 +147,10 @@ def _fix(name: str, row: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]:
         if group.precision is not None:
             d = draw(_dated(with_end=bool(rest)))
             row |= {first: d["start"], group.precision: d["precision"]}
+            if group.basis is not None and spec(name).evidenced:
+                # `unknown` is no claim: a fact's date says how it was obtained, or is absent.
+                known = ("stated", "inferred")
+                row[group.basis] = draw(st.sampled_from(known)) if d["start"] else "unknown"
             for end in rest:
                 row[end] = d["end"] if draw(st.booleans()) else None
         elif rest and row[first] and row[rest[0]]:

@@ -45,6 +45,9 @@ CONTROL = r"[\x00-\x08\x0b-\x1f\x7f]"
 FORMULA_LEAD = r"^[=+\-@\t\r]"
 #: The same characters as bytes (all ASCII, so each is a cell's first byte when it leads).
 FORMULA_BYTES = b"=+-@\t\r"
+#: ... except a plain negative number ("-36.1", a claimed value): a spreadsheet reads it as
+#: the number it is, and nothing can follow it.
+PLAIN_NEGATIVE = r"^-[0-9]+(\.[0-9]+)?$"
 #: Constraints and formats this module checks; a schema using another fails a test.
 SUPPORTED_CONSTRAINTS = frozenset(
     {"required", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "unique"}
@@ -215,7 +218,10 @@ class _FieldCheck:
             if not no_cell_starting_with(col, FORMULA_BYTES):
                 out += self.found(
                     UnsafeCell,
-                    pc.match_substring_regex(col, FORMULA_LEAD),
+                    pc.and_(
+                        pc.match_substring_regex(col, FORMULA_LEAD),
+                        pc.invert(pc.match_substring_regex(col, PLAIN_NEGATIVE)),
+                    ),
                     "text starts with a formula character (=, +, -, @, tab, CR)",
                     "text starting with a letter, digit or punctuation other than = + - @",
                 )

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InternalError, Problem, ProblemsFound
+from ..errors import ROOT_CAUSES, InternalError, Problem, ProblemsFound
 
 VALID, INVALID, UNUSABLE = 0, 1, 2
 
@@ -28,6 +28,10 @@ class Report:
         if any(p.fatal for p in self.problems):
             return UNUSABLE
         return INVALID if self.problems else VALID
+
+    def causes_first(self) -> None:
+        """Order the problems root causes first, keeping the order within each kind."""
+        self.problems.sort(key=lambda p: p.code not in ROOT_CAUSES)
 
     def grouped(self) -> dict[str, list[Problem]]:
         out: dict[str, list[Problem]] = {}

@@ -94,6 +94,7 @@ def validate(
     """
     chosen = selection or Selection()
     report = _validate(Path(path), run_frictionless, check_build, workers)
+    report.causes_first()
     kept = [p for p in report.problems if chosen.keeps(p)]
     dropped = len(report.problems) - len(kept)
     if dropped:

@@ -1,0 +1,302 @@
+"""Claims: each fact row agrees with its claims and its evidence, on whole Arrow columns.
+
+A row says, without a join, which of its fields are disputed and which sources
+support it; the claims table says what each source claims and how it is
+ranked. These rules check the two agree, so that a package edited by hand (or
+shipped without its annotations) cannot show a value its claims do not
+support:
+
+- every claim names a record of its table;
+- a row's `disputed_fields` are exactly the fields of its claims marked disputed;
+- a row's `source_ids` are exactly the sources of its evidence, and include the
+  source of each of its claims;
+- a field's preferred claim is the value the row shows; a field whose claims
+  are all `unresolved` shows nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..arrow_values import FALSE, ints, mask, numbers, string, strings
+from ..errors import ClaimMismatch, Problem
+from ..schema import EVIDENCED, table_schema
+from .declare import Inputs, rule
+from .locate import MAX_REPORTED, Where, indices, located, maker
+
+Tables = Mapping[str, pa.Table]
+_SEP = "\x1f"
+#: What the rules read.
+_TABLES = (*EVIDENCED, "evidence", "claims")
+#: Fields a row sets to "unknown", not empty, when its date is disputed or not given.
+_UNKNOWN_WHEN_UNDATED = frozenset({"date_precision", "date_basis"})
+
+
+def _keys(*columns: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    return pc.binary_join_element_wise(*columns, string(_SEP))
+
+
+def _constant(value: str, n: int) -> pa.Array:
+    return pa.repeat(string(value), n)
+
+
+def _fact_tables(tables: Tables) -> list[str]:
+    """The fact and link tables that were read, with their provenance columns."""
+    return [n for n in EVIDENCED if n in tables and "source_ids" in tables[n].column_names]
+
+
+def _exploded(table: pa.Table, name: str, column: str) -> tuple[pa.Array, np.ndarray]:
+    """(table, record id, item) keys of a list column, one per item, and each item's row."""
+    key = table_schema(name).primary_key[0]
+    lists = table[column].combine_chunks()
+    parents = numbers(pc.list_parent_indices(lists))
+    items = pc.list_flatten(lists)
+    ids = table[key].combine_chunks().take(ints(parents))
+    return _keys(_constant(name, len(items)), ids, items), parents
+
+
+def _record_keys(tables: Tables, names: list[str]) -> pa.Array:
+    parts = [
+        _flat(_keys(_constant(n, tables[n].num_rows), tables[n][table_schema(n).primary_key[0]]))
+        for n in names
+    ]
+    return pa.concat_arrays(parts) if parts else strings([])
+
+
+def _flat(keys: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """One string array (an empty input may come back untyped)."""
+    flat = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
+    return flat.cast(pa.string())
+
+
+def _per_item(
+    where: Where,
+    name: str,
+    keys: pa.Array,
+    parents: np.ndarray,
+    stray: np.ndarray,
+    message: str,
+    field: str,
+    expected: str,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for i in stray[:MAX_REPORTED]:
+        row = int(where.csv_rows(name, parents[i : i + 1])[0])
+        problems.append(
+            ClaimMismatch(
+                message,
+                file=where.file(name),
+                row=row,
+                field=field,
+                value=str(keys[int(i)].as_py()).split(_SEP)[-1],
+                expected=expected,
+            )
+        )
+    return problems
+
+
+@rule("claims name records", tables=_TABLES, emits=(ClaimMismatch,))
+def check_claim_records(data: Inputs) -> list[Problem]:
+    """Every claim names a record that exists in its table."""
+    tables, where = data.tables, data.where
+    if "claims" not in tables:
+        return []
+    names = [n for n in EVIDENCED if n in tables]
+    if not names:
+        return []
+    claims = tables["claims"]
+    missing = pc.invert(
+        pc.is_in(
+            _keys(claims["record_table"], claims["record_id"]),
+            value_set=_record_keys(tables, names),
+        )
+    )
+    return located(
+        where,
+        "claims",
+        claims,
+        "record_id",
+        missing,
+        maker(
+            ClaimMismatch,
+            "claim about a record that is not in its table",
+            file=where.file("claims"),
+            field="record_id",
+            expected="an id of the table named in record_table",
+        ),
+    )
+
+
+@rule("disputed fields", tables=_TABLES, emits=(ClaimMismatch,))
+def check_disputed_fields(data: Inputs) -> list[Problem]:
+    """A row's disputed_fields are exactly the fields of its claims marked disputed."""
+    tables, where = data.tables, data.where
+    if "claims" not in tables:
+        return []
+    claims = tables["claims"]
+    flagged = pc.fill_null(claims["disputed"], FALSE)
+    disputed = claims.filter(flagged)
+    claimed = pc.unique(_keys(disputed["record_table"], disputed["record_id"], disputed["field"]))
+    problems: list[Problem] = []
+    listed_all = []
+    for name in _fact_tables(tables):
+        if "disputed_fields" not in tables[name].column_names:
+            continue
+        listed, parents = _exploded(tables[name], name, "disputed_fields")
+        listed_all.append(listed)
+        stray = indices(pc.invert(pc.is_in(listed, value_set=claimed)))
+        problems += _per_item(
+            where,
+            name,
+            listed,
+            parents,
+            stray,
+            "field listed as disputed, but no claim on it is marked disputed",
+            "disputed_fields",
+            "the fields of this record's disputed claims (claims.disputed)",
+        )
+    if listed_all:
+        every = pa.concat_arrays([_flat(x) for x in listed_all])
+        keys = _keys(claims["record_table"], claims["record_id"], claims["field"])
+        unlisted = pc.and_(flagged, pc.invert(pc.is_in(keys, value_set=every)))
+        problems += located(
+            where,
+            "claims",
+            claims,
+            "field",
+            unlisted,
+            maker(
+                ClaimMismatch,
+                "claim marked disputed, but its record's row does not list the field as disputed",
+                file=where.file("claims"),
+                field="disputed",
+                expected="the field in the row's disputed_fields, or disputed false",
+            ),
+        )
+    return problems
+
+
+@rule("source ids", tables=_TABLES, emits=(ClaimMismatch,))
+def check_source_ids(data: Inputs) -> list[Problem]:
+    """A row's source_ids are the sources of its evidence, and cover its claims' sources."""
+    tables, where = data.tables, data.where
+    problems: list[Problem] = []
+    names = _fact_tables(tables)
+    if not names:
+        return problems
+    exploded = {name: _exploded(tables[name], name, "source_ids") for name in names}
+    every = pa.concat_arrays([_flat(keys) for keys, _ in exploded.values()])
+    if "evidence" in tables:
+        ev = tables["evidence"]
+        ev_keys = _keys(ev["record_table"], ev["record_id"], ev["source_id"])
+        cited = pc.unique(ev_keys)
+        for name, (listed, parents) in exploded.items():
+            problems += _per_item(
+                where,
+                name,
+                listed,
+                parents,
+                indices(pc.invert(pc.is_in(listed, value_set=cited))),
+                "source listed as supporting the record, but it gives no evidence for it",
+                "source_ids",
+                "the sources of this record's evidence rows",
+            )
+        in_tables = pc.is_in(ev["record_table"], value_set=strings(names))
+        unlisted = pc.and_(in_tables, pc.invert(pc.is_in(ev_keys, value_set=every)))
+        problems += located(
+            where,
+            "evidence",
+            ev,
+            "source_id",
+            unlisted,
+            maker(
+                ClaimMismatch,
+                "evidence from a source its record's source_ids do not list",
+                file=where.file("evidence"),
+                field="source_id",
+                expected="the source in the record's source_ids",
+            ),
+        )
+    if "claims" in tables:
+        claims = tables["claims"]
+        keys = _keys(claims["record_table"], claims["record_id"], claims["source_id"])
+        listed = pc.is_in(claims["record_table"], value_set=strings(names))
+        problems += located(
+            where,
+            "claims",
+            claims,
+            "source_id",
+            pc.and_(listed, pc.invert(pc.is_in(keys, value_set=every))),
+            maker(
+                ClaimMismatch,
+                "claim by a source its record's source_ids do not list",
+                file=where.file("claims"),
+                field="source_id",
+                expected="the source in the record's source_ids",
+            ),
+        )
+    return problems
+
+
+def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    from ..publish.writers import _as_text as text_of
+
+    return text_of(column)
+
+
+@rule("shown claims", tables=_TABLES, emits=(ClaimMismatch,))
+def check_shown_values(data: Inputs) -> list[Problem]:
+    """A row shows its field's preferred claim, and nothing where its claims are unresolved."""
+    tables, where = data.tables, data.where
+    if "claims" not in tables:
+        return []
+    claims = tables["claims"]
+    problems: list[Problem] = []
+    for name in _fact_tables(tables):
+        table = tables[name]
+        key = table_schema(name).primary_key[0]
+        mine = mask(pc.equal(claims["record_table"], string(name)))
+        if not mine.any():
+            continue
+        fields = pc.unique(claims.filter(mine)["field"]).to_pylist()
+        for field in fields:
+            if field not in table.column_names:
+                continue
+            idx = np.flatnonzero(mine & mask(pc.equal(claims["field"], string(field))))
+            part = claims.take(ints(idx))
+            pos = pc.index_in(part["record_id"], value_set=table[key])
+            shown = pc.take(_as_text(table[field]), pos)
+            preferred = pc.equal(part["rank"], string("preferred"))
+            same = pc.fill_null(pc.equal(shown, part["value"]), FALSE)
+            differs = pc.and_(preferred, pc.invert(same))
+            if field in _UNKNOWN_WHEN_UNDATED:
+                unknown = string("unknown")
+                shows_value = pc.not_equal(pc.fill_null(shown, unknown), unknown)
+            else:
+                shows_value = pc.is_valid(shown)
+            shown_anyway = pc.and_(pc.equal(part["reason"], string("unresolved")), shows_value)
+            for found, message, expected in (
+                (differs, "the row does not show its preferred claim", "the claim's value"),
+                (shown_anyway, "the row shows a value its claims leave unresolved", "no value"),
+            ):
+                hits = indices(found)[:MAX_REPORTED]
+                rows = where.csv_rows("claims", idx[hits])
+                for r, h in zip(rows, hits, strict=True):
+                    problems.append(
+                        ClaimMismatch(
+                            f"{name} {part['record_id'][int(h)].as_py()}: {message}",
+                            file=where.file("claims"),
+                            row=int(r),
+                            field=field,
+                            value=part["value"][int(h)].as_py(),
+                            expected=expected,
+                        )
+                    )
+    return problems
+
+
+CLAIM_RULES = (check_claim_records, check_disputed_fields, check_source_ids, check_shown_values)
