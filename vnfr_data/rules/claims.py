@@ -22,7 +22,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..arrow_values import FALSE, ints, mask, numbers, string, strings
+from ..arrow_values import FALSE, bools, ints, mask, numbers, string, strings
 from ..errors import ClaimMismatch, Problem
 from ..schema import EVIDENCED, table_schema
 from .declare import Inputs, rule
@@ -262,7 +262,7 @@ def check_shown_values(data: Inputs) -> list[Problem]:
         mine = mask(pc.equal(claims["record_table"], string(name)))
         if not mine.any():
             continue
-        fields = pc.unique(claims.filter(mine)["field"]).to_pylist()
+        fields = pc.unique(claims.filter(bools(mine))["field"]).to_pylist()
         for field in fields:
             if field not in table.column_names:
                 continue

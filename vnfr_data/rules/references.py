@@ -12,7 +12,7 @@ import functools
 
 import pyarrow.compute as pc
 
-from ..arrow_values import numbers
+from ..arrow_values import mask, numbers
 from ..errors import ForeignKeyError, Problem, UnknownReference
 from ..schema import RESOURCES, TABLES, spec, table_schema
 from .declare import Inputs, rule
@@ -59,7 +59,7 @@ def check_foreign_keys(data: Inputs) -> list[Problem]:
             col = table[column]
             known = data.tables[target][target_field]
             dangling = pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=known)))
-            if not pc.any(pc.fill_null(dangling, False)).as_py():
+            if not mask(dangling).any():
                 continue
             make = functools.partial(
                 _foreign_key_problem,
