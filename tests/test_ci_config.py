@@ -86,3 +86,11 @@ def test_the_hook_checks_the_repository_it_runs_in(data_copy: Path, tmp_path: Pa
     done = _hook(other / "sub")  # from a subdirectory: the top of the repository counts
     assert done.returncode == 1, done.stdout[-500:]
     assert str(data_copy / "csv" / "events.csv") in done.stdout
+
+
+def test_pull_requests_may_not_edit_an_article_main_holds(repo: Path) -> None:
+    """The corpus check runs on pull requests against their base, with its history fetched."""
+    text = (repo / WORKFLOW).read_text(encoding="utf-8")
+    assert "python scripts/check_corpus_unchanged.py" in text
+    assert "github.event_name == 'pull_request'" in text and "github.base_ref" in text
+    assert "fetch-depth: 0" in text
