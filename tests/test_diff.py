@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from vnfr_data._version import __version__ as SHIPPED
 from vnfr_data.cli import main
 from vnfr_data.review.diff import diff_packages, to_json
 from vnfr_data.review.diff_markdown import to_markdown
@@ -101,7 +102,7 @@ def test_markdown_groups_by_table_and_shows_old_and_new(
 ) -> None:
     old, new, picked = versions
     text = to_markdown(diff_packages(old, new))
-    assert text.startswith("## Changes in the data: 0.1.0 → 0.2.0")
+    assert text.startswith(f"## Changes in the data: {SHIPPED} → 0.2.0")
     assert "| events | 1 | 1 | 1 | 1 |" in text
     assert f"`title` `{picked['old_title'][:40]}" in text  # long values are cut
     assert "→ `A corrected title`" in text
@@ -151,7 +152,7 @@ def test_cli_reads_directories_descriptors_and_archives(
     [archive] = export(old, tmp_path / "zip", ["archive"])
     assert main(["diff", str(archive), str(new / "datapackage.json"), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["old_version"] == "0.1.0" and data["new_version"] == "0.2.0"
+    assert data["old_version"] == SHIPPED and data["new_version"] == "0.2.0"
     assert data["tables"]["events"]["added"]
     assert main(["diff", str(old), str(tmp_path / "nowhere")]) == 2
     assert "no data package descriptor" in capsys.readouterr().err
@@ -167,3 +168,17 @@ def test_a_table_new_in_the_new_version_is_said_so(repo: Path, tmp_path: Path) -
     assert "| withdrawals | new table | | | |" in text
     assert "The table is new in the package." in text
     assert "### events" not in text
+
+
+def test_a_table_the_new_version_no_longer_has_is_said_so(repo: Path, tmp_path: Path) -> None:
+    # 0.1.0 had a `conflicts` table that 1.0.0 replaced: unknown to today's registry.
+    old = tmp_path / "old"
+    shutil.copytree(repo / "data", old, ignore=shutil.ignore_patterns("annotations"))
+    descriptor = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
+    gone = json.loads(json.dumps(next(r for r in descriptor["resources"] if r["name"] == "claims")))
+    gone["name"] = "conflicts"
+    descriptor["resources"].append(gone)
+    (old / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    text = to_markdown(diff_packages(old, repo / "data"))
+    assert "| conflicts | table removed | | | |" in text
+    assert "The table is no longer in the package." in text

@@ -141,7 +141,14 @@ def _rows(package: PackageDir, name: str) -> tuple[list[str], list[dict[str, str
 
 
 def _key_of(package: PackageDir, name: str) -> tuple[str, ...]:
-    resource = package.resource(name) or {}
+    resource = package.resource(name) or next(
+        (
+            r
+            for r in package.descriptor["resources"]
+            if isinstance(r, dict) and r.get("name") == name
+        ),
+        {},
+    )
     schema = resource.get("schema", {})
     key = schema.get("primaryKey", []) if isinstance(schema, dict) else []
     return tuple([key] if isinstance(key, str) else key)
@@ -182,7 +189,9 @@ def _diff_table(
     name: str,
     tombstones: dict[tuple[str, str], tuple[str, str]],
 ) -> TableDiff:
-    in_old, in_new = old.resource(name) is not None, new.resource(name) is not None
+    # By the descriptors' own names: a table this version no longer has (the `conflicts`
+    # of 0.1.0) is unknown to its registry, but the old package still lists it.
+    in_old, in_new = name in _names(old), name in _names(new)
     key = _key_of(new if in_new else old, name)
     result = TableDiff(name, key)
     if not (in_old and in_new):
