@@ -4,7 +4,7 @@ Data versioning follows the Frictionless data-package-version recipe:
 major = a schema break, minor = data added, patch = corrections.
 """
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
 #: Date the data of this version was released; it is the descriptor's `created`
 #: so that a rebuild of the same inputs is byte-identical.
-RELEASE_DATE = "2026-11-23"
+RELEASE_DATE = "2026-12-02"
