@@ -147,6 +147,12 @@ def _signers(
 ) -> tuple[list[DraftActor], Span] | None:
     """Who signed at a signing event, and the clause that says so: the subject before "signed"
     ("the two ministers signed ...", "X and Y signed ...") or the agents after "signed by"."""
+    # The sentence's own mentions (indexed): drafting stays linear in the article's length.
+    local = (
+        discourse.in_sentence(s.index)
+        if discourse is not None
+        else [m for m in mentions if m.sentence == s.index]
+    )
     for phrase in ev.phrases:
         if not s.span.contains(phrase):
             continue
@@ -158,10 +164,10 @@ def _signers(
             start = verb.end() + by.end()
             stop = doc.find(",", start, s.end)
             stop = s.end if stop == -1 else stop
-            named = [m.actor for m in mentions if start <= m.full.start and m.span.end <= stop]
+            named = [m.actor for m in local if start <= m.full.start and m.span.end <= stop]
             clause = Span(phrase.start, max(phrase.end, stop))
         else:
-            named = [m.actor for m in mentions if phrase.start <= m.full.start < verb.start()]
+            named = [m.actor for m in local if phrase.start <= m.full.start < verb.start()]
             clause = phrase
             if not named and discourse is not None:
                 found = discourse.at_end(doc, phrase.start, verb.start())
@@ -173,12 +179,28 @@ def _signers(
     return None
 
 
+def signings_by_sentence(
+    sentences: list[Sentence], events: list[DraftEvent]
+) -> dict[int, list[DraftEvent]]:
+    """The signing events named in each sentence (by index)."""
+    starts = [x.start for x in sentences]
+    out: dict[int, list[DraftEvent]] = {}
+    for ev in events:
+        if ev.type != "signing":
+            continue
+        for p in ev.phrases:
+            k = bisect.bisect_right(starts, p.start) - 1
+            if k >= 0 and sentences[k].span.contains(p) and ev not in out.setdefault(k, []):
+                out[k].append(ev)
+    return out
+
+
 def _signatories(
     doc: str,
     sentences: list[Sentence],
     mentions: list[Mention],
     catalog: Catalog,
-    events: list[DraftEvent],
+    signings: dict[int, list[DraftEvent]],
     discourse: Discourse | None,
     ag: DraftAgreement,
 ) -> None:
@@ -187,12 +209,10 @@ def _signatories(
     body that signs ("France and Vietnam signed an agreement") is a party. Every sentence that
     names the agreement counts ("The agreement was signed by X and Y")."""
     roles = discourse.roles if discourse is not None else {}
-    signings = [ev for ev in events if ev.type == "signing"]
-    # Only the sentences that name the agreement (indexed): linear in the article's length.
+    # Only the sentences that name the agreement, and the signings of each (both indexed by
+    # sentence, `signings_by_sentence`): linear in the article's length.
     for s in (sentences[i] for i in sorted(ag.sentences) if 0 <= i < len(sentences)):
-        for ev in signings:
-            if not any(s.span.contains(p) for p in ev.phrases):
-                continue
+        for ev in signings.get(s.index, []):
             found = _signers(doc, mentions, discourse, ev, s)
             if found is None:
                 continue

@@ -26,6 +26,7 @@ from .actors import Catalog, Mention
 from .agreement_documents import (
     _signatories,
     documents,
+    signings_by_sentence,
 )
 from .agreement_model import DraftAgreement, _key
 from .agreement_refs import back_references, concluded_documents, document_sets
@@ -366,6 +367,7 @@ def find_agreements(
     found += document_sets(doc, sentences, events, taken)
     found += concluded_documents(doc, sentences, taken)
     back_references(doc, sentences, found)
+    signings = signings_by_sentence(sentences, events)
     for ag in found:
-        _signatories(doc, sentences, mentions, catalog, events, discourse, ag)
+        _signatories(doc, sentences, mentions, catalog, signings, discourse, ag)
     return sorted(found, key=lambda a: a.mentions[0].start)

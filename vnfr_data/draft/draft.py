@@ -73,6 +73,7 @@ class Draft:
     _starts: list[int] = field(default_factory=list)
     _by_sentence: dict[int, tuple[list[DraftStatement], list[DraftEvent]]] | None = None
     _grams: GramIndex | None = None
+    _statements_by: dict[int, list[DraftStatement]] | None = None
 
     @property
     def text(self) -> str:
@@ -100,6 +101,14 @@ class Draft:
                         entry.append(ev)
             self._by_sentence = index
         return self._by_sentence
+
+    def statements_in(self, index: int) -> list[DraftStatement]:
+        """The statements of one sentence (by its index), indexed once."""
+        if self._statements_by is None:
+            self._statements_by = {}
+            for st in self.statements:
+                self._statements_by.setdefault(st.sentence, []).append(st)
+        return self._statements_by.get(index, [])
 
     def quote(self, span: Span, min_words: int = 1) -> Quote:
         if self._grams is None:

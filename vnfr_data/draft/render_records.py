@@ -100,8 +100,8 @@ def _claim(draft: Draft, st: DraftStatement) -> tuple[Span, str | None]:
     after = sorted(
         (
             o
-            for o in draft.statements
-            if o.sentence == st.sentence and o is not st and o.evidence.start >= st.evidence.end
+            for o in draft.statements_in(st.sentence)
+            if o is not st and o.evidence.start >= st.evidence.end
         ),
         key=lambda o: o.evidence.start,
     )
@@ -110,7 +110,7 @@ def _claim(draft: Draft, st: DraftStatement) -> tuple[Span, str | None]:
             f"drafted: the sentence goes on with another statement ({draft.id_of(after[0])}); "
             "confirm the split or extend the quote"
         )
-    sentence = next((x for x in draft.sentences if x.index == st.sentence), None)
+    sentence = draft.sentences[st.sentence] if 0 <= st.sentence < len(draft.sentences) else None
     if sentence is None or sentence.span.end <= st.evidence.end:
         return st.evidence, None
     return Span(st.evidence.start, sentence.span.end), None

@@ -122,6 +122,19 @@ class Discourse:
         )
         self._person_starts = [m.span.start for m in self._people]
         self._by_sentence: dict[int, list[Mention]] = {}
+        self._sorted = sorted(self.mentions, key=lambda m: m.span.start)
+        self._starts = [m.span.start for m in self._sorted]
+
+    def _within(self, start: int, stop: int) -> list[Mention]:
+        """The mentions whose name starts in [start, stop], by bisection: resolution looks at a
+        clause, never the whole article (drafting stays linear)."""
+        a = bisect.bisect_left(self._starts, start)
+        return self._sorted[a : bisect.bisect_right(self._starts, stop)]
+
+    def _before(self, pos: int, limit: int = 100) -> list[Mention]:
+        """The last mentions named before `pos` (a bounded number, as for people)."""
+        k = bisect.bisect_left(self._starts, pos)
+        return self._sorted[max(0, k - limit) : k]
 
     def _principals(self) -> Who | None:
         """The two people the article names most (failing that two states), first-named first."""
@@ -270,7 +283,7 @@ class Discourse:
         head = m.group("head").lower()
         nat = DEMONYMS.get(m.group("nat") or "")
         phrase = m.group().strip()
-        before = [x for x in self.mentions if x.span.start < pos and x.actor.type != "person"]
+        before = [x for x in self._before(pos) if x.actor.type != "person"]
         if head in _COMPANY_WORDS:
             firms: list[DraftActor] = []
             for x in reversed(before):
@@ -304,7 +317,9 @@ class Discourse:
 
     def _names_at_end(self, doc: str, start: int, stop: int) -> tuple[Who, int] | None:
         """Named actors ending the segment, "X and Y" joined into a joint subject."""
-        inside = [m for m in self.mentions if start <= m.full.start and m.span.end <= stop]
+        inside = [
+            m for m in self._within(start, stop) if start <= m.full.start and m.span.end <= stop
+        ]
         if not inside:
             return None
         last = inside[-1]
@@ -369,12 +384,18 @@ class Discourse:
                 if who:
                     return who, s + size
                 break
-        names = [m for m in self.mentions if s <= m.full.start <= s + 4 and m.span.end <= end]
+        names = [
+            m for m in self._within(s, end) if s <= m.full.start <= s + 4 and m.span.end <= end
+        ]
         if names:
             # "EU Special Envoy Maria Lopez": the longest phrase starting here is the subject.
             first = max(names, key=lambda m: m.span.end)
             group = [first]
-            rest = [m for m in self.mentions if m.span.start > first.span.end and m.span.end <= end]
+            rest = [
+                m
+                for m in self._within(first.span.end, end)
+                if m.span.start > first.span.end and m.span.end <= end
+            ]
             for other in rest:
                 between = doc[group[-1].span.end : other.full.start]
                 if (
