@@ -141,3 +141,16 @@ def test_a_city_before_an_office_is_no_company(tmp_path: Path) -> None:
         "Opera house deal\nHÀ NỘI - Hà Nội Chairman Tran Sy Thanh met Paris officials on Monday.\n",
     )
     assert not [p for p in d.proposals if p.type == "company"]
+
+
+def test_who_the_clause_says_will_act_is_a_party(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Citadel gate to be restored with French help\n"
+        "HUE - Officials on Tuesday witnessed the signing of an agreement under which France "
+        "will help restore the Hue citadel gate.\n"
+        "The work will take two years.\n",
+    )
+    ag = _one(d)
+    assert ag.name == "Agreement on the restoration of the Hue citadel gate"
+    assert {a: role for a, (_x, role, _s) in ag.parties.items()} == {"france": "party"}

@@ -18,6 +18,7 @@ import re
 
 from .agreement_documents import _one_document
 from .agreement_model import DraftAgreement
+from .catalog import Mention
 from .event_model import DraftEvent
 from .sentences import Sentence
 from .text import Span, trim
@@ -198,3 +199,28 @@ def back_references(doc: str, sentences: list[Sentence], found: list[DraftAgreem
                 ag.sentences.append(s.index)
                 named_in.setdefault(s.index, []).append(ag)
             taken.add(span.start)
+
+
+_UNDER_WHICH = re.compile(
+    r"\b(?:under which|by which|whereby|through which)\s+(?P<subject>[^,;]*?)\s+"
+    r"(?:will|would|is to|are to|shall|agreed to|agrees to|commits to)\b"
+)
+
+
+def clause_parties(doc: str, found: list[DraftAgreement], mentions: list[Mention]) -> None:
+    """ "an agreement under which France will help restore ...": who the clause says will act
+    is a party (a state, body or company; a person there signs for one, which the signing
+    rules say)."""
+    starts = [m.span.start for m in mentions]
+    for ag in found:
+        if "unnamed" not in ag.rule:
+            continue
+        first = ag.mentions[0]
+        m = _UNDER_WHICH.search(doc, first.start, first.end)
+        if m is None:
+            continue
+        a, b = m.start("subject"), m.end("subject")
+        k = bisect.bisect_left(starts, a)
+        for x in mentions[k : bisect.bisect_right(starts, b)]:
+            if x.span.end <= b and x.actor.type != "person" and x.actor.id not in ag.parties:
+                ag.parties[x.actor.id] = (x.actor, "party", first)

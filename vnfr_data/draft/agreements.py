@@ -29,7 +29,12 @@ from .agreement_documents import (
     signings_by_sentence,
 )
 from .agreement_model import DraftAgreement, _key
-from .agreement_refs import back_references, concluded_documents, document_sets
+from .agreement_refs import (
+    back_references,
+    clause_parties,
+    concluded_documents,
+    document_sets,
+)
 from .event_model import DraftEvent
 from .lexicon import AGREEMENT_HEADS, EVENT_HEADS
 from .sentences import Sentence
@@ -367,6 +372,7 @@ def find_agreements(
     found += document_sets(doc, sentences, events, taken)
     found += concluded_documents(doc, sentences, taken)
     back_references(doc, sentences, found)
+    clause_parties(doc, found, sorted(mentions, key=lambda m: m.span.start))
     signings = signings_by_sentence(sentences, events)
     for ag in found:
         _signatories(doc, sentences, mentions, catalog, signings, discourse, ag)
