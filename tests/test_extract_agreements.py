@@ -154,3 +154,5 @@ def test_who_the_clause_says_will_act_is_a_party(tmp_path: Path) -> None:
     ag = _one(d)
     assert ag.name == "Agreement on the restoration of the Hue citadel gate"
     assert {a: role for a, (_x, role, _s) in ag.parties.items()} == {"france": "party"}
+    signing = next(e for e in d.events if e.type == "signing")
+    assert signing.title == "Signing of the agreement on the restoration of the Hue citadel gate"

@@ -108,6 +108,25 @@ def _outside_names(mentions: list[Mention], agreements: list[DraftAgreement]) ->
     return kept
 
 
+def _signing_titles(events: list[DraftEvent], agreements: list[DraftAgreement]) -> None:
+    """A signing of one described document is titled by the document's curated name ("Signing
+    of the agreement on the purchase of 20 aircraft"), not by the words around the verb."""
+    unnamed = [ag for ag in agreements if "unnamed" in ag.rule and ag.existing is None]
+    for ev in events:
+        if ev.type not in {"signing", "document_exchange"}:
+            continue
+        near = [
+            ag
+            for ag in unnamed
+            if any(0 <= ag.mentions[0].start - p.start <= len(p) + 40 for p in ev.phrases)
+        ]
+        if len(near) == 1:
+            name = near[0].name
+            name = name if name[1:2].isupper() else name[0].lower() + name[1:]
+            what = "Handover" if ev.type == "document_exchange" else "Signing"
+            ev.title = f"{what} of the {name}"
+
+
 def _frame(events: list[DraftEvent]) -> DraftEvent | None:
     """The occasion the article reports (its first talks, reception, interview ...), if any."""
     framed = [e for e in events if e.type in _FRAME_TYPES and e.status in {"occurred", "ongoing"}]
@@ -151,6 +170,7 @@ def extract(
     link_events(events, known)
     link_agreements(agreements, known)
     mentions = _outside_names(mentions, agreements)
+    _signing_titles(events, agreements)
     used: set[str] = set()
     for st in named:
         used |= st.who.ids
