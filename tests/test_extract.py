@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.util
 import re
 import shutil
@@ -454,6 +455,8 @@ def test_drafts_build_beside_the_curated_data_once_reviewed(data_copy: Path) -> 
 
 def test_reviewed_draft_with_its_new_actors_builds_without_retyping(data_copy: Path) -> None:
     sid, text = _install(data_copy, PAGE)
+    pin = hashlib.sha256(PAGE.read_bytes()).hexdigest()
+    assert f"\n  sha256: {pin}\n" in text  # the draft pins the article it was made from
     reviewed, new_actors = _uncomment(text)
     assert "tran-hong-ha" in " ".join(new_actors)
     with open(data_copy / "annotations" / "actors.yaml", "a", encoding="utf-8") as handle:
@@ -468,6 +471,8 @@ def test_reviewed_draft_with_its_new_actors_builds_without_retyping(data_copy: P
     assert {"tran-hong-ha", "jean-noel-barrot", "ministry-of-industry-and-trade"} <= speakers
     participants = {p["actor_id"] for p in result.tables["event_participants"].to_pylist()}
     assert {"tran-hong-ha", "jean-noel-barrot"} <= participants
+    sources = {r["source_id"]: r["sha256"] for r in result.tables["sources"].to_pylist()}
+    assert sources[sid] == pin
 
 
 def test_every_record_is_marked_draft_and_drafts_folder_is_not_built(data_copy: Path) -> None:
