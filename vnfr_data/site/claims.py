@@ -1,11 +1,11 @@
 """What each source claims where sources disagree, whichever table the package has.
 
-Packages of this version have a `conflicts` table (one row per source claim on a
-disputed field, `chosen` marking the value the main table shows). A claims table
-with ranks (`preferred` / `normal` / `deprecated`) and reasons, plus
-`disputed_fields` and `source_ids` columns on the fact tables, is replacing it.
-This adapter reads either into one shape, so the pages need not know which one
-they were given.
+Packages from 1.0.0 have a `claims` table with ranks (`preferred` / `normal` /
+`deprecated`) and reasons, plus `disputed_fields` and `source_ids` columns on the
+fact tables; 0.1.0 packages had a `conflicts` table (one row per source claim on
+a disputed field, `chosen` marking the value the main table shows). This adapter
+reads either into one shape, so the pages need not know which one they were
+given.
 """
 
 from __future__ import annotations

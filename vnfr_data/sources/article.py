@@ -6,7 +6,6 @@ menus, teasers and captions out of reach of any evidence quote.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,11 +40,6 @@ class Article:
     body_start: int
     body_end: int
     file: str
-
-    @property
-    def order(self) -> tuple[datetime.date, str]:
-        """Recency order: the most recently published source's claim is shown."""
-        return (self.meta.published_date or datetime.date.min, self.meta.id)
 
 
 def read_bytes(articles_dir: Path, file: str, annotation_file: str) -> bytes:
