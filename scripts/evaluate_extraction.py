@@ -11,7 +11,9 @@ written on say how the extractor does on new ones:
 - the independent set (`tests/draft_dev/independent.txt`): articles written by
   someone who never saw the rules, scored as one aggregate only (this script
   never prints its per-article scores or misses, so nobody tunes on it); it is
-  not part of the development set;
+  not part of the development set; the second independent set
+  (`tests/draft_dev/independent2.txt`, `--set independent2`) is scored the same
+  way, apart from the first;
 - the five corpus articles (`data/`), on which the rules were first written,
   and whose people `actors.yaml` already knows: not evidence of generality.
 
@@ -47,7 +49,7 @@ any evidence outside the gold body or on a line the gold marks as furniture.
 An article the extractor refuses (no body found) counts as a draft with no
 records: every gold record of it is missed.
 
-    python scripts/evaluate_extraction.py [--set dev|tuning|held-out|independent|corpus|all]
+    python scripts/evaluate_extraction.py [--set dev|tuning|held-out|independent|independent2|corpus|all]
         [--misses] [--per-source] [--no-independent]
 """
 
@@ -151,9 +153,15 @@ def held_out() -> set[str]:
     return _listed("held_out.txt")
 
 
-def independent() -> set[str]:
-    """The independent set: scored as one aggregate, never shown article by article."""
-    return _listed("independent.txt")
+#: Independent sets, each written by a session that never saw the extractor: scored as one
+#: aggregate each, never article by article, and never part of another set.
+INDEPENDENT = {"independent": "independent.txt", "independent2": "independent2.txt"}
+
+
+def independent(which: str | None = None) -> set[str]:
+    """One independent set's articles, or (without a name) those of every independent set."""
+    names = [INDEPENDENT[which]] if which else list(INDEPENDENT.values())
+    return set().union(*(_listed(n) for n in names))
 
 
 def gold_dir(data: Path, tmp: Path) -> Path:
@@ -457,7 +465,8 @@ def evaluate(
     per-article scores are never returned."""
     notes: list[str] = []
     totals = {t: Score() for t in SCORED}
-    if which == "independent":
+    quiet = which in INDEPENDENT
+    if quiet:
         per_source = False
     with tempfile.TemporaryDirectory() as tmp:
         work = gold_dir(data, Path(tmp))
@@ -469,7 +478,8 @@ def evaluate(
                 if any(c.source in corpus_sources for c in claims):
                     corpus_ids[table].add(rid)
         held = held_out()
-        apart = independent()
+        apart = independent(which if quiet else None)
+        elsewhere = independent() - apart
         chosen = []
         for sid, article in sorted(articles.items(), key=lambda kv: kv[1].meta.file):
             corpus = sid in corpus_sources
@@ -477,7 +487,7 @@ def evaluate(
                 continue
             if which != "corpus" and corpus:
                 continue
-            if (which == "independent") != (sid in apart):
+            if quiet != (sid in apart) or sid in elsewhere:
                 continue
             if which == "held-out" and sid not in held:
                 continue
@@ -510,9 +520,9 @@ def evaluate(
                         f"  P {_pct(s.matched, s.draft):>6}  R {_pct(s.matched, s.gold):>6}"
                     )
                 totals[table].add(s)
-        notes.insert(0, _build_verdict(data, drafts, len(chosen), quiet=which == "independent"))
+        notes.insert(0, _build_verdict(data, drafts, len(chosen), quiet=quiet))
         if refused:  # counted as drafts with no records; the independent set's stay unnamed
-            named = "" if which == "independent" else f": {'; '.join(refused)}"
+            named = "" if quiet else f": {'; '.join(refused)}"
             notes.insert(1, f"{len(refused)} article(s) refused by the extractor{named}")
     return totals, notes
 
@@ -571,6 +581,7 @@ SETS = {
     "tuning": "development set, tuned-on part",
     "held-out": "development set, held-out part (never tuned on)",
     "independent": "independent set (aggregate only; never tuned on)",
+    "independent2": "second independent set (aggregate only; never tuned on)",
     "corpus": "the five corpus articles (rules first written on them)",
 }
 
@@ -585,9 +596,14 @@ def main(argv: list[str] | None = None) -> int:
         "--no-independent", action="store_true", help="leave the independent set out of 'all'"
     )
     args = p.parse_args(argv)
-    chosen = ["dev", "held-out", "independent", "corpus"] if args.set == "all" else [args.set]
-    if args.no_independent or not independent():
-        chosen = [c for c in chosen if c != "independent"] if args.set == "all" else chosen
+    chosen = [*SETS] if args.set == "all" else [args.set]
+    if args.set == "all":  # an independent set is left out when asked, or when it is empty
+        chosen = [c for c in chosen if c != "tuning"]
+        chosen = [
+            c
+            for c in chosen
+            if c not in INDEPENDENT or (not args.no_independent and independent(c))
+        ]
     for which in chosen:
         totals, notes = evaluate(Path(args.data), which, args.per_source)
         print(f"## {SETS[which]}\n")
@@ -595,7 +611,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for n in notes:
             print(n)
-        if args.misses and which != "independent":  # never shown: nobody tunes on it
+        if args.misses and which not in INDEPENDENT:  # never shown: nobody tunes on it
             for t in SCORED:
                 print(f"\n{t}: missed {len(totals[t].misses)}: {', '.join(totals[t].misses)}")
                 print(
