@@ -13,17 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from vnfr_data.site.chromium import CHROMIUM, FLAGS
+
 FULL = False
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 

@@ -22,19 +22,9 @@ import pytest
 
 import vnfr_data
 from vnfr_data.site import build_site
+from vnfr_data.site.chromium import CHROMIUM, FLAGS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-CHROMIUM = os.environ.get("VNFR_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _browser_missing() -> str | None:

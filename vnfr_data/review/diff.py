@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import ProblemsFound, UnusableInput
 from ..safe_files import UnsafeFile, canonical_parts, read_inside
+from ..schema.registry import EVIDENCED
 from ..validate.package import PackageDir, open_package
 
 #: The table whose rows are tombstones: (record_table, record_id) withdrawn in a version.
@@ -78,17 +79,9 @@ class PackageDiff:
         return sum(len(t.removed) for t in self.tables if t.name in _WITHDRAWABLE)
 
 
-#: Tables whose records carry ids people cite: a record of these is withdrawn, never removed.
-_WITHDRAWABLE = (
-    "actors",
-    "events",
-    "event_participants",
-    "statements",
-    "agreements",
-    "agreement_parties",
-    "agreement_events",
-    "figures",
-)
+#: Tables whose records carry ids people cite (the evidenced facts and links): a record of
+#: these is withdrawn, never removed.
+_WITHDRAWABLE = EVIDENCED
 
 
 @contextmanager
