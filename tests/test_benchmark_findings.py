@@ -26,6 +26,8 @@ def _benchmark() -> ModuleType:
     spec = importlib.util.spec_from_file_location("validate_benchmark", BENCHMARK)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    if str(BENCHMARK.parent) not in sys.path:
+        sys.path.insert(0, str(BENCHMARK.parent))  # the benchmarks import their helpers
     sys.modules["validate_benchmark"] = module
     spec.loader.exec_module(module)
     return module

@@ -82,6 +82,7 @@ def _default_build_dir() -> Path | None:
 def cmd_build(args: argparse.Namespace) -> int:
     try:
         from .build import build_tables
+        from .build.cache import BuildCache
         from .publish import PublishRefused, publish, recover, render
     except ImportError as exc:
         print(
@@ -103,7 +104,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         note = recover(root)
         if note:
             print(f"note: {note}", file=sys.stderr)
-        files = render(build_tables(root))
+        cache = None if args.no_cache else BuildCache.beside(root)
+        files = render(build_tables(root, cache=cache))
+        if cache is not None:
+            cache.prune()
         note = publish(files, root)
     except ProblemsFound as exc:
         _print_problems(exc.problems)
@@ -116,6 +120,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     print(f"built {len([f for f in files if f.startswith('csv/')])} tables in {root}")
     return 0
+
+
+class _NoPandas:
+    """A meta path finder refusing pandas: pyarrow imports it (0.3 s) the first time it
+    meets a Python list, to ask whether it is a pandas object; the build never has one."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError("pandas is not needed by the build", name=name)
+
+
+def _refuse_pandas() -> None:
+    """In this process (a command that never needs pandas), make it unimportable."""
+    if "pandas" not in sys.modules and not any(isinstance(f, _NoPandas) for f in sys.meta_path):
+        sys.meta_path.insert(0, _NoPandas())
 
 
 def _check_build(root: Path) -> int:
@@ -291,7 +310,15 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build CSV, Parquet and datapackage.json from the annotations")
     b.add_argument("--data", help="data directory (default: the checkout's data/)")
     b.add_argument(
-        "--check", action="store_true", help="only report whether the committed tables are current"
+        "--check",
+        action="store_true",
+        help="only report whether the committed tables are current (a fresh build, no cache)",
+    )
+    b.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every annotation file again instead of replaying unchanged ones from "
+        ".cache/ beside the data directory",
     )
     b.set_defaults(func=cmd_build)
     v = sub.add_parser("validate", help="validate a data package (default: the shipped one)")
@@ -367,6 +394,8 @@ def _printable_streams() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _printable_streams()
     args = parser().parse_args(argv)
+    if argv is None and args.func is cmd_build:  # this process is the command line
+        _refuse_pandas()
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = PipeSafe(stdout), PipeSafe(stderr)
     try:

@@ -9,6 +9,7 @@ module ignorant of how the package was installed.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -48,8 +49,22 @@ def repo_dir() -> Path | None:
 
 
 def shown(path: Path) -> str:
-    """A path as a person should see it in a report: relative to where they stand."""
+    """A path as a person should see it in a report: relative to where they stand.
+
+    Resolved as `Path.resolve` would, with each directory resolved once (a build shows
+    thousands of files from a few directories); a file that is itself a link, or a
+    name with `..`, is resolved in full."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        here = _resolved(os.getcwd())
+        if path.name in ("", ".", "..") or path.is_symlink():
+            target = path.resolve()
+        else:
+            target = _resolved(str(path.parent)) / path.name
+        return str(target.relative_to(here))
+    except (ValueError, OSError):
         return str(path)
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved(directory: str) -> Path:
+    return Path(directory).resolve()

@@ -67,18 +67,111 @@ class _TooDeep(Exception):
         self.line = line
 
 
-def _check_depth(text: str) -> None:
-    """Refuse deep nesting before composing: libyaml's composer recurses and can crash
-    the interpreter on a hostile file. Parsing events is iterative, so this scan is safe."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_SafeLoader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise _TooDeep(mark.line + 1 if mark is not None else 1)
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
+def _compose(loader: Any) -> yaml.Node | None:
+    """The document's root node, composed from the parser's events without recursion.
+
+    libyaml's composer recurses (a hostile file nesting a million levels deep
+    crashes the interpreter), so the nodes are built here on an explicit stack,
+    and nesting deeper than MAX_DEPTH is refused as it is met: one pass over
+    the text, where a depth scan followed by libyaml's composer took two. The
+    nodes, marks and errors are those of PyYAML's composer. A composer error
+    (an undefined alias, a duplicate anchor, a second document) is raised only
+    once the rest of the stream shows no deeper nesting, as when the depth was
+    scanned first.
+    """
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        loader.get_event()
+        return None
+    loader.get_event()  # document start
+    anchors: dict[str, yaml.Node] = {}
+    #: Open collections, each with the key it holds while its value is composed.
+    stack: list[list[Any]] = []
+    root: yaml.Node | None = None
+    error: yaml.YAMLError | None = None
+    while True:
+        event = loader.get_event()
+        node: yaml.Node | None = None
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            if error is None:
+                stack[-1][0].end_mark = event.end_mark
+            stack.pop()
+            if not stack:
+                break
+            continue
+        opens = isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent))
+        if opens and len(stack) + 1 > MAX_DEPTH:
+            mark = event.start_mark
+            raise _TooDeep(mark.line + 1 if mark is not None else 1)
+        if error is None:
+            node, error = _node(loader, event, anchors)
+        if opens:
+            stack.append([node, None])
+        if error is None:
+            if len(stack) > (1 if opens else 0):
+                parent = stack[-2] if opens else stack[-1]
+                if isinstance(parent[0], yaml.SequenceNode):
+                    parent[0].value.append(node)
+                elif parent[1] is None:
+                    parent[1] = node
+                else:
+                    parent[0].value.append((parent[1], node))
+                    parent[1] = None
+            elif root is None:
+                root = node
+        if not stack:
+            break
+    loader.get_event()  # document end
+    if error is not None:
+        raise error
+    if not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream",
+            root.start_mark if root is not None else None,
+            "but found another document",
+            event.start_mark,
+        )
+    loader.get_event()  # stream end
+    return root
+
+
+def _node(
+    loader: Any, event: Any, anchors: dict[str, yaml.Node]
+) -> tuple[yaml.Node | None, yaml.YAMLError | None]:
+    """The node an event starts (or the one an alias names), as PyYAML's composer makes it."""
+    start: Any = event.start_mark
+    if isinstance(event, yaml.AliasEvent):
+        if event.anchor not in anchors:
+            message = "found undefined alias"  # libyaml's wording
+            return None, yaml.composer.ComposerError(None, None, message, start)
+        return anchors[event.anchor], None
+    anchor = event.anchor
+    if anchor is not None and anchor in anchors:
+        return None, yaml.composer.ComposerError(
+            "found duplicate anchor; first occurrence",  # libyaml's wording
+            anchors[anchor].start_mark,
+            "second occurrence",
+            start,
+        )
+    tag = event.tag
+    node: yaml.Node
+    if isinstance(event, yaml.ScalarEvent):
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        end: Any = event.end_mark
+        node = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
+    elif isinstance(event, yaml.SequenceStartEvent):
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.SequenceNode, None, event.implicit)
+        node = yaml.SequenceNode(tag, [], start, None, flow_style=event.flow_style)
+    else:
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.MappingNode, None, event.implicit)
+        node = yaml.MappingNode(tag, [], start, None, flow_style=event.flow_style)
+    if anchor is not None:
+        anchors[anchor] = node
+    return node, None
 
 
 class _AliasFound(Exception):
@@ -172,8 +265,15 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
         raise ProblemsFound(
             [YamlError(f"not UTF-8 at byte {exc.start}", file=name, expected="UTF-8 text")]
         ) from None
+    loader = _SafeLoader(text)
     try:
-        _check_depth(text)
+        node = _compose(loader)
+        lines = _line_index(node) if node is not None else {}
+        data = loader.construct_document(node) if node is not None else None
+    except _BadKey as exc:
+        raise ProblemsFound(
+            [YamlError(exc.message, file=name, row=exc.line, expected="key: value")]
+        ) from None
     except _TooDeep as exc:
         raise ProblemsFound(
             [
@@ -184,17 +284,6 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
                     expected=f"at most {MAX_DEPTH} levels",
                 )
             ]
-        ) from None
-    except yaml.YAMLError:
-        pass  # reported with its location by the parse below
-    loader = _SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        lines = _line_index(node) if node is not None else {}
-        data = loader.construct_document(node) if node is not None else None
-    except _BadKey as exc:
-        raise ProblemsFound(
-            [YamlError(exc.message, file=name, row=exc.line, expected="key: value")]
         ) from None
     except _AliasFound as exc:
         raise ProblemsFound(

@@ -6,7 +6,9 @@ per source, and `merge` decides what its row shows.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,13 +17,16 @@ from pydantic import BaseModel
 
 from ..annotations import annotation_files, load_actors, load_source_file
 from ..annotations.format import QuoteRef, SourceMeta
+from ..annotations.safe_yaml import MAX_FILE_BYTES
 from ..annotations.source_file import SourceFileBase
 from ..errors import DuplicateId, Problem, ProblemsFound
 from ..paths import shown
+from ..safe_files import UnsafeFile, read_inside
 from ..schema import RESOURCES, TableSpec, spec
 from ..schema.registry import children, sections
 from ..sources.article import Article, read_article
 from ..sources.quotes import resolve
+from .cache import BuildCache, Uncachable
 from .compare import period_end
 
 
@@ -57,6 +62,8 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
     #: Files that could not be read at all: checks of the whole would only echo them.
     unreadable: int = 0
+    #: With a cache: each annotation file's shown path and its cache key.
+    file_keys: dict[str, str] = field(default_factory=dict)
 
     def claim(self, table: str, record_id: str, claim: Claim) -> None:
         self.claims[table].setdefault(record_id, []).append(claim)
@@ -261,30 +268,78 @@ class _SourceReader:
                 self.record(child, sub, record_id, (*path, child.section, j))
 
 
-def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
-    """Read every annotation file; problems are gathered, not raised."""
-    out = Collected()
+@dataclass
+class FileResult:
+    """What one annotation file contributes: its own claims, evidence and problems, and
+    its article (None when the file could not be read)."""
+
+    local: Collected
+    article: Article | None = None
+
+
+def _read_actors(path: Path, data_dir: Path) -> FileResult:
+    local = Collected()
     actors = spec("actors")
-    actors_path, source_paths = annotation_files(data_dir / "annotations")
     try:
-        for actor in load_actors(actors_path, data_dir):
-            out.claim(
+        for actor in load_actors(path, data_dir):
+            local.claim(
                 "actors",
                 actor.id,
-                Claim(None, "", None, shown(actors_path), None, columns(actors, actor)),
+                Claim(None, "", None, shown(path), None, columns(actors, actor)),
             )
     except ProblemsFound as exc:
-        out.problems += exc.problems
-        out.unreadable += 1
+        local.problems += exc.problems
+        local.unreadable += 1
+    return FileResult(local)
+
+
+def _read_source(path: Path, data_dir: Path) -> FileResult:
+    local = Collected()
+    try:
+        doc, lines = load_source_file(path, data_dir)
+        pin_line = lines.get(("source", "sha256"), lines.get(("source",)))
+        article = read_article(doc.source, data_dir / "articles", shown(path), pin_line)
+    except ProblemsFound as exc:
+        local.problems += exc.problems
+        local.unreadable += 1
+        return FileResult(local)
+    reader = _SourceReader(local, article, lines)
+    reader.source(doc.source)
+    reader.read(doc)
+    return FileResult(local, article)
+
+
+def absorb(out: Collected, local: Collected) -> None:
+    """Add one file's contribution, in the order the file gave it (as if read in place)."""
+    for table, records in local.claims.items():
+        for record_id, claims in records.items():
+            out.claims[table].setdefault(record_id, []).extend(claims)
+    for key, quote in local.evidence.items():
+        out.evidence[key] = quote
+    for key, place in local.evidence_at.items():
+        out.evidence_at.setdefault(key, place)
+    out.no_fact += local.no_fact
+    out.problems += local.problems
+    out.unreadable += local.unreadable
+
+
+def collect(
+    data_dir: Path, cache: BuildCache | None = None
+) -> tuple[Collected, dict[str, Article]]:
+    """Read every annotation file; problems are gathered, not raised.
+
+    With a `cache`, an unchanged file's contribution is replayed from it instead
+    of being parsed again (`build.cache`): the result is the same.
+    """
+    out = Collected()
+    actors_path, source_paths = annotation_files(data_dir / "annotations")
+    absorb(out, cached(cache, actors_path, data_dir, _read_actors, out).local)
     articles: dict[str, Article] = {}
     for path in source_paths:
-        try:
-            doc, lines = load_source_file(path, data_dir)
-            pin_line = lines.get(("source", "sha256"), lines.get(("source",)))
-            article = read_article(doc.source, data_dir / "articles", shown(path), pin_line)
-        except ProblemsFound as exc:
-            out.problems += exc.problems
-            out.unreadable += 1
+        result = cached(cache, path, data_dir, _read_source, out)
+        article = result.article
+        if article is None:
+            absorb(out, result.local)
             continue
         if article.meta.id in articles:
             out.problems.append(
@@ -294,7 +349,54 @@ def collect(data_dir: Path) -> tuple[Collected, dict[str, Article]]:
             )
             continue
         articles[article.meta.id] = article
-        reader = _SourceReader(out, article, lines)
-        reader.source(doc.source)
-        reader.read(doc)
+        absorb(out, result.local)
     return out, articles
+
+
+def file_key(cache: BuildCache, path: Path, data_dir: Path) -> str | None:
+    """The cache key of an annotation file as it is now (None: unreadable, left to the read)."""
+    try:
+        raw = read_inside(data_dir, str(path.relative_to(data_dir)), MAX_FILE_BYTES)
+    except (UnsafeFile, OSError, ValueError):
+        return None
+    return cache.key(shown(path), raw)
+
+
+def reader_of(path: Path) -> Callable[[Path, Path], FileResult]:
+    return _read_actors if path.name == "actors.yaml" else _read_source
+
+
+def cached(
+    cache: BuildCache | None,
+    path: Path,
+    data_dir: Path,
+    read: Callable[[Path, Path], FileResult],
+    out: Collected | None = None,
+    key: str | None = None,
+) -> FileResult:
+    """`read(path, data_dir)`, or its replay from the cache when the inputs are the same.
+
+    The file's key is noted in `out.file_keys`."""
+    if cache is None:
+        return read(path, data_dir)
+    key = key or file_key(cache, path, data_dir)
+    if key is None:
+        return read(path, data_dir)  # reported by the read itself
+    if out is not None:
+        out.file_keys[shown(path)] = key
+    from .replay import record, replay  # replay builds the objects defined here
+
+    payload = cache.load(key)
+    if payload is not None:
+        replayed = replay(payload, data_dir)
+        if replayed is not None:
+            return replayed
+        cache.stale()
+    result = read(path, data_dir)
+    if result.local.unreadable:
+        # Not kept: why a file cannot be read may lie outside it (its article missing,
+        # changed or unpinned), and its key is the file's bytes alone. It is read again.
+        return result
+    with contextlib.suppress(Uncachable):  # a value JSON cannot hold: read it next time too
+        cache.store(key, record(result))
+    return result
