@@ -56,7 +56,10 @@ class Places:
             return dataclasses.replace(problem, file=None)
         row = self.tables[table].slice(problem.row - 2, 1).to_pylist()[0]
         file, line = self._place(table, row, problem.field)
-        return dataclasses.replace(problem, file=file, row=line)
+        field = problem.field
+        if table == "claims" and field == "value":
+            field = row["field"]  # in the annotation, the claim is the key its source typed
+        return dataclasses.replace(problem, file=file, row=line, field=field)
 
     def _place(
         self, table: str, row: dict[str, Any], field: str | None

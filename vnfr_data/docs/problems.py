@@ -15,7 +15,10 @@ _BY_STAGE = {"verdict": "build, validate", "annotations": "build"}
 
 
 def render_problems() -> str:
-    by_code = {c: r for r in RULES for c in r.codes}
+    by_code: dict[str, list[str]] = {}
+    for r in RULES:
+        for c in r.codes:
+            by_code.setdefault(c, []).append(f"*{r.name}*")
     lines = [
         "# Problems",
         "",
@@ -57,7 +60,8 @@ def render_problems() -> str:
                 [
                     code(p.code),
                     cell(p.title),
-                    f"rule *{by_code[p.code].name}* (build and validate)"
+                    f"{'rules' if len(by_code[p.code]) > 1 else 'rule'} "
+                    f"{', '.join(by_code[p.code])} (build and validate)"
                     if p.code in by_code
                     else _BY_STAGE.get(p.stage, "validate"),
                 ]

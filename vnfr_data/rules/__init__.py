@@ -13,7 +13,7 @@ from .dates import check_dates
 from .declare import Inputs, Rule, Selection, Tables
 from .duplicates import check_duplicate_facts
 from .evidence import check_evidence_in_body, check_evidence_quotes, check_grounding
-from .references import check_foreign_keys, check_list_references
+from .references import check_claimed_references, check_foreign_keys, check_list_references
 from .statements import check_statement_dates, check_statement_texts
 from .tombstones import check_withdrawn_ids
 
@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     check_grounding,
     check_foreign_keys,
     check_list_references,
+    check_claimed_references,
     check_dates,
     check_duplicate_facts,
     check_statement_texts,

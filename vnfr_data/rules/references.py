@@ -12,9 +12,9 @@ import functools
 
 import pyarrow.compute as pc
 
-from ..arrow_values import mask, numbers
+from ..arrow_values import mask, numbers, string
 from ..errors import ForeignKeyError, Problem, UnknownReference
-from ..schema import RESOURCES, TABLES, spec, table_schema
+from ..schema import EVIDENCED, RESOURCES, TABLES, spec, table_schema
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, indices, ints, located
 
@@ -108,4 +108,79 @@ def check_list_references(data: Inputs) -> list[Problem]:
             )
             for r, v in zip(rows, values, strict=True)
         ]
+    return problems
+
+
+def _claimed_keys() -> list[tuple[str, str, str, str]]:
+    """(table, column, target table, target field) of every foreign key a claim can give."""
+    out = []
+    for name in EVIDENCED:
+        for fk in table_schema(name).foreign_keys:
+            (column,) = fk["fields"]
+            (target_field,) = fk["reference"]["fields"]
+            out.append((name, column, fk["reference"]["resource"], target_field))
+    return out
+
+
+_CLAIMED = _claimed_keys()
+
+
+def _claimed_problem(
+    file: str, message: str, known: list[str], what: str, row: int, value: str | None
+) -> Problem:
+    return ForeignKeyError(
+        message,
+        file=file,
+        row=row,
+        field="value",
+        value=value,
+        expected=did_you_mean(value, known, what),
+    )
+
+
+@rule(
+    "ids in claims",
+    tables=sorted({"claims", *(target for _, _, target, _ in _CLAIMED)}),
+    emits=(ForeignKeyError,),
+)
+def check_claimed_references(data: Inputs) -> list[Problem]:
+    """Every id a source claims exists, also where the row shows another source's claim.
+
+    The foreign keys of the tables check the value a row shows (its preferred
+    claims). A claim the row does not show (two sources disagree on an event's
+    `part_of` and nothing decides) is still what its source says, and a misspelt
+    id there is a contributor's typo: reported at the claim's line, with "did
+    you mean", instead of passing as a dispute.
+    """
+    if "claims" not in data.tables:
+        return []
+    claims = data.tables["claims"]
+    problems: list[Problem] = []
+    for name, column, target, target_field in _CLAIMED:
+        if target not in data.tables:
+            continue
+        known = data.tables[target][target_field]
+        value = claims["value"]
+        dangling = pc.and_(
+            pc.and_(
+                pc.equal(claims["record_table"], string(name)),
+                pc.equal(claims["field"], string(column)),
+            ),
+            pc.and_(
+                pc.not_equal(
+                    claims["rank"], string("preferred")
+                ),  # the row shows it: checked there
+                pc.and_(pc.is_valid(value), pc.invert(pc.is_in(value, value_set=known))),
+            ),
+        )
+        if not mask(dangling).any():
+            continue
+        make = functools.partial(
+            _claimed_problem,
+            data.where.file("claims"),
+            f"a source's {name}.{column} claim names no {target} record",
+            sorted(str(k) for k in pc.unique(known).to_pylist() if k is not None),
+            f"a {target_field} of {target}",
+        )
+        problems += located(data.where, "claims", claims, "value", dangling, make)
     return problems
