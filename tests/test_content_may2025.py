@@ -193,6 +193,51 @@ def test_handover_of_cooperation_documents_after_the_talks(ds: Dataset) -> None:
     assert link.relation == "handed_over"
 
 
+PLANNED_SIGNING = "ev-2025-05-signing-new-vn-fr-cooperation-agreements"
+INVITED_VISIT = "ev-undated-macron-visit-vietnam-invited"
+
+
+def test_the_handover_fulfils_the_signing_003_expected_during_the_visit(ds: Dataset) -> None:
+    """Linked, not duplicated: the planned signing stays as 003 reported it, before the visit."""
+    handover = _get(ds.events, "ev-2025-05-26-handover-cooperation-documents")
+    assert handover.fulfils == PLANNED_SIGNING
+    assert handover.fulfils_note and "003" in handover.fulfils_note
+    assert "not stated" in handover.fulfils_note  # signed at the handover? the corpus does not say
+    planned = _get(ds.events, PLANNED_SIGNING)
+    assert (planned.event_type, planned.status, planned.part_of) == (
+        "signing",
+        "planned",
+        STATE_VISIT,
+    )
+    assert _sources_of(ds, "events", PLANNED_SIGNING) == {S003}
+    # Nothing else claims to have carried the planned signing out.
+    assert [e.event_id for e in ds.events if e.fulfils == PLANNED_SIGNING] == [handover.event_id]
+
+
+def test_the_state_visit_fulfils_the_invitation_of_october_2024(ds: Dataset) -> None:
+    visit = _get(ds.events, STATE_VISIT)
+    assert visit.fulfils == INVITED_VISIT
+    assert visit.fulfils_note and "001" in visit.fulfils_note
+    invited = _get(ds.events, INVITED_VISIT)
+    assert (invited.status, invited.date_start) == ("invited", None)  # as 001 reported it
+    invitee = _get(ds.event_participants, f"{INVITED_VISIT}/emmanuel-macron")
+    assert invitee.participation == "invitee"
+
+
+def test_the_state_visit_has_its_host_the_state_visited(ds: Dataset) -> None:
+    """No source names a person as host of the visit as a whole, so the host is Vietnam;
+    the leaders who received Macron host the events of the visit."""
+    hosts = [p for p in ds.participants(STATE_VISIT) if p.participation == "host"]
+    assert [(p.actor_id, p.role) for p in hosts] == [("vietnam", None)]
+    assert _get(ds.actors, "vietnam").actor_type == "state"
+    assert _sources_of(ds, "event_participants", f"{STATE_VISIT}/vietnam") == {S002}
+    guest = _get(ds.event_participants, f"{STATE_VISIT}/emmanuel-macron")
+    assert guest.participation == "guest"
+    for event, person in ((TALKS, "luong-cuong"), (RECEPTION, "to-lam")):
+        assert _get(ds.events, event).part_of == STATE_VISIT
+        assert _get(ds.event_participants, f"{event}/{person}").participation == "host"
+
+
 def test_partnership_upgrade_is_referenced_by_002_and_003(ds: Dataset) -> None:
     ev = _get(ds.events, UPGRADE)
     assert ev.event_type == "partnership_upgrade"
