@@ -69,6 +69,42 @@ def test_an_article_without_a_pin_is_refused_with_the_value_to_review(data_copy:
     assert problem.expected == f"sha256: {digest}"
 
 
+def _three_way(data: Path, change: str) -> None:
+    """Break one of article, pin and `sources.sha256` (or article and pin together)."""
+    article = data / ARTICLE_004
+    annotation = data / "annotations" / f"{SEED_004}.yaml"
+    sources = data / "csv" / "sources.csv"
+    old = hashlib.sha256(article.read_bytes()).hexdigest()
+    if change in ("article", "article and pin"):
+        article.write_bytes(article.read_bytes() + b" ")
+    new = hashlib.sha256(article.read_bytes()).hexdigest() if change != "pin" else "f" * 64
+    if change in ("pin", "article and pin"):
+        annotation.write_text(annotation.read_text(encoding="utf-8").replace(old, new), "utf-8")
+    if change == "sources.sha256":
+        sources.write_text(sources.read_text(encoding="utf-8").replace(old, "f" * 64), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ("article", f"annotations/{SEED_004}.yaml"),  # the pin says what was reviewed
+        ("pin", f"annotations/{SEED_004}.yaml"),
+        ("article and pin", "csv/sources.csv"),  # consistent again, but not what was published
+        ("sources.sha256", "csv/sources.csv"),
+    ],
+)
+def test_validate_checks_article_pin_and_sources_against_each_other(
+    data_copy: Path, change: str, where: str
+) -> None:
+    _three_way(data_copy, change)
+    report = validate(data_copy, run_frictionless=False)
+    assert report.exit_code == 1
+    mismatches = [p for p in report.problems if p.code == "hash-mismatch"]
+    assert any(
+        str(p.file).endswith(where) and p.field in ("sha256", "source.sha256") for p in mismatches
+    )
+
+
 # -- the pull request check: articles the base holds are never edited -----------------------
 
 
@@ -142,13 +178,22 @@ def test_a_removed_article_fails_and_an_unknown_base_gives_no_verdict(base_repo:
 # -- drafts are reviewed before they are built ------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "  # DRAFT: event phrase 'talks'; date from the dateline\n",
+        # A statement whose speaker the text does not name, still commented out:
+        "  # DRAFT| - id: st-3c061884-99\n",
+    ],
+    ids=["record-marker", "commented-out-statement"],
+)
 def test_a_draft_marker_left_in_a_curated_file_is_refused_by_build_and_validate(
-    data_copy: Path,
+    data_copy: Path, marker: str
 ) -> None:
     path = data_copy / "annotations" / f"{SEED_004}.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("  - id: ev-"))
-    lines.insert(at, "  # DRAFT: event phrase 'talks'; date from the dateline\n")
+    lines.insert(at, marker)
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(ProblemsFound) as info:
         build_tables(data_copy)
