@@ -25,13 +25,15 @@ _DOCUMENTS = re.compile(
 #: One unnamed document: "an agreement", "a financing agreement", "a three-year cooperation
 #: agreement", "a memorandum of understanding", "a cooperation programme", "a contract".
 _ONE_DOCUMENT = re.compile(
-    r"\b(?P<det>[Aa]n?|[Tt]he)\s+(?P<what>(?:(?!(?:of|signing|the|an?)\b)[\w-]+\s+){0,3}?(?:agreement|memorandum of understanding"
-    r"|memorandum|MoU|MOU|deal|contract|programme|program|accord|treaty|letter of intent))\b"
+    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+|(?<=signed )(?=contracts\b))"
+    r"(?P<what>(?:(?!(?:of|signing|the|an?)\b)[\w–-]+\s+){0,3}?(?:agreement|memorandum of understanding"
+    r"|memorandum|MoU|MOU|deal|contracts|contract|programme|program|accord|treaty|letter of intent"
+    r"|plan|twinning|protocol|charter|roadmap|arrangement))\b"
 )
 
 
 _TAIL_STOP = re.compile(
-    r",|;|\s(?=(?:in the presence|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|during"
+    r",|;|\s(?=(?:in the presence|on the sidelines|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|during"
     r"|was|were|will be|is|are|at a|at the|after|before|following|with the participation)\b)"
 )
 

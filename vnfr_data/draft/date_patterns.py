@@ -69,6 +69,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "half_rel",
             r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<rel>next|this|last|the next|the coming)\s+year\b",
         ),
+        # "October 8 last year", "8 October next year": a day of the year before or after.
+        (
+            "md_rel",
+            r"\b(?:"
+            + _MONTH
+            + r"\s+"
+            + _DAY
+            + r"|"
+            + _DAY.replace("?P<day>", "?P<day_first>")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.replace("?P<month>", "?P<month_second>")
+            + r")(?:st|nd|rd|th)?,?\s+(?P<rel>last|next|this)\s+year\b",
+        ),
         ("m_rel", r"\b" + _MONTH + r"\s+(?P<rel>last|next|this)\s+year\b"),
         (
             "until_md",
@@ -102,7 +115,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _MONTH2
             + r"\b(?!\s*[0-3]?\d\b)",
         ),
-        ("year", r"(?<![\d/.,-])\b" + _YEAR + r"\b(?![\d/-])"),
+        # A year alone; never one end of a span of years ("the 2026–2030 action plan", "for
+        # 2027-2029"), which names what a plan covers, not when anything happens.
+        (
+            "year",
+            r"(?<![\d/.,–—-])(?<![\d][–—-])(?<!\d [–—-] )\b" + _YEAR + r"\b(?!\s?[–—-]\s?\d|[\d/])",
+        ),
     )
 )
 

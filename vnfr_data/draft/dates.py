@@ -216,6 +216,13 @@ def _relative(
 ) -> When | None:
     """Relative expressions need the publication day (or at least its month/year)."""
     ref = anchor.date
+    if kind == "md_rel" and ref is not None:
+        rel = g["rel"].lower()
+        year = ref.year + {"last": -1, "next": 1}.get(rel, 0)
+        month = MONTHS[(g.get("month") or g["month_second"]).lower().rstrip(".")]
+        day = _safe_date(year, month, int(g.get("day") or g["day_first"]))
+        if day is not None:
+            return _day(day, "inferred", f"{quoted} resolved against {anchor.source}")
     if kind in {"half_rel", "m_rel"} and ref is None and anchor.year is not None:
         ref = dt.date(anchor.year, 7, 1)
     if ref is None:

@@ -161,6 +161,8 @@ def _source_block(draft: Draft) -> str:
         if p.note:
             out += f"  published_date_note: {scalar(p.note)}\n"
     out += "  language: en\n"
+    if draft.doc.note:
+        out += f"  # DRAFT: {draft.doc.note}\n"
     out += "  body:\n"
     out += f"    start: {scalar(s.body_start)}\n"
     out += f"    end: {scalar(s.body_end)}\n"

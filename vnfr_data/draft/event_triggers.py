@@ -30,7 +30,14 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
         r"|\bto sign(?=\s+(?:a|an|the|new|\w+)\s)"
         r"|(?<!\bthe )(?<!\bout )(?<!existing )\bsigned(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|numerous|new|[A-Z])\b"
-        r"\s*(?:\S+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|[A-Z]))",
+        r"\s*(?:\S+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|[A-Z]))"
+        # "signed contracts worth ...", "signed a letter of intent", "signed a cooperation plan"
+        r"|\bsigned(?=\s+(?:(?:a|an|the|two|three|four|five|\d+|new)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:contracts?|letters? of intent|plans?|programmes?|programs?|protocols?|charters?"
+        r"|roadmaps?|frameworks?|arrangements?|twinning|loans?)\b)"
+        # "the twinning, signed in 1996", "the programme signed by the two governments in May",
+        # "a memorandum that the two countries signed on October 8"
+        r"|(?<!\bguest book )\bsigned(?=\s+(?:by|in|on|at|last|earlier)\s(?!behalf\b))",
         "signing",
     ),
     (

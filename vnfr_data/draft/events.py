@@ -57,6 +57,15 @@ _PRESENT = re.compile(
 )
 
 
+#: "The agreement was signed by ...": a document named before, so its signing is one named
+#: before; "The two sides ... signed" is not a reference back.
+_DOCUMENT_BACK = re.compile(
+    r"(?:The|This|That|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:agreements?|memorand\w*|MoUs?"
+    r"|deals?|contracts?|documents?|letters?|loans?|plans?|programmes?|accords?|treaty|treaties"
+    r"|declarations?|protocols?)\b"
+)
+
+
 class _Builder:
     """Collects the events of one article, merging mentions that point back."""
 
@@ -73,8 +82,7 @@ class _Builder:
         """The earlier event this mention points back to, if any."""
         anaphoric = bool(_ANAPHORIC.match(self.doc[phrase.start : trigger.start])) or (
             "signed" in self.doc[trigger.start : trigger.end]
-            and re.match(r"(?:The|This|That|These|Those)\b", self.doc[phrase.start : phrase.end])
-            is not None
+            and _DOCUMENT_BACK.match(self.doc[phrase.start : phrase.end]) is not None
         )
         mine = {
             a

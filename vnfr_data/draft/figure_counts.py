@@ -145,8 +145,14 @@ class FinderBase:
                 if n is None or not self.free(span):
                     continue
                 tail = self.doc[span.end : self.s.end]
-                # "the first eight months", "the first half": a period, not a rank.
-                if re.match(rf"\s+(?:{_ANY_NUM}|half|quarter|place)\b", tail, re.IGNORECASE):
+                # "the first eight months", "the first half": a period, not a rank; "the first
+                # priority", "the first step": a manner of speaking; "the first courses": the
+                # earliest of a set, not the rank of one thing.
+                if re.match(
+                    rf"\s+(?:{_ANY_NUM}|half|quarter|place|priority|step|sight|glance)\b",
+                    tail,
+                    re.IGNORECASE,
+                ) or re.match(r"\s+[a-z]{2,}[^sui\W]s\b", tail):
                     continue
                 noun, end = _noun_after(self.doc, self.s, span.end + 1, limit=4)
                 copula = re.search(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..sources.folding import fold
 from ..sources.lexicon import MONTH_NAMES
+from .body import body_lines
 from .lexicon import CITIES
 from .text import Span
 
@@ -25,7 +26,9 @@ _CAPTION = re.compile(
     r"\(\s*(?:[\w ]{0,20}\s)?(?:photo|photos|image|images|illustration|video|graphic|infographic)"
     r"s?\b[^)]*\)"
     r"|(?:^|[\s|–—-])(?:photo|photos|image|illustration|file photo|video)s?\s*(?:by\s|:|\|)"
-    r"|\bphoto\s+courtesy\b",
+    r"|\bphoto\s+courtesy\b"
+    r"|\((?:left|right|centre|center|middle|front|[lrc]|(?:second|third) from (?:left|right))\b[^)]{0,20}\)"
+    r"|\bphoto(?:\s*:\s*|\s+)(?-i:(?:[A-Z][\w.]*\s*){0,3})$",
     re.IGNORECASE,
 )
 #: "08:59 | 22/10/2024", "22/10/2024 08:59", "10:05 GMT+7", "2 hours ago".
@@ -66,7 +69,8 @@ _META = re.compile(
 #: "By Nguyen Van An", "Reporter: ...", "Written by ...".
 _BYLINE = re.compile(
     r"^(?i:by|reporter|reporters|written by|author|story by|text by|edited by|posted by)\s*:?\s+"
-    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}\s*(?:[,|–—-].{0,40})?$"
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:and|with|in|de|du|van|le|la)\s+)?[A-Z][\w’'.-]*){0,7}"
+    r"\s*(?:[,|–—-].{0,40})?$"
 )
 #: A short credit line: "VNA", "VNA/VNS", "Source: Reuters", "(AFP)", "– VNS".
 _CREDIT = re.compile(
@@ -82,7 +86,9 @@ _APPEAL = re.compile(
     r"\b(?:donat(?:e|ion)s?|subscri(?:be|ption|bers?)|newsletter|sign up|log in to|support (?:us|our)"
     r"|all rights reserved|copyright|©|reporting by|editing by|writing by|our standards"
     r"|trust principles|website contains|in summari[sz]ed form|read without limits"
-    r"|every contribution|print this article|share this article|follow us)\b",
+    r"|every contribution|print this article|share this article|follow us"
+    r"|did you find this|was this (?:article|story|page) (?:helpful|useful)|rate this (?:article|story)"
+    r"|listen to this (?:article|story))\b",
     re.IGNORECASE,
 )
 #: Menus and breadcrumbs: several short items between separators.
@@ -131,6 +137,8 @@ class Layout:
     title: Span
     body: Span
     lines: tuple[Line, ...]
+    #: Set when the page's shape gave no body and the body is a best effort (say so in the draft).
+    note: str | None = None
 
     @property
     def prose(self) -> tuple[Line, ...]:
@@ -211,18 +219,18 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
-def _shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
-    """Eight-word windows, to spot a line repeated elsewhere on the page."""
-    tokens = re.findall(r"\w+", text.lower())
-    return {tuple(tokens[i : i + size]) for i in range(max(0, len(tokens) - size + 1))}
-
-
-def _repeated_later(line: Line, later: list[Line]) -> bool:
-    """A standfirst or teaser repeats (part of) a later paragraph word for word."""
-    mine = _shingles(line.text)
-    if not mine:
+def _label(line: Line, below: list[Line]) -> bool:
+    """A masthead ("LE COURRIER DU MEKONG": no small letters) or a section label ("Culture &
+    Society": three words or fewer) above a heading of headline size, before any prose."""
+    headings = []
+    for x in below:
+        if x.kind == "prose":
+            break
+        if x.kind == "heading" and len(x.text.split()) >= 4 and re.search(r"[a-z]", x.text):
+            headings.append(x)
+    if not headings:
         return False
-    return any(mine & _shingles(other.text) for other in later)
+    return not re.search(r"[a-z]", line.text) or len(line.text.split()) <= 3
 
 
 def _title(lines: list[Line], text: str) -> tuple[int, Span]:
@@ -239,21 +247,11 @@ def _title(lines: list[Line], text: str) -> tuple[int, Span]:
             len(x.text.split()) >= 4 for x in lines[i + 1 : i + 6]
         ):
             continue  # a headline has a few words; a lone short line first is page chrome
+        if line.kind == "heading" and _label(line, lines[i + 1 : i + 8]):
+            continue  # a masthead or a section label above the headline
         start = line.span.start + (stamp.end() if stamp else 0)
         return i, Span(start, line.span.end)
     return -1, Span(0, 0)
-
-
-def _body_start(lines: list[Line], first: int, stop: int) -> int:
-    """Index of the first body line among lines[first:stop]."""
-    candidates = [i for i in range(first, stop) if lines[i].kind == "prose"]
-    for i in candidates:
-        if DATELINE.match(lines[i].text):
-            return i
-    for i in candidates:
-        if not _repeated_later(lines[i], lines[i + 1 : stop]):
-            return i
-    return candidates[0] if candidates else first
 
 
 def layout(text: str) -> Layout:
@@ -264,26 +262,14 @@ def layout(text: str) -> Layout:
     title_index, title = _title(lines, text)
     if title_index >= 0:
         lines[title_index] = Line(lines[title_index].span, lines[title_index].text, "title")
-    # The body starts among the lines before the first end marker ("See also" ...); a date or
-    # timestamp line in the header does not end anything.
-    region_end = next(
-        (i for i in range(title_index + 1, len(lines)) if lines[i].kind == "end"), len(lines)
-    )
-    first = _body_start(lines, title_index + 1, region_end)
-    # Once the body has begun, an end marker, a timestamp, a credit or a metadata line closes it.
-    last = first
-    for i in range(first, len(lines)):
-        kind = lines[i].kind
-        if kind in {"end", "timestamp", "credit", "meta"} and i > first:
-            break
-        if kind == "prose":
-            last = i
-    if first >= len(lines) or lines[first].kind != "prose":
+    found = body_lines(lines, title_index, DATELINE)
+    if found is None:
         return Layout(text, title, Span(0, 0), tuple(lines))
+    first, last, note = found
     body = Span(lines[first].span.start, lines[last].span.end)
     if title_index < 0:
         title = _lead_title(text, lines[first])
-    return Layout(text, title, body, tuple(lines))
+    return Layout(text, title, body, tuple(lines), note)
 
 
 def _lead_title(text: str, lead: Line) -> Span:

@@ -247,15 +247,10 @@ FEMALE_TITLES: frozenset[str] = frozenset({"Mrs", "Ms", "Madam", "Madame", "Mme"
 MALE_TITLES: frozenset[str] = frozenset({"Mr", "Monsieur", "Sir", "King"})
 FEMALE_MIDDLE_NAMES: frozenset[str] = frozenset({"Thi", "Thị"})
 MALE_MIDDLE_NAMES: frozenset[str] = frozenset({"Van", "Văn"})
-FEMALE_GIVEN_NAMES: frozenset[str] = wordset("""
-    Agnès Agnes Amélie Amelie Angela Anne Annalena Audrey Aurore Barbara Brigitte Camille
-    Caroline Catherine Cécile Cecile Céline Celine Chantal Christine Claire Clémence Clemence
-    Delphine Élisabeth Elisabeth Elizabeth Emma Emmanuelle Florence Françoise Francoise
-    Geneviève Genevieve Giorgia Hélène Helene Isabelle Jacqueline Jeanne Julie Juliette Kaja
-    Karin Laurence Laure Margaret Margrethe Marie Marine Martine Mary Mette Monique Nathalie
-    Pascale Rachida Roberta Ségolène Segolene Simone Sophie Susan Sylvie Ursula Valérie Valerie
-    Véronique Veronique Virginie
-    """)
+
+
+from .given_names import FEMALE_GIVEN_NAMES as FEMALE_GIVEN_NAMES  # noqa: E402
+from .given_names import MALE_GIVEN_NAMES as MALE_GIVEN_NAMES  # noqa: E402
 
 #: Determiners after which a cardinal refers back ("the two leaders") instead of counting.
 ANAPHORIC_DETERMINERS: frozenset[str] = frozenset(

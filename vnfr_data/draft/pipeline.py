@@ -145,7 +145,7 @@ def extract(
     text = raw.decode("utf-8")
     doc = layout(text)
     if len(doc.body) == 0:
-        raise ValueError(f"{path}: no article body found (no prose lines)")
+        raise ValueError(f"{path}: no article body found (no line of five words or more)")
     sents = sentences(doc)
     pub = publication(doc, published)
     anchor = anchor_for(doc, pub)

@@ -29,6 +29,11 @@ _COMPANY_CUE = re.compile(
     r"\b(?:carrier|airline|utility|company|firm|group|manufacturer|maker|planemaker|carmaker"
     r"|automaker|giant|conglomerate|developer|operator|lender|insurer|retailer|start-?up"
     r"|shipbuilder|producer|supplier|investor)\s+$"
+    # "French groups Thales and Safran", "companies Alstom, Egis and Systra": every name of a
+    # list after a plural cue is a company.
+    r"|\b(?:carriers|airlines|utilities|companies|firms|groups|manufacturers|makers|giants"
+    r"|conglomerates|developers|operators|lenders|insurers|suppliers|investors|contractors)\s+"
+    r"(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}(?:,\s+|\s+and\s+)){0,4}$"
 )
 #: A corporate office right after a company name ("Vietjet chief executive", "Airbus Chief").
 _CORPORATE_TITLE = re.compile(

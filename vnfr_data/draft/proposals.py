@@ -27,7 +27,9 @@ from .lexicon import (
     CITIES,
     COUNTRIES,
     DEMONYMS,
+    FEMALE_GIVEN_NAMES,
     HONORIFICS,
+    MALE_GIVEN_NAMES,
     MONTHS,
     NOT_NAME_WORDS,
     OFFICE_HEADS,
@@ -55,6 +57,19 @@ SPEECH_AFTER = re.compile(
     r"|thanked|announced|wrote|congratulated|welcomed|explained)\b"
 )
 _GAP_IN_TITLE = re.compile(r"^(?: |, | \(|\) |\)\s?, )$")
+#: An appositive after a name that says who the person is: an office in lower case ("Isabelle
+#: Fontanel, vice president of Hexavia, said") or a relative clause before a reporting verb
+#: ("Marchetti-Roux, who took up her post in September, said").
+_APPOSITIVE = re.compile(
+    r"\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:chairman|chairwoman"
+    r"|chairperson|chair|president|minister|ambassador|director|executive|chief|head|founder"
+    r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
+    r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner)\b[^,]{0,80},"
+    r"|\s*,\s+who\b[^,]{2,120},(?=\s+(?:also\s+)?(?:said|told|stated|added|noted|stressed|announced"
+    r"|affirmed|emphasised|emphasized|explained|urged|pledged|welcomed|praised|thanked)\b)"
+)
+#: Abstract nouns end a portfolio, never begin a name ("... Economic Attractiveness Laurent ...").
+_ABSTRACT = re.compile(r"(?:ness|ity|ties|tion|tions|ment|ments|ism|ance|ence|ship|ics|ure)$")
 
 
 def is_title(w: str) -> bool:
@@ -162,6 +177,25 @@ def _trim_run(ws: list[Word], i: int, j: int) -> int:
     return max(i, j - 4) if any(ws[x].text in _PARTICLES for x in range(i, j)) else max(i, j - 3)
 
 
+def _after_title_object(ws: list[Word], i: int, j: int, k: int) -> int:
+    """Where the name starts when the run begins with the end of an office: the object of its
+    preposition ("Mayor of Nantes Sandrine Kervella") or an abstract word of its portfolio
+    ("... and Economic Attractiveness Laurent Vasseur"). A known given name marks the start;
+    else the first word goes to the office."""
+    if j - k < 3:
+        return k
+    prev = ws[k - 1].text if k > 0 else ""
+    abstract = bool(_ABSTRACT.search(ws[k].text.lower()))
+    if not (abstract or prev in {"of", "for", "to", "in"}):
+        return k
+    for x in range(k + 1, j - 1):
+        if ws[x].text in FEMALE_GIVEN_NAMES or ws[x].text in MALE_GIVEN_NAMES:
+            return x
+    # After a preposition only a given name says where the name starts ("Consulate General of
+    # France in Ho Chi Minh City" holds a place, not a person).
+    return k + 1 if abstract else k
+
+
 def country_of_title(title: str | None) -> str | None:
     """The country an office says: a nationality, a country, or a city ("Mayor of Paris"), or a
     Vietnamese administrative body ("People's Committee")."""
@@ -202,6 +236,7 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
             i += 1
             continue
         k = max(_trim_run(ws, i, j), i + _place_prefix(ws, i, j))
+        k = _after_title_object(ws, i, j, k)
         if k >= j:
             i = j
             continue
@@ -210,7 +245,10 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
         prev = ws[k - 1].text if k > 0 else ""
         honorific = prev.rstrip(".") in HONORIFICS
         lower_office = prev in _LOWER_OFFICE
-        speech = bool(SPEECH_AFTER.match(doc, ws[j - 1].end)) and k > 0
+        appositive = _APPOSITIVE.match(doc, ws[j - 1].end)
+        speech = (bool(SPEECH_AFTER.match(doc, ws[j - 1].end)) and k > 0) or bool(appositive)
+        if title is None and appositive and "who" not in appositive.group().split()[:1]:
+            title = appositive.group().strip(" ,")
         name = " ".join(name_words)
         capitalised = [w for w in name_words if w not in _PARTICLES]
         after_preposition = prev in CONNECTORS | {"at", "by", "with", "from"}

@@ -21,6 +21,13 @@ from .lexicon import (
     DEMONYMS,
 )
 from .speaker_model import Who, gender
+from .speaker_patterns import (
+    _APPOSITIVE_TAIL,
+    _BOUNDARY_BEFORE,
+    _LOWER_OFFICE_BEFORE,
+    _PARENTHETICAL,
+    _TRAILING_ADVERBS,
+)
 
 _DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
 _JOINT = re.compile(
@@ -50,24 +57,6 @@ _OFFICES = frozenset(
 )
 _DIPLOMAT = re.compile(
     r"ambassador|envoy|consul|diplomat|foreign minister|minister of foreign affairs", re.I
-)
-_TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:also|further|highly|then|later|again|once again|subsequently|jointly|strongly|warmly"
-    r"|fully|repeatedly|officially|previously|earlier|recently|had|has|have|had also|have also"
-    r"|has also|both|all|once|warmly|sincerely|deeply|particularly|especially|specifically"
-    r"|publicly|firmly|clearly|consistently|always|often))+$"
-)
-_PARENTHETICAL = re.compile(
-    r",\s*(?:in turn|for (?:his|her|their|its) part|on (?:his|her|their|its) part|meanwhile|however|too|in return|in response|for example|therefore|thus|also|in particular)\s*,?$"
-)
-_BOUNDARY_BEFORE = re.compile(
-    r"(?:^|[,;:(–—]|\s-|[,.!?][”\"]|\band|\bwhile|\bwhereas|\bbut|\bthen|\bas|\bthat|\bwhen)\s*$"
-)
-#: A lower-case office, maybe after a company, before a name ("Vietjet chief executive ...").
-_LOWER_OFFICE_BEFORE = re.compile(
-    r"(?:\b[A-Z][\w’'.&-]*\s+){0,3}(?:(?:chief|executive|officer|chairman|chairwoman|president"
-    r"|director|head|spokesman|spokeswoman|spokesperson|minister|ambassador|founder|deputy|vice"
-    r"|general|manager|its|his|her|their)\s+)+$"
 )
 #: An organisation named by its kind ("the ministry", "the presidential palace", "the two
 #: companies"): the last one of that kind the article named.
@@ -254,12 +243,12 @@ class Discourse:
             found = self._org_description_at(seg, start)
         if found is None:
             found = self._names_at_end(doc, start, stop)
-        if found is None:
-            return None
-        who, np_start = found
-        if not _BOUNDARY_BEFORE.search(doc[start:np_start]):
-            return None
-        return who, np_start
+        if found is not None and _BOUNDARY_BEFORE.search(doc[start : found[1]]):
+            return found
+        # "X, vice president of Y, said" / "X, who took up her post in May, said": the
+        # subject is the noun phrase before the appositive.
+        app = _APPOSITIVE_TAIL.search(seg)
+        return self.at_end(doc, start, start + app.start()) if app else None
 
     def _joint_or_pronoun(self, seg: str, offset: int) -> tuple[Who, int] | None:
         m = _JOINT.search(seg)

@@ -1,0 +1,167 @@
+"""Where the article body begins and ends among the classified lines of a page.
+
+The body is the run of prose between the header and the first line that closes
+the article. Not every furniture line closes it: a "Share" button, an
+"Advertisement" label, a "Sign up for ..." appeal or a "Published on: ..." line
+can sit between two paragraphs of one article. Such a line is *soft*: the body
+goes on when article prose follows it at once. A list head ("Related", "Tags:"),
+a credit ("VNA"), a copyright or a bare timestamp closes it for good. When the
+page's shape gives no body at all, the longest run of prose is taken as a
+best-effort body and the layout says so (the draft repeats it for the reviewer),
+rather than drafting nothing. Every look-ahead is bounded: linear in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from .text import Span
+
+#: End markers that are buttons or labels, not the head of a list of other pages.
+_SOFT_END = re.compile(
+    r"^(?:share(?: this(?: article| story)?)?|print|email|advertisement|sponsored(?: content)?"
+    r"|subscribe(?: .*)?|newsletter|follow us(?: on .*)?)\s*[:»›>]?\s*$",
+    re.IGNORECASE,
+)
+#: A labelled page date ("Published on: 18/11/2026 - 18:05"), as opposed to a teaser's timestamp.
+_LABELLED_DATE = re.compile(
+    r"^\s*(?:published|posted|updated|modified|last updated)\b", re.IGNORECASE
+)
+_TERMINAL = tuple('.!?"”’')
+#: Lines that close the body unless soft.
+_CLOSING = frozenset({"end", "timestamp", "credit", "meta"})
+#: Lines passed over while looking for the prose that resumes the article.
+_PASSED = frozenset({"menu", "caption", "related", "byline"})
+_LOOK_AHEAD = 4
+
+
+class _Line(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
+def soft(line: _Line) -> bool:
+    """A furniture line that may sit inside an article: a button, a label, an appeal, a date."""
+    if line.kind == "end":
+        return bool(_SOFT_END.match(line.text))
+    if line.kind == "timestamp":
+        return bool(_LABELLED_DATE.match(line.text))
+    return line.kind == "meta"
+
+
+def _article_prose(line: _Line) -> bool:
+    """A paragraph of the article: prose of a sentence's length that ends like one."""
+    return line.kind == "prose" and len(line.text.split()) >= 8 and line.text.endswith(_TERMINAL)
+
+
+def _resumes(lines: Sequence[_Line], i: int) -> bool:
+    """True when article prose follows lines[i] within a few passed-over furniture lines."""
+    for j in range(i + 1, min(len(lines), i + 1 + _LOOK_AHEAD)):
+        line = lines[j]
+        if _article_prose(line):
+            return True
+        if line.kind in _PASSED or soft(line):
+            continue
+        return False
+    return False
+
+
+def _shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
+    """Eight-word windows, to spot a line repeated elsewhere on the page."""
+    tokens = re.findall(r"\w+", text.lower())
+    return {tuple(tokens[i : i + size]) for i in range(max(0, len(tokens) - size + 1))}
+
+
+def _repeated_later(line: _Line, later: Sequence[_Line]) -> bool:
+    """A standfirst or teaser repeats (part of) a later paragraph word for word."""
+    mine = _shingles(line.text)
+    if not mine:
+        return False
+    return any(mine & _shingles(other.text) for other in later)
+
+
+def _start(lines: Sequence[_Line], first: int, stop: int, dateline: re.Pattern[str]) -> int:
+    """Index of the first body line among lines[first:stop]: the dateline lead, else the first
+    prose line that no later line repeats (a standfirst repeats the lead)."""
+    candidates = [i for i in range(first, stop) if lines[i].kind == "prose"]
+    for i in candidates:
+        if dateline.match(lines[i].text):
+            return i
+    for i in candidates:
+        if not _repeated_later(lines[i], lines[i + 1 : stop]):
+            return i
+    return candidates[0] if candidates else first
+
+
+def _end(lines: Sequence[_Line], first: int) -> int:
+    """Index of the body's last prose line: the article goes on past soft furniture."""
+    last = first
+    for i in range(first + 1, len(lines)):
+        line = lines[i]
+        if line.kind == "prose":
+            last = i
+        elif line.kind in _CLOSING and not (soft(line) and _resumes(lines, i)):
+            break
+    return last
+
+
+def _longest_run(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    """First and last index of the longest run of prose (soft furniture inside allowed)."""
+    best: tuple[int, int, int] | None = None  # (characters, first, last)
+    i = 0
+    while i < len(lines):
+        if lines[i].kind != "prose":
+            i += 1
+            continue
+        last = _end(lines, i)
+        size = lines[last].span.end - lines[i].span.start
+        if best is None or size > best[0]:
+            best = (size, i, last)
+        i = last + 1
+    return None if best is None else (best[1], best[2])
+
+
+def body_lines(
+    lines: Sequence[_Line], title_index: int, dateline: re.Pattern[str]
+) -> tuple[int, int, str | None] | None:
+    """(first, last, note) of the body's lines; the note says when the body is a best effort.
+
+    The body starts after the headline, among the lines before the first list head that
+    follows some prose (end markers in the header, such as a "Subscribe" menu, end nothing)."""
+    after = title_index + 1
+    first_prose = next((i for i in range(after, len(lines)) if lines[i].kind == "prose"), None)
+    if first_prose is not None:
+        stop = next(
+            (
+                i
+                for i in range(first_prose, len(lines))
+                if lines[i].kind == "end" and not soft(lines[i])
+            ),
+            len(lines),
+        )
+        first = _start(lines, first_prose, stop, dateline)
+        if lines[first].kind == "prose":
+            return first, _end(lines, first), None
+    run = _longest_run(lines)
+    if run is None:
+        sized = [i for i, line in enumerate(lines) if len(line.text.split()) >= 5]
+        if not sized:
+            return None
+        longest = max(sized, key=lambda i: len(lines[i].text))
+        run = (longest, longest)
+        why = "no line of the page reads as prose"
+    else:
+        why = "no prose follows the headline"
+    note = (
+        f"best-effort body: {why}, so the body is the page's longest run of text; "
+        "check where the article begins and ends"
+    )
+    return run[0], run[1], note

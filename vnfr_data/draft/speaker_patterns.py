@@ -1,0 +1,38 @@
+"""Patterns around a subject before its reporting verb: adverbs and parentheticals to skip,
+appositives to look through ("X, vice president of Y, said"), and the boundary a subject starts
+after. Kept apart from `speakers`, which resolves what the subject refers to."""
+
+from __future__ import annotations
+
+import re
+
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|further|highly|then|later|again|once again|subsequently|jointly|strongly|warmly"
+    r"|fully|repeatedly|officially|previously|earlier|recently|had|has|have|had also|have also"
+    r"|has also|both|all|once|warmly|sincerely|deeply|particularly|especially|specifically"
+    r"|publicly|firmly|clearly|consistently|always|often))+$"
+)
+
+_PARENTHETICAL = re.compile(
+    r",\s*(?:in turn|for (?:his|her|their|its) part|on (?:his|her|their|its) part|meanwhile|however|too|in return|in response|for example|therefore|thus|also|in particular)\s*,?$"
+)
+
+#: An appositive closing a subject: a relative clause, or a lower-case office phrase.
+_APPOSITIVE_TAIL = re.compile(
+    r",\s+(?:who|whose)\b[^,]{2,120}$"
+    r"|,\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:chairman|chairwoman"
+    r"|chairperson|chair|president|minister|ambassador|director|executive|chief|head|founder"
+    r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
+    r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner)\b[^,]{0,80}$"
+)
+
+_BOUNDARY_BEFORE = re.compile(
+    r"(?:^|[,;:(–—]|\s-|[,.!?][”\"]|\band|\bwhile|\bwhereas|\bbut|\bthen|\bas|\bthat|\bwhen)\s*$"
+)
+
+#: A lower-case office, maybe after a company, before a name ("Vietjet chief executive ...").
+_LOWER_OFFICE_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w’'.&-]*\s+){0,3}(?:(?:chief|executive|officer|chairman|chairwoman|president"
+    r"|director|head|spokesman|spokeswoman|spokesperson|minister|ambassador|founder|deputy|vice"
+    r"|general|manager|its|his|her|their)\s+)+$"
+)
