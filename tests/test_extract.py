@@ -542,7 +542,7 @@ def test_targets_on_the_corpus(repo: Path) -> None:
 
 
 def test_targets_on_the_development_set(repo: Path) -> None:
-    """Issue 9's bar on the 16 development articles (tests/draft_dev/), written to its patterns.
+    """Issue 9's bar on the development articles (tests/draft_dev/), written to its patterns.
     Agreements reach the bar under the documented match rule (evidence plus type or normalised
     name); under the former rule (names only) they are held to the level reached (README)."""
     totals, notes = _evaluation(repo).evaluate(repo / "data", "dev")  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ from vnfr_data.schema import table_schema
 
 REPO = Path(__file__).resolve().parent.parent
 # Every article is drafted, the independent sets' included: a page whose shape gives no body
-# gets a best-effort body that the draft says is one (223 was once refused outright).
+# gets a best-effort body that the draft says is one (223 and 234 were once refused outright).
 ARTICLES = sorted(
     [
         *(REPO / "data" / "articles").glob("*.txt"),
