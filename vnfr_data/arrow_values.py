@@ -29,6 +29,23 @@ if TYPE_CHECKING:
 _EPOCH = datetime.date(1970, 1, 1)
 
 
+def arrow_owned(data: bytes | memoryview) -> pa.Buffer:
+    """A copy of `data` in Arrow's own memory, for a reader whose work Arrow's threads share.
+
+    A buffer over a Python object (what `pa.py_buffer(data)` and
+    `pa.BufferReader(data)` make) takes the GIL to let go of that object. When one
+    of Arrow's worker threads drops the last reference late, as the interpreter
+    exits, taking the GIL ends that thread inside a C++ destructor and the process
+    aborts ("terminate called without an active exception", exit 134) after all
+    its work is done: seen at the exit of `load()` users, the Parquet reader
+    releasing its input on a worker. Memory Arrow owns is freed without Python.
+    """
+    buffer = pa.allocate_buffer(len(data))
+    if len(data):
+        memoryview(buffer).cast("B")[:] = memoryview(data).cast("B")
+    return buffer
+
+
 def _bitmap(flags: Sequence[bool]) -> bytes:
     """Booleans packed as Arrow packs them (least significant bit first)."""
     out = bytearray((len(flags) + 7) // 8)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from .._version import __version__
+from ..arrow_values import arrow_owned
 from ..errors import (
     FileTooLarge,
     HashMismatch,
@@ -137,7 +138,9 @@ def open_parquet(
 
     schema = table_schema(name)
     try:
-        handle = pq.ParquetFile(pa.BufferReader(data), page_checksum_verification=verify)
+        # Arrow-owned input: the decode runs on Arrow's threads (see `arrow_owned`).
+        source = pa.BufferReader(arrow_owned(data))
+        handle = pq.ParquetFile(source, page_checksum_verification=verify)
         meta = handle.metadata
         unpacked = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
         if unpacked > max(64 * len(data), 1 << 28):

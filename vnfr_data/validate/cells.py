@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from ..arrow_values import integer, string
+from ..arrow_values import arrow_owned, integer, string
 from ..publish.writers import LIST_DELIMITER
 from ..schema import DECIMAL_TYPE, TableSchema
 
@@ -114,7 +114,8 @@ def read_csv_cells(
     names = [f"c{i}" for i in range(width)]
     if offset >= len(data):  # a header and nothing else: no rows
         return pa.table({n: pa.nulls(0, pa.binary()) for n in names}), []
-    body = pa.py_buffer(data)[offset:]
+    # Arrow-owned when Arrow's threads parse it (see `arrow_owned`): a copy, no GIL to free.
+    body = (arrow_owned(data) if threads else pa.py_buffer(data))[offset:]
     if not is_utf8(body):
         return _without_ragged(data[offset:], names, max_bad_rows)
     for block, parallel in ((BLOCK_BYTES, threads), (_block_size(len(body)), False)):
