@@ -119,3 +119,35 @@ def test_a_signing_in_a_relative_clause_is_its_own_event(tmp_path: Path) -> None
     events = yaml.safe_load(out)["events"]
     signings = [e for e in events if e["type"] == "signing"]
     assert sorted(str(e.get("date_start")) for e in signings) == ["2025-10-08", "2026-12-01"]
+
+
+FAIR = """Business Review
+Trade
+Lyon firms show their wares in Da Nang
+Thursday, 19/11/2026 15:05
+BR - More than 40 French firms, including Vallorin, Castelmer and Orbelle, are taking part in a three-day French wine fair that opened in Da Nang on Wednesday.
+Speaking at the opening, the council’s chairwoman, Ginette Roussel, said French wine exports rose by 9 percent in the first eight months of this year. The chairwoman added that the council expected 2,000 visitors.
+She said the city would sign a memorandum of understanding with the council on wine training next month.
+The two sides last met on 3 May last year in Lyon.
+Comment (0)
+"""
+
+
+def test_role_references_fairs_planned_signings_and_periods(tmp_path: Path) -> None:
+    path = tmp_path / "904_0123456789abcdeb.txt"
+    path.write_text(FAIR, encoding="utf-8")
+    out = render(extract(path, actors=ACTORS))
+    doc = yaml.safe_load(out)
+    assert all(f["unit"] != "months" for f in doc["figures"])  # "the first eight months of"
+    for firm in ("vallorin", "castelmer", "orbelle"):
+        assert f"id: {firm}," in out
+    assert "id: the," not in out  # "The chairwoman added": no company called "The"
+    assert "'The chairwoman' -> Ginette Roussel" in out
+    events = {e["type"]: e for e in doc["events"]}
+    assert events["other"]["date_start"] == dt.date(2026, 11, 18)
+    assert events["ceremony"]["evidence"] == ["the opening"]
+    signing = events["signing"]
+    assert signing["status"] == "planned" and signing["date_start"] == dt.date(2026, 12, 1)
+    assert events["meeting"]["date_start"] == dt.date(2025, 5, 3)
+    names = [a["name"] for a in doc["agreements"]]
+    assert names == ["Memorandum of understanding on wine training"]  # who signs is no name

@@ -32,10 +32,34 @@ _ONE_DOCUMENT = re.compile(
 )
 
 
+_MONTHS_RX = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAYS_RX = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WHERE_WHEN = re.compile(
+    rf"(?:\s+(?:in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}"
+    rf"|on\s+(?:(?:{_MONTHS_RX})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS_RX})|{_DAYS_RX})\b))+"
+)
 _TAIL_STOP = re.compile(
-    r",|;|\s(?=(?:in the presence|on the sidelines|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|during"
+    rf"\s(?=(?:on|in)\s+(?:(?:{_MONTHS_RX}|{_DAYS_RX})\b|\d))"
+    r"|\s(?=(?:next|last|this)\s+(?:week|month|year)\b)"
+    r"|(?<!\bunder)(?<!\bby)(?<!\bin)\s(?=(?:that|which)\s+(?!will\b|would\b))"
+    r"|,|;|\s(?=(?:in the presence|on the sidelines|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|during"
     r"|was|were|will be|is|are|at a|at the|after|before|following|with the participation)\b)"
 )
+
+
+#: "with the chamber", "with the French Development Agency (AFD)" before what a document is
+#: for, and "for 90 million euros": who signs and how much are its parties and figures.
+_PARTY_OR_AMOUNT = re.compile(
+    r"^\s*with\s+(?:the\s+)?[^,;]{1,80}?(?=\s+(?:to|on|for)\s)"
+    r"|\s+for\s+(?:about\s+|some\s+|nearly\s+|more than\s+)?[\d.,]+\s+(?:million|billion)?\s*"
+    r"(?:euros?|USD|dollars|EUR|VND|dong)\b"
+)
+
+
+def _without_party_or_amount(piece: str) -> str:
+    """The part of a document's tail that says what it is for."""
+    out = _PARTY_OR_AMOUNT.sub("", piece, count=2)
+    return out if out.strip() else piece
 
 
 def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgreement | None:
@@ -46,13 +70,12 @@ def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgre
     if m is None or m.start() > phrase.end + 2:
         return None
     rest = doc[m.end() : s.end]
-    skipped = re.match(
-        r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", rest
-    )
+    # "signed a memorandum in Hanoi on November 3 to train ...": where and when are skipped.
+    skipped = _WHERE_WHEN.match(rest)
     offset = skipped.end() if skipped else 0
     tail = re.match(
         r"\s+(?:to|on|for|between|under which|by which|whereby|that will|which will|worth|with)"
-        r"\s+[^.]*",
+        r"\s+(?:[^.]|\.(?=\d))*",
         rest[offset:],
     )
     what = m.group("what")
@@ -62,7 +85,7 @@ def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgre
         cut = _TAIL_STOP.search(tail.group())
         piece = tail.group()[: cut.start()] if cut else tail.group()
         end = m.end() + offset + len(piece)
-    name = curated_name(what, piece)
+    name = curated_name(what, _without_party_or_amount(piece))
     a, b = trim(doc, m.start("what"), end, " ,;:.")
     kind = "cooperation_documents" if re.search(r"memorand|MoU|MOU|letter", what) else "other"
     if re.search(r"\bprogram(?:me)?\b", what):

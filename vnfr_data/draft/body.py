@@ -88,6 +88,17 @@ def _repeated_later(line: _Line, later: Sequence[_Line]) -> bool:
     return any(mine & _shingles(other.text) for other in later)
 
 
+def _above_header(lines: Sequence[_Line], i: int, stop: int) -> bool:
+    """True when a byline or a labelled date follows lines[i] before the next prose line."""
+    for j in range(i + 1, min(stop, i + 1 + _LOOK_AHEAD)):
+        line = lines[j]
+        if line.kind == "prose":
+            return False
+        if line.kind == "byline" or (line.kind in {"timestamp", "meta"} and soft(line)):
+            return any(x.kind == "prose" for x in lines[j + 1 : stop])
+    return False
+
+
 def _start(lines: Sequence[_Line], first: int, stop: int, dateline: re.Pattern[str]) -> int:
     """Index of the first body line among lines[first:stop]: the dateline lead, else the first
     prose line that no later line repeats (a standfirst repeats the lead)."""
@@ -95,6 +106,8 @@ def _start(lines: Sequence[_Line], first: int, stop: int, dateline: re.Pattern[s
     for i in candidates:
         if dateline.match(lines[i].text):
             return i
+    # A standfirst sits above the byline or date line, the article below it.
+    candidates = [i for i in candidates if not _above_header(lines, i, stop)] or candidates
     for i in candidates:
         if not _repeated_later(lines[i], lines[i + 1 : stop]):
             return i

@@ -298,6 +298,28 @@ def _relative(
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:that|which|who|and|but|while|before|after)\s")
+_FUTURE_MARK = re.compile(
+    r"\b(?:will|would|shall|is to|are to|to be|scheduled|expected|planned|plans to)\b"
+)
+_PAST_MARK = re.compile(r"\b(?:[a-z]{3,}ed|met|held|began|took|made|gave|went|came|paid|saw)\b")
+
+
+def _clause_tense(text: str, start: int, pos: int) -> bool | None:
+    """The tense of the clause a weekday sits in, when it says one: "opened a festival on
+    Wednesday that will run until ..." is past although the sentence also speaks of the future;
+    None when the clause gives no sign (the sentence's tense decides)."""
+    clause_start = start
+    for m in _CLAUSE_BREAK.finditer(text, start, pos):
+        clause_start = m.end()
+    clause = text[clause_start:pos]
+    if _FUTURE_MARK.search(clause):
+        return True
+    if _PAST_MARK.search(clause):
+        return False
+    return None
+
+
 def find(text: str, span: Span, anchor: Anchor, future: bool | None = False) -> list[DateMention]:
     """Date expressions in text[span], resolved; overlapping matches keep the most specific."""
     taken: list[Span] = []
@@ -309,7 +331,8 @@ def find(text: str, span: Span, anchor: Anchor, future: bool | None = False) -> 
                 continue
             if kind == "weekday" and not text[m.start("weekday")].isupper():
                 continue
-            when = _resolve(kind, m, anchor, future)
+            tense = _clause_tense(text, span.start, m.start()) if kind == "weekday" else None
+            when = _resolve(kind, m, anchor, future if tense is None else tense)
             if when is None:
                 continue
             taken.append(here)

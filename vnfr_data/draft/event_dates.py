@@ -95,6 +95,11 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
     if re.match(r"to (?:sign|hold|visit|attend|meet)\b", inside):
         return "planned", "planned: an infinitive ('to sign')"
     if re.search(
+        r"\b(?:will|would|shall)\s+(?:also\s+|then\s+)?(?:visit|travel|meet|attend|hold|sign)\b",
+        inside,
+    ):
+        return "planned", "planned: a future verb ('will visit')"
+    if re.search(
         r"\b(?:upcoming|forthcoming|next|planned|future|proposed|expected|scheduled|later this)\b",
         inside,
         re.I,

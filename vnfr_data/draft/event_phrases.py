@@ -236,7 +236,12 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     ):
         return False  # "no contract had been signed": nothing happened
     if etype == "signing":
-        if "signed" in word or "ceremony" in word or word == "to sign":
+        if (
+            "signed" in word
+            or "ceremony" in word
+            or word == "to sign"
+            or re.match(r"(?:will|would|shall)\b", word)
+        ):
             return True
         # "the signing of <documents>": one signing, even when not yet dated.
         tail = doc[trigger.end : ctx.s.end]
@@ -278,6 +283,12 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
             )
         )
     if etype == "meeting" and word.startswith("met"):
+        if re.search(
+            r"\b(?:[Tt]he two (?:sides|ministers|leaders|delegations)|[Bb]oth sides|[Tt]hey)"
+            r"(?:\s+(?:last|also|first|later|then|previously))?\s+$",
+            doc[max(ctx.s.start, trigger.start - 40) : trigger.start],
+        ):
+            return True  # "The two sides last met on ...": a meeting of both
         return any(
             m.full.start >= trigger.end and m.full.start - trigger.end <= 6 for m in ctx.mentions
         )

@@ -11,11 +11,12 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"\bstate[- ]level visit\b|\bstate visit\b", "state_visit"),
     (r"\bofficial (?:friendship )?visit\b", "official_visit"),
     (
-        r"(?<!to )\b(?:working |landmark |recent |first |historic |upcoming |brief |two-day |three-day |four-day |five-day )?visit\b(?!\w)",
+        r"(?<!to )(?<!will )(?<!would )(?<!shall )(?<!also )(?<!then )\b(?:working |landmark |recent |first |historic |upcoming |brief |two-day |three-day |four-day |five-day )?visit\b(?!\w)",
         "visit",
     ),
     (
-        r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b",
+        r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b"
+        r"|\b(?:will|would|shall)\s+(?:also\s+|then\s+)?visit\b",
         "visit_verb",
     ),
     (r"\btalks\b", "talks"),
@@ -29,6 +30,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
         r"|\bto sign(?=\s+(?:a|an|the|new|\w+)\s)"
+        r"|\b(?:will|would|shall)\s+(?:also\s+)?sign(?=\s+(?:a|an|the|new)\s)"
         r"|(?<!\bthe )(?<!\bout )(?<!existing )\bsigned(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|numerous|new|[A-Z])\b"
         r"\s*(?:\S+\s+){0,3}(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|[A-Z]))"
         # "signed contracts worth ...", "signed a letter of intent", "signed a cooperation plan"
@@ -45,7 +47,13 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "document_exchange",
     ),
     (r"\b[Cc]onference\b|\b(?:business |economic )?forum\b|\bseminar\b|\bworkshop\b", "conference"),
-    (r"\b(?:film|culture|cultural|food|fashion|music) week\b|\bfestival\b|\bexhibition\b", "other"),
+    (
+        r"\b(?:film|culture|cultural|food|fashion|music) week\b|\bfestival\b|\bexhibition\b"
+        r"|\b(?:trade|retail|book|food|job|education|tourism|business|seafood|wine|investment)\s+fair\b"
+        r"|(?<=\bthe )fair\b(?!\s+(?:and|to|share|trade|value|play|price|deal|chance|enough)\b)"
+        r"|\bexpo\b",
+        "other",
+    ),
     (r"\b[Ss]ummit\b", "summit"),
     (r"\bForum\b", "conference"),
     (r"\b[Dd]ialogue\b", "dialogue"),
@@ -54,7 +62,11 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|[a-z]+(?:th|tieth)|hundredth)) anniversary\b",
         "commemoration",
     ),
-    (r"\bceremony\b|\bcelebration\b", "ceremony"),
+    # "Speaking at the opening": the opening ceremony of what the article reports.
+    (
+        r"\bceremony\b|\bcelebration\b|(?<=\b[Aa]t the )opening\b(?!\s+of\s+(?:the\s+)?market)",
+        "ceremony",
+    ),
     (
         r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.]{0,80}\bto\b)",
         "partnership_upgrade",

@@ -227,6 +227,12 @@ class _Finder(FinderBase):
             before = self.doc[max(self.s.start, m.start() - 20) : m.start()].lower().split()
             if before and before[-1] in ANAPHORIC_DETERMINERS | {"these", "those"}:
                 continue
+            if (
+                before
+                and before[-1] in {"first", "last"}
+                and re.match(r"\s+of\b", self.doc[span.end : span.end + 4])
+            ):
+                continue  # "the first nine months of this year": a period, not a figure
             if self.preceded_by_identifier(m.start("num")):
                 continue
             unit, value = self._time_unit(m.group("unit"), num)

@@ -43,6 +43,7 @@ _NO_FACT_REASONS = {
     "meta": "page metadata",
     "timestamp": "timestamp",
     "menu": "navigation menu",
+    "end": "button or label of the page",
 }
 
 
@@ -158,7 +159,7 @@ def extract(
     from .actors import find_mentions
 
     mentions = find_mentions(text, sents, catalog)
-    discourse = Discourse(catalog, mentions)
+    discourse = Discourse(catalog, mentions, doc=text)
     statements = find_statements(text, sents, discourse)
     named = [st for st in statements if not is_unnamed(st.who)]  # no participant is unnamed
     events = find_events(text, sents, mentions, named, anchor, discourse)

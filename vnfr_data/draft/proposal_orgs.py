@@ -24,6 +24,9 @@ from .text import fold, fold_keep_length, slug, strip_possessive
 
 #: Words that make a name generic ("the municipal People's Committee" names no one).
 _GENERIC = wordset("People's People’s Municipal Provincial City State National Central Local")
+_DETERMINERS = frozenset(
+    {"The", "This", "That", "These", "Those", "A", "An", "Its", "Their", "His", "Her", "Our"}
+)
 #: What a text calls a company just before its name ("budget carrier Vietjet").
 _COMPANY_CUE = re.compile(
     r"\b(?:carrier|airline|utility|company|firm|group|manufacturer|maker|planemaker|carmaker"
@@ -32,7 +35,8 @@ _COMPANY_CUE = re.compile(
     # "French groups Thales and Safran", "companies Alstom, Egis and Systra": every name of a
     # list after a plural cue is a company.
     r"|\b(?:carriers|airlines|utilities|companies|firms|groups|manufacturers|makers|giants"
-    r"|conglomerates|developers|operators|lenders|insurers|suppliers|investors|contractors)\s+"
+    r"|conglomerates|developers|operators|lenders|insurers|suppliers|investors|contractors)"
+    r"(?:,?\s+(?:including|such as|among them|notably))?\s+"
     r"(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}(?:,\s+|\s+and\s+)){0,4}$"
 )
 #: A corporate office right after a company name ("Vietjet chief executive", "Airbus Chief").
@@ -203,6 +207,8 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
             tokens = found.group().split()
             if any(is_title(t) or t in DEMONYMS or t in COUNTRIES or t in CITIES for t in tokens):
                 break
+            if tokens[0] in _DETERMINERS:
+                break  # "The chairwoman added": no company is called "The"
             if fold(found.group()) in _PLACE_KEYS:  # "Hà Nội Chairman ...": a city's office
                 break
             after = text[m.start() + found.end() :]

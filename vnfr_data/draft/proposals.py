@@ -61,7 +61,7 @@ _GAP_IN_TITLE = re.compile(r"^(?: |, | \(|\) |\)\s?, )$")
 #: Fontanel, vice president of Hexavia, said") or a relative clause before a reporting verb
 #: ("Marchetti-Roux, who took up her post in September, said").
 _APPOSITIVE = re.compile(
-    r"\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:chairman|chairwoman"
+    r"\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?(?:chairman|chairwoman"
     r"|chairperson|chair|president|minister|ambassador|director|executive|chief|head|founder"
     r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
     r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner)\b[^,]{0,80},"

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import DEMONYMS
+
+_DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|further|highly|then|later|again|once again|subsequently|jointly|strongly|warmly"
     r"|fully|repeatedly|officially|previously|earlier|recently|had|has|have|had also|have also"
@@ -20,7 +24,7 @@ _PARENTHETICAL = re.compile(
 #: An appositive closing a subject: a relative clause, or a lower-case office phrase.
 _APPOSITIVE_TAIL = re.compile(
     r",\s+(?:who|whose)\b[^,]{2,120}$"
-    r"|,\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:chairman|chairwoman"
+    r"|,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?(?:chairman|chairwoman"
     r"|chairperson|chair|president|minister|ambassador|director|executive|chief|head|founder"
     r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
     r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner)\b[^,]{0,80}$"
@@ -35,4 +39,42 @@ _LOWER_OFFICE_BEFORE = re.compile(
     r"(?:\b[A-Z][\w’'.&-]*\s+){0,3}(?:(?:chief|executive|officer|chairman|chairwoman|president"
     r"|director|head|spokesman|spokeswoman|spokesperson|minister|ambassador|founder|deputy|vice"
     r"|general|manager|its|his|her|their)\s+)+$"
+)
+
+_OFFICE_WORDS = (
+    r"(?:chairman|chairwoman|chairperson|chair|president|minister|ambassador|director|executive"
+    r"|chief|head|founder|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman"
+    r"|spokesperson|manager|consul|senator|adviser|advisor|leader|representative|rector|dean"
+    r"|commissioner)"
+)
+#: An office in apposition after a name: "X, vice president of Hexavia for Asia, ...".
+_ROLE_AFTER = re.compile(
+    r",\s+(?P<role>(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    + _OFFICE_WORDS
+    + r"\b[^,.;]{0,60}),"
+)
+#: An office in apposition before a name: "the chamber's chairwoman, X".
+_ROLE_BEFORE = re.compile(
+    r"\b(?P<role>(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?" + _OFFICE_WORDS + r")\s*,\s*$"
+)
+
+_JOINT = re.compile(
+    r"(?:\b(?:[Bb]oth|[Tt]he two|[Tt]he|[Tt]heir)\s+(?:sides|leaders|countries|nations|parties|heads of state"
+    r"|presidents|governments|delegations|ministers|foreign ministers|leaders of the two countries)"
+    r"|\b(?:[Tt]hey|[Bb]oth))$"
+)
+
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)$")
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:(?P<nat>"
+    + _DEMONYM_RX
+    + r")\s+)?(?P<mods>(?:(?:[A-Z][\w-]*|top|senior|visiting|host)\s+){0,3})"
+    r"(?P<head>(?:vice |deputy )?(?:president|director)|leader|President|Prime Minister|prime minister"
+    r"|PM|minister|Minister|ambassador|Ambassador|diplomat|official|envoy|guest|head of state|side"
+    r"|Secretary|chief|Chairman|chairman|chairwoman|chairperson|mayor|governor|premier|Premier"
+    r"|counterpart|General Secretary|Party chief|host)$"
+)
+
+_DIPLOMAT = re.compile(
+    r"ambassador|envoy|consul|diplomat|foreign minister|minister of foreign affairs", re.I
 )

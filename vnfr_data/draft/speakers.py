@@ -24,26 +24,18 @@ from .speaker_model import Who, gender
 from .speaker_patterns import (
     _APPOSITIVE_TAIL,
     _BOUNDARY_BEFORE,
+    _DESCRIPTION,
+    _DIPLOMAT,
+    _JOINT,
     _LOWER_OFFICE_BEFORE,
     _PARENTHETICAL,
+    _PRONOUN,
+    _ROLE_AFTER,
+    _ROLE_BEFORE,
     _TRAILING_ADVERBS,
 )
 
 _DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
-_JOINT = re.compile(
-    r"(?:\b(?:[Bb]oth|[Tt]he two|[Tt]he|[Tt]heir)\s+(?:sides|leaders|countries|nations|parties|heads of state"
-    r"|presidents|governments|delegations|ministers|foreign ministers|leaders of the two countries)"
-    r"|\b(?:[Tt]hey|[Bb]oth))$"
-)
-_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)$")
-_DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+(?:(?P<nat>"
-    + _DEMONYM_RX
-    + r")\s+)?(?P<mods>(?:(?:[A-Z][\w-]*|top|senior|visiting|host)\s+){0,3})"
-    r"(?P<head>leader|President|president|Prime Minister|prime minister|PM|minister|Minister|ambassador"
-    r"|Ambassador|diplomat|official|envoy|guest|head of state|side|Secretary|chief|Chairman|chairman"
-    r"|premier|Premier|counterpart|General Secretary|Party chief|host)$"
-)
 _OFFICES = frozenset(
     {
         "president",
@@ -53,10 +45,14 @@ _OFFICES = frozenset(
         "chairman",
         "premier",
         "general secretary",
+        "chairwoman",
+        "chairperson",
+        "director",
+        "deputy director",
+        "vice president",
+        "mayor",
+        "governor",
     }
-)
-_DIPLOMAT = re.compile(
-    r"ambassador|envoy|consul|diplomat|foreign minister|minister of foreign affairs", re.I
 )
 #: An organisation named by its kind ("the ministry", "the presidential palace", "the two
 #: companies"): the last one of that kind the article named.
@@ -95,6 +91,7 @@ class Discourse:
 
     catalog: Catalog
     mentions: list[Mention]
+    doc: str = ""
     roles: dict[str, list[str]] = field(default_factory=dict)
     last_person: DraftActor | None = None
     unnamed_last: bool = False
@@ -105,6 +102,12 @@ class Discourse:
         for m in self.mentions:
             if m.role:
                 self.roles.setdefault(m.actor.id, []).append(m.role)
+            # "X, vice president of Y," / "the chamber's chairwoman, X": an office beside the name.
+            after = _ROLE_AFTER.match(self.doc, m.span.end) if self.doc else None
+            before = _ROLE_BEFORE.search(self.doc, max(0, m.full.start - 60), m.full.start)
+            for found in (after, before if self.doc else None):
+                if found and m.actor.type == "person":
+                    self.roles.setdefault(m.actor.id, []).append(found.group("role"))
         self.principals = self._principals()
         self._people = sorted(
             (m for m in self.mentions if m.actor.type == "person"), key=lambda m: m.span.start
