@@ -64,7 +64,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     # "Speaking at the opening": the opening ceremony of what the article reports.
     (
-        r"\bceremony\b|\bcelebration\b|(?<=\b[Aa]t the )opening\b(?!\s+of\s+(?:the\s+)?market)",
+        r"\bceremony\b|\bcelebration\b|(?<=\b[Aa]t the )opening\b(?!\s+(?:ceremony|session|remarks|speech|of\s+(?:the\s+)?market))",
         "ceremony",
     ),
     (
