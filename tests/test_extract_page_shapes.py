@@ -151,3 +151,19 @@ def test_role_references_fairs_planned_signings_and_periods(tmp_path: Path) -> N
     assert events["meeting"]["date_start"] == dt.date(2025, 5, 3)
     names = [a["name"] for a in doc["agreements"]]
     assert names == ["Memorandum of understanding on wine training"]  # who signs is no name
+
+
+def test_a_country_is_the_nationality_nearest_the_name_not_a_neighbour_s(tmp_path: Path) -> None:
+    text = (
+        "Paris deal for a rail link\n"
+        "PARIS - The agreement was signed in the presence of Vietnamese Deputy Prime Minister "
+        "Lam Quoc Binh and French Minister for the Economy and Finance Gaspard Morin.\n"
+        "French groups Vallorin and Castelmer will build the line.\n"
+    )
+    path = tmp_path / "905_0123456789abcdea.txt"
+    path.write_text(text, encoding="utf-8")
+    out = render(extract(path, actors=ACTORS))
+    assert '{id: gaspard-morin, name: "Gaspard Morin", type: person, country: FR' in out
+    assert '{id: lam-quoc-binh, name: "Lam Quoc Binh", type: person, country: VN' in out
+    assert '{id: vallorin, name: "Vallorin", type: company, country: FR' in out
+    assert '{id: castelmer, name: "Castelmer", type: company, country: FR' in out

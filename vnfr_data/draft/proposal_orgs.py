@@ -24,6 +24,11 @@ from .text import fold, fold_keep_length, slug, strip_possessive
 
 #: Words that make a name generic ("the municipal People's Committee" names no one).
 _GENERIC = wordset("People's People’s Municipal Provincial City State National Central Local")
+_NATIONALITY_CUE = re.compile(
+    r"\b(?P<nat>"
+    + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+    + r")\s+(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}(?:,\s+|\s+and\s+)){0,4}$"
+)
 _DETERMINERS = frozenset(
     {"The", "This", "That", "These", "Those", "A", "An", "Its", "Their", "His", "Her", "Our"}
 )
@@ -217,4 +222,8 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
                 if not cue_before:
                     break
         if best and not catalog.lookup(best):
-            catalog.propose(DraftActor(slug(best), best, "company", None, (), False))
+            # "French groups Thales and Safran", "the French software company Hexavia": the
+            # nationality the text gives the company.
+            nat = _NATIONALITY_CUE.search(text[: m.start()]) if cue_before else None
+            country = DEMONYMS.get(nat.group("nat")) if nat else None
+            catalog.propose(DraftActor(slug(best), best, "company", country, (), False))

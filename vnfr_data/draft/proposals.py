@@ -198,7 +198,12 @@ def _after_title_object(ws: list[Word], i: int, j: int, k: int) -> int:
 
 def country_of_title(title: str | None) -> str | None:
     """The country an office says: a nationality, a country, or a city ("Mayor of Paris"), or a
-    Vietnamese administrative body ("People's Committee")."""
+    Vietnamese administrative body ("People's Committee"). The nationality nearest the name
+    wins: in "Vietnamese Deputy Prime Minister Tran Hong Ha and French Minister ... Eric Lombard"
+    the office run reaches back over another person, whose nationality is not his."""
+    for w in reversed(re.findall(r"[\w’'-]+", title or "")):
+        if strip_possessive(w) in DEMONYMS:
+            return DEMONYMS[strip_possessive(w)]
     for w in re.findall(r"[\w’'-]+", title or ""):
         bare = strip_possessive(w)
         code = DEMONYMS.get(bare) or COUNTRIES.get(bare) or CITIES.get(bare)
