@@ -475,3 +475,84 @@ def test_status_reports_fit_one_history_only_in_time_order() -> None:
     signed = Value("status", ("signed", AGREEMENT_STAGES))
     assert Value("status", ("in_force", AGREEMENT_STAGES)).refines(signed)  # undated: fits
     assert not Value("status", ("handed_over", AGREEMENT_STAGES)).compatible(signed)
+
+
+# -- spellings of one value -----------------------------------------------------------------
+
+
+TALKS_TITLE = "Talks between To Lam and Emmanuel Macron in Paris"
+
+
+@pytest.mark.parametrize(
+    ("variants", "shown"),
+    [
+        # One source against 004: a tie, decided by the words (code-point order: "T" < "t").
+        (["talks between To Lam and Emmanuel Macron in Paris"], TALKS_TITLE),
+        # Two independent sources against 004: the spelling most of them write.
+        (
+            ["talks between To Lam and Emmanuel Macron in Paris"] * 2,
+            "talks between To Lam and Emmanuel Macron in Paris",
+        ),
+    ],
+    ids=["tie", "majority"],
+)
+def test_the_spelling_shown_never_depends_on_source_ids(
+    tmp_path: Path, data_copy: Path, variants: list[str], shown: str
+) -> None:
+    import shutil
+
+    titles = set()
+    for n, sid in enumerate((LOW, HIGH)):
+        data = tmp_path / f"ids{n}"
+        shutil.copytree(data_copy, data)
+        for i, title in enumerate(variants):
+            add_source(
+                data,
+                sid[:-1] + str(6 + i),
+                talks_article(8, "2024-10-10"),
+                published="2024-10-10",
+                publisher=f"Paper {i}",
+                number=5 + i,
+                events=[talks_claim(8, title=title)],
+            )
+        tables = build_tables(data).tables
+        talks = _talks(tables)
+        assert "title" not in talks["disputed_fields"]  # a spelling is no dispute
+        titles.add(talks["title"])
+    assert titles == {shown}
+
+
+def test_a_hyphen_for_an_en_dash_is_the_same_name_whatever_the_id(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    import shutil
+
+    names = set()
+    for n, sid in enumerate((LOW, HIGH)):
+        data = tmp_path / f"ids{n}"
+        shutil.copytree(data_copy, data)
+        add_source(
+            data,
+            sid,
+            talks_article(8, "2024-10-10"),
+            published="2024-10-10",
+            events=[talks_claim(8)],
+            agreements=[
+                {
+                    "id": "ag-evipa",
+                    "name": "EU-Vietnam Investment Protection Agreement",  # a hyphen
+                    "evidence": ["trade and climate cooperation"],
+                }
+            ],
+        )
+        tables = build_tables(data).tables
+        (evipa,) = [a for a in _rows(tables, "agreements") if a["agreement_id"] == "ag-evipa"]
+        assert evipa["disputed_fields"] == [] and sid in evipa["source_ids"]
+        ranks = {
+            c["source_id"]: (c["rank"], c["reason"])
+            for c in _rows(tables, "claims")
+            if c["record_id"] == "ag-evipa" and c["field"] == "name"
+        }
+        assert set(ranks.values()) == {("preferred", "agreed")} and sid in ranks
+        names.add(evipa["name"])
+    assert names == {"EU–Vietnam Investment Protection Agreement"}  # what three sources write

@@ -30,18 +30,15 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-_DASHES = dict.fromkeys(
-    map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-"
-)
-_SINGLE = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032`"), "'")
-_DOUBLE = dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"')
-_FOLD = {**_DASHES, **_SINGLE, **_DOUBLE}
+from ..sources.folding import normal_text
+
 _WORD = re.compile(r"\w+")
+
+__all__ = ["normal_text"]  # re-exported: compared in the one normal form of sources.folding
 
 #: Finer precision first: a lower rank is more precise.
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -73,12 +70,6 @@ LIFECYCLES: dict[tuple[str, str], dict[str, int]] = {
 }
 #: Only these may follow "cancelled" (it is a stage after them, not after ongoing or occurred).
 _CANCELLABLE = frozenset({"proposed", "invited", "planned"})
-
-
-def normal_text(value: str) -> str:
-    """The form two texts are compared in (see the module docstring)."""
-    text = unicodedata.normalize("NFKC", value).translate(_FOLD)
-    return " ".join(text.split()).casefold()
 
 
 def words(value: str) -> tuple[str, ...]:

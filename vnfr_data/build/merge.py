@@ -79,8 +79,7 @@ class Merged:
 
 def _free_text(table: str, name: str) -> bool:
     """Text a person wrote (no vocabulary, no pattern): compared in its normal form."""
-    f = table_schema(table).field(name)
-    return f.type == "string" and f.enum is None and f.pattern is None
+    return table_schema(table).field(name).free_text
 
 
 def _where(claim: Claim, name: str) -> str:
@@ -232,17 +231,36 @@ def _claim_rows(
     return rows
 
 
+def _spelling(winners: list[Claim], name: str) -> Any:
+    """The form of a value the row shows when the preferred claims say the same thing
+    in different spellings (a dash, a quote mark, case, spaces): the form the most
+    independent sources write, on a tie the first in code-point order. Never the
+    first source by id or by date, so a new source cannot flip it by its id."""
+    support: dict[str, set[str]] = {}
+    forms: dict[str, Any] = {}
+    for w in winners:
+        if name in w.values:
+            text = as_text(w.values[name])
+            support.setdefault(text, set()).add(w.independence)
+            forms[text] = w.values[name]
+    if not support:
+        return _NOTHING
+    return forms[min(support, key=lambda text: (-len(support[text]), text))]
+
+
+_NOTHING = object()
+
+
 def _show(row: dict[str, Any], unit: Unit, winners: list[Claim]) -> None:
     """Fill the row with the preferred claim of a unit (all winners say the same thing)."""
-    top = winners[0].values
     for name in unit.fields:
         if unit.basis == name:
             bases = {w.values.get(name) for w in winners}
             basis = "stated" if "stated" in bases else ("inferred" if "inferred" in bases else None)
             if basis is not None:
                 row[name] = basis
-        elif name in top:
-            row[name] = top[name]
+        elif (value := _spelling(winners, name)) is not _NOTHING:
+            row[name] = value
     if unit.note:
         notes = sorted({w.values[unit.note] for w in winners if w.values.get(unit.note)})
         if notes:

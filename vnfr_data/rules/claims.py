@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from ..arrow_values import FALSE, bools, ints, mask, numbers, string, strings
 from ..errors import ClaimMismatch, Problem
 from ..schema import EVIDENCED, table_schema
+from ..sources.folding import normal_text
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, Where, indices, located, maker
 
@@ -248,6 +249,20 @@ def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
     return text_of(column)
 
 
+def _respelled(hits: np.ndarray, shown: pa.ChunkedArray, claimed: pa.ChunkedArray) -> np.ndarray:
+    """The hits whose claim is not just another spelling of the text the row shows.
+
+    Preferred claims that say the same thing in different spellings (a dash, a
+    quote mark, case) are all preferred; the row shows one of them. Only the few
+    rows whose bytes differ are compared in Python.
+    """
+    rows = ints(hits)
+    pairs = zip(shown.take(rows).to_pylist(), claimed.take(rows).to_pylist(), strict=True)
+    keep = [a is None or b is None or normal_text(a) != normal_text(b) for a, b in pairs]
+    kept: np.ndarray = hits[np.asarray(keep, dtype=bool)]
+    return kept
+
+
 @rule("shown claims", tables=_TABLES, emits=(ClaimMismatch,))
 def check_shown_values(data: Inputs) -> list[Problem]:
     """A row shows its field's preferred claim, and nothing where its claims are unresolved."""
@@ -279,11 +294,15 @@ def check_shown_values(data: Inputs) -> list[Problem]:
             else:
                 shows_value = pc.is_valid(shown)
             shown_anyway = pc.and_(pc.equal(part["reason"], string("unresolved")), shows_value)
+            free_text = table_schema(name).field(field).free_text
             for found, message, expected in (
                 (differs, "the row does not show its preferred claim", "the claim's value"),
                 (shown_anyway, "the row shows a value its claims leave unresolved", "no value"),
             ):
-                hits = indices(found)[:MAX_REPORTED]
+                hits = indices(found)
+                if free_text and found is differs and len(hits):
+                    hits = _respelled(hits, shown, part["value"])
+                hits = hits[:MAX_REPORTED]
                 rows = where.csv_rows("claims", idx[hits])
                 for r, h in zip(rows, hits, strict=True):
                     problems.append(

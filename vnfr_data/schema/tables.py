@@ -59,6 +59,13 @@ class Field:
     def arrow_type(self) -> pa.DataType:
         return _ARROW_TYPES[self.type]
 
+    @property
+    def free_text(self) -> bool:
+        """Text a person wrote (no vocabulary, no pattern): two sources' values are
+        compared in their normal form (`sources.folding.normal_text`), so spellings of
+        one text are one claim."""
+        return self.type == "string" and self.enum is None and self.pattern is None
+
 
 @dataclass(frozen=True)
 class TableSchema:

@@ -37,6 +37,24 @@ _TABLE = str.maketrans(FOLD_CHARS)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
+#: For comparing claims (`normal_text`): dashes, single and double quote marks.
+_CLAIM_DASHES = dict.fromkeys(
+    map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-"
+)
+_CLAIM_SINGLE = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032`"), "'")
+_CLAIM_DOUBLE = dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"')
+_CLAIM_FOLD = {**_CLAIM_DASHES, **_CLAIM_SINGLE, **_CLAIM_DOUBLE}
+
+
+def normal_text(value: str) -> str:
+    """The form two sources' texts of one field are compared in: Unicode NFKC, every
+    dash as "-", every single quote or apostrophe as "'", every double quote as '"',
+    runs of white space as one space, case folded. Diacritics are kept ("Lâm" is not
+    "Lam" here): a claim's words are compared, not searched for."""
+    text = unicodedata.normalize("NFKC", value).translate(_CLAIM_FOLD)
+    return " ".join(text.split()).casefold()
+
+
 def _base(c: str) -> str:
     """One character without its diacritics (NFKD, combining marks dropped)."""
     decomposed = unicodedata.normalize("NFKD", c)

@@ -8,8 +8,8 @@ million statements cost no Python loop.
 Per statement and source: the spans in text order, overlapping or touching
 spans merged into one run, runs joined with " … ". A statement quoted by
 several sources shows the longest such text (the fullest report of the claim),
-the lowest source id on a tie: a rule about the words, not about publication
-order.
+on a tie the first in code-point order: a rule about the words, not about
+source ids or publication order.
 """
 
 from __future__ import annotations
@@ -126,10 +126,17 @@ def statement_texts(
 def shown_texts(per_source: pa.Table) -> pa.Table:
     """One row per statement: the text it shows (record_id, source_id, text).
 
-    The longest of its sources' texts, the lowest source id on a tie.
+    The longest of its sources' texts; on a tie the first in code-point order (the
+    words decide, never a source's id or date); the lowest source id only between
+    identical texts, where it changes nothing shown.
     """
     ranked = per_source.append_column("length", pc.utf8_length(per_source["text"])).sort_by(
-        [("record_id", "ascending"), ("length", "descending"), ("source_id", "ascending")]
+        [
+            ("record_id", "ascending"),
+            ("length", "descending"),
+            ("text", "ascending"),
+            ("source_id", "ascending"),
+        ]
     )
     heads = np.flatnonzero(_changes(ranked["record_id"].combine_chunks()))
     return ranked.take(_int64(heads)).select(["record_id", "source_id", "text"])
