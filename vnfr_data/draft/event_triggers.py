@@ -14,6 +14,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"(?<!to )(?<!will )(?<!would )(?<!shall )(?<!also )(?<!then )\b(?:working |landmark |recent |first |historic |upcoming |brief |two-day |three-day |four-day |five-day )?visit\b(?!\w)",
         "visit",
     ),
+    (r"\b(?:[a-z]+-day )?port call\b", "visit"),  # a navy ship's visit
     (
         r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b"
         r"|\b(?:will|would|shall)\s+(?:also\s+|then\s+)?visit\b",

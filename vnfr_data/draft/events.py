@@ -66,6 +66,9 @@ _DOCUMENT_BACK = re.compile(
 )
 
 
+_TIME_REFERENCE = re.compile(r"\b(?:after|before|following|ahead of|since)\s+$", re.I)
+
+
 class _Builder:
     """Collects the events of one article, merging mentions that point back."""
 
@@ -198,6 +201,12 @@ class _Builder:
             if ev.when.start is None:
                 ev.when = self._when(ctx, clause, trigger, etype)
             ev.rules.append("a bare mention: the evidence is its clause")
+            # "wrote on X after the meeting": a bare mention that only dates another act, of
+            # an event the text does not describe, is nothing a reviewer could keep.
+            timing = _TIME_REFERENCE.search(self.doc, max(0, phrase.start - 20), phrase.start)
+            undescribed = ev.when.start is None and not ev.participants and ev.location is None
+            if timing and undescribed and len(ev.head.split()) == 1:
+                return None
         self.events.append(ev)
         if ev.name:
             self._named.append(ev)

@@ -226,7 +226,8 @@ TITLE_WORDS: frozenset[str] = wordset("""
     Sports Tourism Youth Women Labour Veterans Ethnic Religious Overseas External Relations
     People's People’s Army Navy Police Staff Commander Minister-President Governor-General
     Mayor-elect Head-of-State Special Envoy Emissary High Commissioner Under-Secretary Delegate
-    Energy Ecological Ecology Transition Digital Maritime Fisheries Innovation
+    Energy Ecological Ecology Transition Digital Maritime Fisheries Innovation Rear Captain
+    Commodore Brigadier
     """)
 
 #: Title words that alone name an office (the head of a title phrase).
@@ -234,7 +235,8 @@ OFFICE_HEADS: frozenset[str] = wordset("""
     President Minister Ambassador Secretary Chairman Chairwoman Chairperson Governor Mayor Senator
     Speaker Chancellor King Queen Premier Director Director-General CEO Chief Commissioner
     Counselor Counsellor Consul Envoy Spokesperson Spokesman Spokeswoman Professor General
-    Secretary-General Representative Commander Delegate
+    Secretary-General Representative Commander Delegate Admiral Colonel Lieutenant Captain
+    Commodore Marshal Brigadier
     """)
 
 #: Courtesy titles that may stand alone before a name.

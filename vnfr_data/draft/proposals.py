@@ -64,7 +64,8 @@ _APPOSITIVE = re.compile(
     r"\s*,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?(?:chairman|chairwoman"
     r"|chairperson|chair|president|minister|ambassador|director|executive|chief|head|founder"
     r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
-    r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner)\b[^,]{0,80},"
+    r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner|commander|member)\b"
+    r"[^,]{0,80},"
     r"|\s*,\s+who\b[^,]{2,120},(?=\s+(?:also\s+)?(?:said|told|stated|added|noted|stressed|announced"
     r"|affirmed|emphasised|emphasized|explained|urged|pledged|welcomed|praised|thanked)\b)"
 )
@@ -170,9 +171,13 @@ def _place_prefix(ws: list[Word], i: int, j: int) -> int:
 
 def _trim_run(ws: list[Word], i: int, j: int) -> int:
     """Where a person's name starts inside a run: at a Vietnamese family name, else the last
-    three or four words."""
+    three or four words (a family name right after a known given name is the surname of a
+    Western name)."""
     for k in range(i, j - 1):
-        if strip_possessive(ws[k].text) in VIETNAMESE_FAMILY_NAMES and j - k >= 2:
+        # "Yannick Le Sourd", "Mathilde Le Goff": a French "Le" after a given name
+        given_before = k > i and ws[k - 1].text in FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
+        family = strip_possessive(ws[k].text) in VIETNAMESE_FAMILY_NAMES
+        if family and j - k >= 2 and not given_before:
             return k
     return max(i, j - 4) if any(ws[x].text in _PARTICLES for x in range(i, j)) else max(i, j - 3)
 

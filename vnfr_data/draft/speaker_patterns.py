@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DEMONYMS
-
-_DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
-
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|further|highly|then|later|again|once again|subsequently|jointly|strongly|warmly"
     r"|fully|repeatedly|officially|previously|earlier|recently|had|has|have|had also|have also"
@@ -27,7 +23,8 @@ _APPOSITIVE_TAIL = re.compile(
     r"|,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?(?:chairman|chairwoman"
     r"|chairperson|chair|president|minister|ambassador|director|executive|chief|head|founder"
     r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
-    r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner)\b[^,]{0,80}$"
+    r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner|commander|member"
+    r"|admiral|general|colonel|officer)\b[^,]{0,80}$"
 )
 
 _BOUNDARY_BEFORE = re.compile(
@@ -65,16 +62,3 @@ _JOINT = re.compile(
 )
 
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)$")
-_DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+(?:(?P<nat>"
-    + _DEMONYM_RX
-    + r")\s+)?(?P<mods>(?:(?:[A-Z][\w-]*|top|senior|visiting|host)\s+){0,3})"
-    r"(?P<head>(?:vice |deputy )?(?:president|director)|leader|President|Prime Minister|prime minister"
-    r"|PM|minister|Minister|ambassador|Ambassador|diplomat|official|envoy|guest|head of state|side"
-    r"|Secretary|chief|Chairman|chairman|chairwoman|chairperson|mayor|governor|premier|Premier"
-    r"|counterpart|General Secretary|Party chief|host)$"
-)
-
-_DIPLOMAT = re.compile(
-    r"ambassador|envoy|consul|diplomat|foreign minister|minister of foreign affairs", re.I
-)

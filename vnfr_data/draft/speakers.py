@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .actors import Catalog, DraftActor, Mention, person_country
+from .actors import Catalog, DraftActor, Mention
 from .lexicon import (
     DEMONYMS,
 )
@@ -24,8 +24,6 @@ from .speaker_model import Who, gender
 from .speaker_patterns import (
     _APPOSITIVE_TAIL,
     _BOUNDARY_BEFORE,
-    _DESCRIPTION,
-    _DIPLOMAT,
     _JOINT,
     _LOWER_OFFICE_BEFORE,
     _PARENTHETICAL,
@@ -34,26 +32,9 @@ from .speaker_patterns import (
     _ROLE_BEFORE,
     _TRAILING_ADVERBS,
 )
+from .speaker_roles import DESCRIPTION, fits, learn_roles
 
 _DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
-_OFFICES = frozenset(
-    {
-        "president",
-        "prime minister",
-        "minister",
-        "secretary",
-        "chairman",
-        "premier",
-        "general secretary",
-        "chairwoman",
-        "chairperson",
-        "director",
-        "deputy director",
-        "vice president",
-        "mayor",
-        "governor",
-    }
-)
 #: An organisation named by its kind ("the ministry", "the presidential palace", "the two
 #: companies"): the last one of that kind the article named.
 _ORG_DESCRIPTION = re.compile(
@@ -76,13 +57,6 @@ _COMPANY_WORDS = frozenset(
         "bank",
     }
 )
-#: Somebody the text does not name ("A French official, who ..., said"): a pronoun after it
-#: refers to them, not to the last person named.
-UNNAMED = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+){0,3}(?:official|officials|diplomat|source"
-    r"|sources|analyst|analysts|expert|experts|spokesperson|person|observer|observers|insider"
-    r"|executive|lawmaker|adviser|advisor)\b(?:,[^,]*,)?\s*$"
-)
 
 
 @dataclass
@@ -97,6 +71,8 @@ class Discourse:
     unnamed_last: bool = False
     last_unnamed: Who | None = None  # the placeholder of the unnamed speaker "he" refers to
     last_group: Who | None = None
+    genders: dict[str, str] = field(default_factory=dict)  # learnt from the text's pronouns
+    unnamed_gender: str | None = None  # the pronoun an unnamed speaker was referred to by
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -147,6 +123,14 @@ class Discourse:
             return None
         return Who(a, (b,), "the article's two principals")
 
+    def learn(self, doc: str, bounds: dict[int, tuple[int, int]]) -> None:
+        """Offices in appositives and genders the pronouns give (`speaker_roles.learn_roles`),
+        learnt once before the first sentence is read."""
+        roles, genders = learn_roles(doc, self._people, bounds)
+        for actor, found in roles.items():
+            self.roles.setdefault(actor, []).extend(found)
+        self.genders.update(genders)
+
     def in_sentence(self, index: int) -> list[Mention]:
         """The mentions of one sentence (indexed once)."""
         if not self._by_sentence and self.mentions:
@@ -176,14 +160,16 @@ class Discourse:
 
     def gender(self, actor: DraftActor) -> str | None:
         """ "f", "m" or None: from a courtesy title, a Vietnamese middle name or a given name."""
-        return gender(actor, self.roles.get(actor.id, []))
+        return gender(actor, self.roles.get(actor.id, [])) or self.genders.get(actor.id)
 
     def pronoun(self, word: str, pos: int) -> Who | None:
         """ "He"/"She": the last single person who spoke, else the last person named; never a
         person the text marks as of the other gender. "She" prefers a person marked a woman
         (the last speaker is otherwise the default, whatever their gender)."""
         want = "f" if word.lower() == "she" else "m"
-        if self.unnamed_last:  # "A French official ... said ... He said": the official again
+        if self.unnamed_last and self.unnamed_gender in {None, want}:
+            # "A French official ... said ... He said": the official again (not "She" after "He")
+            self.unnamed_gender = want
             last = self.last_unnamed
             return Who(last.speaker, (), f"pronoun '{word}' -> {last.how}") if last else None
         candidates: list[tuple[DraftActor, str]] = []
@@ -201,25 +187,16 @@ class Discourse:
         return None
 
     def description(self, m: re.Match[str], pos: int) -> Who | None:
-        """ "the French leader", "the ambassador", "the Vietnamese side": by nationality and office."""
-        nat = DEMONYMS.get(m.group("nat") or "")
-        head = m.group("head").lower()
+        """ "the French leader", "the ambassador", "the Vice Chairwoman", "the Vietnamese side":
+        the most recent person whose offices and country fit (`speaker_roles`)."""
         phrase = m.group().strip()
-        if head == "side":
-            state = self.catalog.state(nat)
+        if m.group("head").lower() == "side":
+            state = self.catalog.state(DEMONYMS.get(m.group("nat") or ""))
             return Who(state, (), f"'{phrase}' -> the state") if state else None
         for mention in reversed(self._people_before(pos)):
             actor = mention.actor
-            roles = " ".join(self.roles.get(actor.id, []))
-            if nat and person_country(actor, roles) != nat:
-                continue
-            if head in {"ambassador", "diplomat", "envoy"} and not _DIPLOMAT.search(roles):
-                continue
-            office = head in _OFFICES
-            premier = head == "premier" and "prime minister" in roles.lower()
-            if office and head not in roles.lower() and not premier:
-                continue
-            return Who(actor, (), f"'{phrase}' -> {actor.name}")
+            if fits(m, actor, self.roles.get(actor.id, [])):
+                return Who(actor, (), f"'{phrase}' -> {actor.name}")
         return None
 
     def named(self, mentions: list[Mention], how: str) -> Who | None:
@@ -264,10 +241,12 @@ class Discourse:
             return (who, offset + m.start()) if who else None
         return None
 
-    def unnamed(self, who: Who | None = None) -> None:
-        """An unnamed speaker just spoke: "he"/"she" next refers to them."""
+    def unnamed(self, who: Who | None = None, gender: str | None = None) -> None:
+        """An unnamed speaker just spoke: "he"/"she" next refers to them (of `gender` when the
+        text says it: "a spokeswoman", "because he was not authorised")."""
         self.unnamed_last = True
         self.last_unnamed = who
+        self.unnamed_gender = gender
 
     def organisation(self, m: re.Match[str], pos: int) -> Who | None:
         """ "the ministry": the last organisation named with that word in its name; "the (two)
@@ -301,7 +280,7 @@ class Discourse:
         return (who, offset + m.start()) if who else None
 
     def _description_at(self, seg: str, offset: int) -> tuple[Who, int] | None:
-        m = _DESCRIPTION.search(seg)
+        m = DESCRIPTION.search(seg)
         if not m:
             return None
         who = self.description(m, offset + m.start())
@@ -370,7 +349,7 @@ class Discourse:
                     return who, s + size
         for size in range(min(len(seg), 80), 3, -1):
             piece = seg[:size]
-            dm = _DESCRIPTION.fullmatch(piece) if piece.startswith(("the ", "The ")) else None
+            dm = DESCRIPTION.fullmatch(piece) if piece.startswith(("the ", "The ")) else None
             if dm:
                 who = self.description(dm, s)
                 if who:

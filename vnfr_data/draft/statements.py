@@ -25,7 +25,7 @@ from .actors import DraftActor, Mention
 from .furniture import DATELINE
 from .sentences import Sentence
 from .speaker_model import Who
-from .speakers import UNNAMED, Discourse
+from .speakers import Discourse
 from .statement_verbs import (
     _LEAD_ADVERB,
     _quote_kind,
@@ -33,7 +33,7 @@ from .statement_verbs import (
     _verbs,
 )
 from .text import Span, trim
-from .unnamed_speakers import organisers, unnamed
+from .unnamed_speakers import UNNAMED, gender_of, organisers, unnamed
 
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|further|then|once again|again))?\s*$", re.I
@@ -218,7 +218,7 @@ class _SentenceReader:
                     continue
                 # "A French official ... said": nobody we can name; drafted for the reviewer.
                 who = unnamed(nobody.group().strip(" ,"))
-                self.d.unnamed(who)
+                self.d.unnamed(who, gender_of(nobody.group()))
                 if who is None:
                     continue
                 start, rule = left_start + nobody.start(), "speaker not named in the text"
@@ -366,6 +366,7 @@ def find_statements(
     """Every attributable statement of the body, in reading order."""
     out: list[DraftStatement] = []
     last: Who | None = None
+    discourse.learn(doc, {s.index: (s.start, s.end) for s in sentences})
     for s in sentences:
         found = _SentenceReader(doc, s, discourse, last).read()
         if found:

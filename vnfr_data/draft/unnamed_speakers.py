@@ -26,14 +26,35 @@ _ORGANISERS = re.compile(
 _ORGANISED_BY = re.compile(
     r"\b(?:co-)?(?:organi[sz]ed|hosted|staged|held)\s+(?:jointly\s+)?by\s+(?P<agents>[^.;]+)"
 )
-#: Someone the text leaves unnamed: an official, sources, experts, organisers.
+#: Heads of noun phrases that name nobody in particular: an official, sources, an aide, a
+#: delegation, a survey; and organisations named only by their kind ("the ministry") when the
+#: article named none of that kind before.
+_NOBODY_HEADS = (
+    r"officials?|diplomats?|sources?|analysts?|experts?|spokes(?:person|man|woman)|person|people"
+    r"|observers?|insiders?|executives?|lawmakers?|legislators?|advis[eo]rs?|aides?|members?"
+    r"|delegations?|delegates|survey|poll|study|report|reports|readout|statement|organi[sz]ers"
+    r"|hosts|residents|witnesses|ministry|palace|embassy|government|agency|office|authorit(?:y|ies)"
+    r"|people familiar with [\w\s]+"
+)
+_NOBODY = (
+    r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any)\s+)"
+    r"(?:[\w-]+\s+){0,3}?(?:" + _NOBODY_HEADS + r")\b"
+    # whose: "an official of the provincial government", "an aide to Macron"
+    r"(?:\s+(?:of|at|for|from|with|to|in|close to|within)\s+[^,;.“”\"]{2,60}?)?"
+    # and who: ", who declined to be named," / ", speaking on condition of anonymity ...,"
+    r"(?:,[^,;]{2,160},)?"
+)
+#: An unnamed subject ending the text before a reporting verb.
+UNNAMED = re.compile(r"\b" + _NOBODY + r"\s*$")
+#: Someone the text leaves unnamed, as the whole noun phrase ("according to sources").
 UNNAMED_NP = re.compile(
-    r"^(?:(?:an?|one|another|the|some|several|two|three)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:officials?|diplomats?|sources?|analysts?|experts?|spokesperson|observers?|insiders?"
-    r"|organi[sz]ers|hosts|residents|witnesses|people familiar with [\w\s]+|reports?)"
+    r"^(?:(?:an?|one|another|the|some|several|two|three|many)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:" + _NOBODY_HEADS + r")(?:\s+(?:of|at|for|from|with|to|in|close to|within)\s+[^,]{2,60})?"
     r"(?:,[^,]*,?)?$",
     re.I,
 )
+_SHE = re.compile(r"\b(?:she|her|spokeswoman|woman)\b", re.I)
+_HE = re.compile(r"\b(?:he|his|him|spokesman|man)\b", re.I)
 _LOOK_BACK = 3000  # characters: "organised by" is said near the event, and drafting stays linear
 
 
@@ -65,6 +86,13 @@ def unnamed(np: str) -> Who | None:
     head = phrase.split(",")[0]  # "A French official, who spoke on condition ...": the official
     actor = DraftActor("unnamed-speaker", head, UNNAMED_TYPE, None, (), False)
     return Who(actor, (), f"not named in the text ({head!r})")
+
+
+def gender_of(phrase: str) -> str | None:
+    """The gender an unnamed speaker's phrase gives ("a spokeswoman", "because he was not
+    authorised"), else None."""
+    she, he = bool(_SHE.search(phrase)), bool(_HE.search(phrase))
+    return None if she == he else ("f" if she else "m")
 
 
 def is_unnamed(who: Who) -> bool:
