@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from vnfr_data import Dataset
+
 
 def _commands(readme: str) -> list[str]:
     return re.findall(r"```bash\n(python3 -m venv .+?)\n```", readme)
@@ -31,6 +33,24 @@ def test_readme_coverage_totals_match_the_data(repo: Path) -> None:
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert f"| total | {row[0]} | {row[1]} | {row[2]} | {row[3]} |" in readme, (
         "paste the last line of `python scripts/coverage_report.py` into README's Coverage table"
+    )
+
+
+def test_readme_statement_numbers_match_the_data(repo: Path, ds: Dataset) -> None:
+    """The Statements section says how many statements, split, dated: the data's numbers."""
+    readme = " ".join((repo / "README.md").read_text(encoding="utf-8").split())
+    assert "All 112 statements of 0.1.0 were reviewed against their sentences" in readme
+    found = re.search(
+        r"hold (\d+) statements; (\d+) of them stop before their sentence ends by a "
+        r"recorded `split_note`, and all (\d+) are dated",
+        readme,
+    )
+    assert found, "the README's Statements section lost its numbers"
+    statements = list(ds.statements)
+    assert tuple(int(n) for n in found.groups()) == (
+        len(statements),
+        sum(1 for s in statements if s.split_note),
+        sum(1 for s in statements if s.date is not None),
     )
 
 
