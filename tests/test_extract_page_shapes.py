@@ -167,3 +167,28 @@ def test_a_country_is_the_nationality_nearest_the_name_not_a_neighbour_s(tmp_pat
     assert '{id: lam-quoc-binh, name: "Lam Quoc Binh", type: person, country: VN' in out
     assert '{id: vallorin, name: "Vallorin", type: company, country: FR' in out
     assert '{id: castelmer, name: "Castelmer", type: company, country: FR' in out
+
+
+WIRE = """Photo: Minister Odette Lagrange (L) shakes hands with Nguyen Van Phuc in Hanoi on Monday. AFP
+HANOI, Nov 30 (AFP) — France and Vietnam on Monday agreed to hold annual consultations between their foreign ministries, French Minister Odette Lagrange said after talks with her Vietnamese counterpart Nguyen Van Phuc in Hanoi.
+Lagrange, who arrived in Hanoi on Sunday, will travel to Hue on Wednesday.
+Danone will build a dairy plant in Long An under an agreement reached with the province in July.
+Copyright © 2026 AFP. All rights reserved.
+"""
+
+
+def test_a_caption_first_wire_page_a_past_clause_and_described_agreements(tmp_path: Path) -> None:
+    path = tmp_path / "906_0123456789abcde9.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    d = extract(path, actors=ACTORS, dataset=REPO / "data")
+    out = yaml.safe_load(render(d))
+    assert out["source"]["published_date"] == dt.date(2026, 11, 30)  # year: the copyright line
+    assert out["source"]["title"].startswith("France and Vietnam on Monday agreed")
+    kinds = {a["type"]: a for a in out["agreements"]}
+    assert kinds["cooperation_mechanism"]["name"].startswith("Annual consultations between")
+    assert "other" in kinds  # "an agreement reached with the province"
+    arrival = next(e for e in d.events if "arrived" in d.text[e.first.start : e.first.end])
+    assert arrival.status == "occurred" and arrival.when.start == dt.date(2026, 11, 29)
+    talks = next(e for e in d.events if e.type == "talks")
+    assert talks.existing is None  # Hanoi talks between other people are not the corpus's
+    assert "counterpart Nguyen Van Phuc" in render(d) and "nguyen-van-phuc" in render(d)

@@ -28,6 +28,7 @@ from .agreement_documents import (
     documents,
     signings_by_sentence,
 )
+from .agreement_mechanisms import described_agreements
 from .agreement_model import DraftAgreement, _key
 from .agreement_refs import (
     back_references,
@@ -371,6 +372,7 @@ def find_agreements(
     taken = [span for ag in found for span in ag.mentions]
     found += document_sets(doc, sentences, events, taken)
     found += concluded_documents(doc, sentences, taken)
+    found += described_agreements(doc, sentences, taken)
     back_references(doc, sentences, found)
     clause_parties(doc, found, sorted(mentions, key=lambda m: m.span.start))
     signings = signings_by_sentence(sentences, events)

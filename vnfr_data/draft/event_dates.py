@@ -84,6 +84,11 @@ class Clause:
     anchor: Anchor
 
 
+_PAST_VERB = re.compile(
+    r"\b(?:arrived|visited|travelled|traveled|met|held|received|signed|opened|paid|concluded)\b"
+)
+
+
 def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tuple[str, str]:
     """Status from the words around the phrase, and the reason (for the draft's comment)."""
     before = doc[max(sentence.start, phrase.start - 80) : phrase.start]
@@ -108,6 +113,10 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
     near = " ".join(before.split()[-6:])
     if _PLANNED_BEFORE.search(near):
         return "planned", "planned: a word of the future before it"
+    if _PAST_VERB.search(inside) and not re.search(r"\b(?:to be|will be|would be|be)\s*$", near):
+        # "Ferrand, who arrived in Hanoi on Sunday, will travel to ...": the future is another
+        # clause's.
+        return "occurred", "occurred: its verb is in the past tense"
     if _PLANNED_AFTER.search(after):
         return "planned", "planned: a word of the future after it"
     if _ONGOING_BEFORE.search(near):

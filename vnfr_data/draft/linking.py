@@ -222,8 +222,9 @@ def _score(ev: DraftEvent, k: KnownEvent) -> int:
         return 2 + shared + place + named
     if dates is None and (shared and place or named):
         return 1 + shared + place + named
-    if dates is None and ev.head and ev.when.start is None and place:
-        return 1  # "the talks in Paris": one known talks in Paris
+    if dates is None and ev.head and ev.when.start is None and place and (shared or not mine):
+        # "the talks in Paris": one known talks in Paris; not talks between other people there
+        return 1
     return 0
 
 

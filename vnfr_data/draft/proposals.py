@@ -50,6 +50,7 @@ _PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "da", "di", "bin
 _LOWER_OFFICE = wordset("""
     chairman chairwoman chairperson president minister ambassador spokesman spokeswoman
     spokesperson director executive chief head founder governor mayor envoy officer secretary
+    counterpart
     """)
 SPEECH_AFTER = re.compile(
     r"\s*,?\s+(?:said|says|told|stated|affirmed|stressed|noted|added|emphasised|emphasized|urged"

@@ -75,8 +75,12 @@ def _dateline(doc: Layout) -> When | None:
         return None
     span = Span(line.span.start, line.span.start + m.end())
     year = latest_year(doc.text, Span(span.end, doc.body.end))
+    source = f"the latest year the body mentions ({year})"
+    if year is None:
+        year = _copyright_year(doc)
+        source = f"the page's copyright line ({year})"
     anchor = (
-        Anchor(None, year, f"the latest year the body mentions ({year}), not the dateline")
+        Anchor(None, year, f"{source}, not the dateline")
         if year is not None
         else Anchor(None, None, "")
     )
@@ -97,8 +101,25 @@ def _dateline(doc: Layout) -> When | None:
         "day",
         "inferred",
         f"day and month from the dateline ({d.text!r}); year {d.when.start.year} inferred from "
-        f"the latest year the body mentions (check it, or pass --published)",
+        f"{source.split(' (')[0]} (check it, or pass --published)",
     )
+
+
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\([Cc]\)|[Cc]opyright)\s*(?:©\s*)?(?P<year>(?:19|20)\d{2})\b")
+
+
+def _copyright_year(doc: Layout) -> int | None:
+    """The year of the page's own copyright line right after the body ("Copyright © 2026 AFP"),
+    before any list of other articles: the year the page was put out."""
+    for line in doc.lines:
+        if line.span.start < doc.body.end:
+            continue
+        if line.kind == "end":
+            return None
+        m = _COPYRIGHT_YEAR.search(line.text)
+        if m:
+            return int(m.group("year"))
+    return None
 
 
 def anchor_for(doc: Layout, published: When) -> Anchor:
