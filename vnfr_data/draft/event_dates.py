@@ -85,7 +85,7 @@ class Clause:
 
 
 _PAST_VERB = re.compile(
-    r"\b(?:arrived|visited|travelled|traveled|met|held|received|signed|opened|paid|concluded)\b"
+    r"\b(?:visited|travelled|traveled|met|held|received|signed|opened|paid|concluded)\b"
 )
 
 
@@ -113,6 +113,9 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
     near = " ".join(before.split()[-6:])
     if _PLANNED_BEFORE.search(near):
         return "planned", "planned: a word of the future before it"
+    if re.search(r"\barrived\b", inside) and _PLANNED_AFTER.search(after):
+        # "Ferrand, who arrived on Sunday, will travel to ...": the visit is under way.
+        return "ongoing", "ongoing: arrived, and the sentence says what comes next"
     if _PAST_VERB.search(inside) and not re.search(r"\b(?:to be|will be|would be|be)\s*$", near):
         # "Ferrand, who arrived in Hanoi on Sunday, will travel to ...": the future is another
         # clause's.
@@ -221,7 +224,9 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
     return w, bool(inside)
 
 
-def with_duration(c: Clause, w: When, phrase: Span, etype: str, stated_start: bool) -> When:
+def with_duration(
+    c: Clause, w: When, phrase: Span, etype: str, stated_start: bool, planned: bool = False
+) -> When:
     """ "a two-day working visit ... on Wednesday": from that day for two days; a single day
     stated for a visit that is no opening ("During his three-day state visit ... on Monday")
     dates something inside it, so the visit takes the month."""
@@ -242,7 +247,9 @@ def with_duration(c: Clause, w: When, phrase: Span, etype: str, stated_start: bo
             return When(start, w.end, "day", "inferred", f"{w.note}; {n} days ending that day")
         end = w.start + dt.timedelta(days=n - 1)
         return When(w.start, end, "day", "inferred", f"{w.note}; {n} days from that day")
-    if (days or etype in _VISITS) and not opening and not stated_start:
+    # "X will visit Bac Ninh on Thursday": a plan's one day is the visit's day, not a day inside
+    # a longer visit (which a report of what happened during it gives).
+    if (days or (etype in _VISITS and not planned)) and not opening and not stated_start:
         first = dt.date(w.start.year, w.start.month, 1)
         last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
         return When(

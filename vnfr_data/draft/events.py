@@ -69,6 +69,9 @@ _DOCUMENT_BACK = re.compile(
 _TIME_REFERENCE = re.compile(r"\b(?:after|before|following|ahead of|since)\s+$", re.I)
 
 
+_PLANS = frozenset({"planned", "invited", "proposed"})
+
+
 class _Builder:
     """Collects the events of one article, merging mentions that point back."""
 
@@ -170,7 +173,7 @@ class _Builder:
             etype,
             [phrase],
             status,
-            self._when(ctx, phrase, trigger, etype),
+            self._when(ctx, phrase, trigger, etype, status),
             location,
             country,
             _name(ctx, phrase, trigger, etype),
@@ -199,7 +202,7 @@ class _Builder:
             if ev.location is None:
                 ev.location, ev.country = _location(ctx, clause)
             if ev.when.start is None:
-                ev.when = self._when(ctx, clause, trigger, etype)
+                ev.when = self._when(ctx, clause, trigger, etype, ev.status)
             ev.rules.append("a bare mention: the evidence is its clause")
             # "wrote on X after the meeting": a bare mention that only dates another act, of
             # an event the text does not describe, is nothing a reviewer could keep.
@@ -212,11 +215,13 @@ class _Builder:
             self._named.append(ev)
         return ev
 
-    def _when(self, ctx: _Context, phrase: Span, trigger: Span, etype: str) -> When:
+    def _when(
+        self, ctx: _Context, phrase: Span, trigger: Span, etype: str, status: str = "occurred"
+    ) -> When:
         clause = Clause(ctx.doc, ctx.s.span, ctx.dates, self.anchor)
         w, stated = when_of(clause, phrase, trigger, etype)
         self._stated = stated
-        return with_duration(clause, w, phrase, etype, stated)
+        return with_duration(clause, w, phrase, etype, stated, planned=status in _PLANS)
 
     def _absorb(self, old: DraftEvent, new: DraftEvent) -> None:
         """Merge a later mention into the event it points back to, keeping the most specific facts."""
