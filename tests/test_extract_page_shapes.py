@@ -188,7 +188,7 @@ def test_a_caption_first_wire_page_a_past_clause_and_described_agreements(tmp_pa
     assert kinds["cooperation_mechanism"]["name"].startswith("Annual consultations between")
     assert "other" in kinds  # "an agreement reached with the province"
     arrival = next(e for e in d.events if "arrived" in d.text[e.first.start : e.first.end])
-    assert arrival.status == "occurred" and arrival.when.start == dt.date(2026, 11, 29)
+    assert arrival.status == "ongoing" and arrival.when.start == dt.date(2026, 11, 29)
     talks = next(e for e in d.events if e.type == "talks")
     assert talks.existing is None  # Hanoi talks between other people are not the corpus's
     assert "counterpart Nguyen Van Phuc" in render(d) and "nguyen-van-phuc" in render(d)
