@@ -556,3 +556,25 @@ def test_a_hyphen_for_an_en_dash_is_the_same_name_whatever_the_id(
         assert set(ranks.values()) == {("preferred", "agreed")} and sid in ranks
         names.add(evipa["name"])
     assert names == {"EU–Vietnam Investment Protection Agreement"}  # what three sources write
+
+
+@pytest.mark.parametrize("basis", [None, "unknown"], ids=["no-basis", "unknown-basis"])
+def test_a_date_without_its_basis_agrees_and_is_not_called_inferred(
+    data_copy: Path, basis: str | None
+) -> None:
+    claim = talks_claim(8)  # 004's own day
+    del claim["date_basis"], claim["date_note"]
+    if basis is not None:
+        claim["date_basis"] = basis
+    add_source(
+        data_copy, HIGH, talks_article(8, "2024-10-10"), published="2024-10-10", events=[claim]
+    )
+    tables = build_tables(data_copy).tables
+    talks = _talks(tables)
+    assert (talks["date_start"], talks["date_basis"]) == (datetime.date(2024, 10, 8), "stated")
+    ranks = {
+        c["source_id"]: (c["rank"], c["reason"])
+        for c in _rows(tables, "claims")
+        if c["record_id"] == PARIS_TALKS and c["field"] == "date_start"
+    }
+    assert ranks == {SEED_004: ("preferred", "agreed"), HIGH: ("preferred", "agreed")}

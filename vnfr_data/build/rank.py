@@ -11,7 +11,8 @@ precision and basis counts as one claim), the first step that decides wins:
 2. every claim says the same thing (after normalisation): all *preferred*
    (`only_claim` for a single source, else `agreed`);
 3. a stated date beats an inferred one: inferred claims are *normal*
-   (`inferred`), the stated ones go on;
+   (`inferred`), the others go on (a date whose source does not say how it
+   knows it is not an inference);
 4. when every remaining claim is compatible with every other, the one that
    refines them all is *preferred* (`more_precise`; for a status, the latest
    stage: `latest_status`); the others are *normal* (`less_precise`,
@@ -109,11 +110,13 @@ def rank(cands: list[Candidate]) -> Outcome:
         return prefer(list(range(n)), "only_claim" if n == 1 else "agreed")
     live = list(range(n))
     stated = [i for i in live if cands[i].basis == "stated"]
-    if stated and len(stated) < len(live):
-        for i in live:
-            if i not in stated:
-                ranks[i] = Ranked("normal", "inferred")
-        live = stated
+    inferred = [i for i in live if cands[i].basis == "inferred"]
+    if stated and inferred:
+        # Only an inferred claim gives way: one that does not say how it knows its date
+        # is no inference, and goes on beside the stated ones.
+        for i in inferred:
+            ranks[i] = Ranked("normal", "inferred")
+        live = [i for i in live if i not in inferred]
     values = [cands[i].value for i in live]
     best = chain_top(values)
     if best is not None:
