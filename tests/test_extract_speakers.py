@@ -85,3 +85,22 @@ def test_an_unnamed_speaker_breaks_the_chain_and_keeps_its_gender(tmp_path: Path
     assert st["He said several"].who.speaker.type == "unnamed"  # not Tuan, the last one named
     # "She" after "He" is not the same unnamed official: the woman the text made one ("she began").
     assert st["She said French"].who.ids == {"agathe-morand"}
+
+
+def test_the_speaker_after_the_verb_and_sources_of_statements(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "PARIS (VNA) - French Minister Agathe Morand met Vietnamese Minister Dang Quoc Tuan on "
+        "Monday. France will train 200 Vietnamese engineers by 2030, said Minister Agathe Morand. "
+        "“Trust is built step by step,” stressed Dang Quoc Tuan. Tuan welcomed the offer, "
+        "said the ministry. The two ministers would meet again in June, according to a statement "
+        "from the French Embassy in Hanoi. Sophie Lanier – director of Campus Vietnam – said "
+        "applications would open in May.",
+    )
+    who = _who(d)
+    assert who["France will train"] == {"agathe-morand"}
+    assert who["“Trust is built"] == {"dang-quoc-tuan"}  # any reporting verb after a quotation
+    # ", said the ministry" after "Tuan welcomed the offer": the ministry named none before.
+    assert who.get("Tuan welcomed the") == {"dang-quoc-tuan"}
+    assert who["The two ministers"] == {"french-embassy-in-hanoi"}
+    assert who["Sophie Lanier –"] == {"sophie-lanier"}

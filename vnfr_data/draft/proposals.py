@@ -67,6 +67,8 @@ _APPOSITIVE = re.compile(
     r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
     r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner|commander|member)\b"
     r"[^,]{0,80},"
+    r"|\s+[–—]\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?(?:chairman|chairwoman|president|minister"
+    r"|ambassador|director|chief|head|founder|spokesperson|manager|commander)\b[^–—,;]{0,80}[–—]"
     r"|\s*,\s+who\b[^,]{2,120},(?=\s+(?:also\s+)?(?:said|told|stated|added|noted|stressed|announced"
     r"|affirmed|emphasised|emphasized|explained|urged|pledged|welcomed|praised|thanked)\b)"
 )
@@ -259,7 +261,7 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
         appositive = _APPOSITIVE.match(doc, ws[j - 1].end)
         speech = (bool(SPEECH_AFTER.match(doc, ws[j - 1].end)) and k > 0) or bool(appositive)
         if title is None and appositive and "who" not in appositive.group().split()[:1]:
-            title = appositive.group().strip(" ,")
+            title = appositive.group().strip(" ,–—")
         name = " ".join(name_words)
         capitalised = [w for w in name_words if w not in _PARTICLES]
         after_preposition = prev in CONNECTORS | {"at", "by", "with", "from"}

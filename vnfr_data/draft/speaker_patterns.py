@@ -20,6 +20,7 @@ _PARENTHETICAL = re.compile(
 #: An appositive closing a subject: a relative clause, or a lower-case office phrase.
 _APPOSITIVE_TAIL = re.compile(
     r",\s+(?:who|whose)\b[^,]{2,120}$"
+    r"|\s+[–—]\s+[^–—,;]{2,120}?\s*[–—]\s*$"  # "X – chairwoman of Y – said"
     r"|,\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?(?:chairman|chairwoman"
     r"|chairperson|chair|president|minister|ambassador|director|executive|chief|head|founder"
     r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"

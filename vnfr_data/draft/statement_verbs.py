@@ -30,6 +30,11 @@ _EXPRESS_NOUNS = {
     "wish": "hope",
     "desire": "hope",
     "concern": "affirm",
+    "readiness": "pledge",
+    "willingness": "pledge",
+    "interest": "hope",
+    "regret": "affirm",
+    "wishes": "hope",
 }
 
 
@@ -60,7 +65,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     (r"commit(?:ted|s|ting)\s+(?:themselves\s+|himself\s+|herself\s+|itself\s+)?to\b", "commit"),
     (
         r"said|says|stated|states|told|tells|declared|announced|asserted|added|adding|maintained"
-        r"|wrote|writes|posted|tweeted",
+        r"|wrote|writes|posted|tweeted|warned|warns|argued|argues|remarked|commented|mentioned",
         "affirm",
     ),
     (r"affirm(?:ed|s|ing)|recogni[sz](?:ed|es|ing)", "affirm"),
@@ -76,7 +81,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     (r"propos(?:ed|es|ing)|suggest(?:ed|s|ing)|recommend(?:ed|s|ing)", "propose"),
     (r"urg(?:ed|es|ing)|appeal(?:ed|s)|pressed", "urge"),
     (r"request(?:ed|s|ing)|ask(?:ed|s)|sought|seeks|seeking", "request"),
-    (r"pledg(?:ed|es|ing)|vow(?:ed|s|ing)|promis(?:ed|es|ing)", "pledge"),
+    (r"pledg(?:ed|es|ing)|vow(?:ed|s|ing)|promis(?:ed|es|ing)|assured", "pledge"),
     (r"agree(?:d|s|ing)|concurred|consented", "agree"),
     (r"invit(?:ed|es|ing)", "invite"),
     (

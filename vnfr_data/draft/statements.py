@@ -46,6 +46,16 @@ _TRAILING_START = re.compile(
 )
 _ACCORDING_LEAD = re.compile(r"^[Aa]ccording to (?P<np>[^,]{2,120}),\s*")
 _ACCORDING_TRAIL = re.compile(r",\s*according to (?P<np>[^,.;]{2,120})[.;]?\s*(?:\./\.)?$")
+#: Verbs of saying that may come before their subject after a paraphrase (", said X"); a verb
+#: with an object ("welcomed the firms") never does.
+_SAYING = frozenset(
+    {"said", "says", "added", "adds", "wrote", "writes", "stated", "noted", "explained", "stressed"}
+)
+_ISSUED_BY = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|readout|press release|report|communiqu[ée]"
+    r"|announcement|post|notice)\s+(?:from|by|of|issued by|released by|published by)\s+",
+    re.I,
+)
 _ADDRESSED = frozenset({"urge", "request", "invite", "congratulate", "thank", "condole"})
 
 
@@ -193,7 +203,7 @@ class _SentenceReader:
                 who = self.last
                 rule = "passive request: the asker is the previous speaker"
                 start = self.s.start if not found else v.span.start
-            elif (inverted := self.inverted(v, left)) is not None:
+            elif (inverted := self.inverted(v, left, not found)) is not None:
                 who, start, fixed_end = inverted
                 rule = f"attribution after a quotation ({who.how})"
             elif coordinated and previous is not None:
@@ -237,9 +247,18 @@ class _SentenceReader:
             self.add(op.who, op.verb, op.start, end, op.rule)
         return self.out
 
-    def inverted(self, v: _Verb, left: str) -> tuple[Who, int, int] | None:
-        """ "“We agreed ...,” said EU Special Envoy Maria Lopez.": the speaker follows the verb."""
-        if not re.search(r"[,.!?]?[”\"]\s*,?\s*$", left) or v.type != "affirm":
+    def inverted(self, v: _Verb, left: str, first: bool) -> tuple[Who, int, int] | None:
+        """ "“We agreed ...,” said EU Special Envoy Maria Lopez." / "“...,” stressed the
+        minister." / "France will help ..., said Minister X.": the speaker follows the verb
+        (after a paraphrase only when it opens the sentence and is a clause of its own)."""
+        quoted = re.search(r"[,.!?]?[”\"]\s*,?\s*$", left) is not None
+        paraphrase = (
+            first
+            and v.text.lower() in _SAYING
+            and left.rstrip().endswith(",")
+            and len(left.split()) >= 5
+        )
+        if not (quoted or paraphrase) or v.participle:
             return None
         found = self.d.at_start(self.doc, v.span.end, self.s.end)
         if found is None:
@@ -320,6 +339,10 @@ class _SentenceReader:
     def _source(self, m: re.Match[str]) -> tuple[Who, int] | None:
         """Who "according to X" names: an actor, the event's organisers, or someone unnamed."""
         a, b = self.s.start + m.start("np"), self.s.start + m.end("np")
+        # "according to a statement from the Élysée": the source is who issued it.
+        issued = _ISSUED_BY.match(self.doc, a, b)
+        if issued:
+            a = issued.end()
         np = self.d.at_start(self.doc, a, b)
         if np is not None:
             return np
