@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vnfr_data.draft import Draft, extract
+from vnfr_data.draft import Draft, extract, render
+from vnfr_data.sources.sentences import split_sentences
 
 
 def _draft(tmp_path: Path, body: str) -> Draft:
@@ -104,3 +105,32 @@ def test_the_speaker_after_the_verb_and_sources_of_statements(tmp_path: Path) ->
     assert who.get("Tuan welcomed the") == {"dang-quoc-tuan"}
     assert who["The two ministers"] == {"french-embassy-in-hanoi"}
     assert who["Sophie Lanier –"] == {"sophie-lanier"}
+
+
+def test_a_quotation_over_several_sentences_is_one_statement(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "PARIS (AP) - French President Emmanuel Macron met Vietnamese President Luong Cuong on "
+        "Tuesday. “France and Vietnam share more than a past. They share a vision,” Macron wrote "
+        "on X. “We are ready to open new chapters,” Cuong said. “Science comes first.” The two "
+        "presidents then visited an exhibition.",
+    )
+    texts = {
+        d.text[s.evidence.start : s.evidence.end].split()[0]: [
+            d.text[m.start : m.end] for m in s.more
+        ]
+        for s in d.statements
+    }
+    assert texts["They"] == ["“France and Vietnam share more than a past."]
+    assert texts["“We"] == ["“Science comes first.”"]
+    macron = next(s for s in d.statements if d.text[s.evidence.start :].startswith("They"))
+    assert macron.quote_kind == "direct" and macron.who.ids == {"emmanuel-macron"}
+    rendered = render(d)
+    assert '"“France and Vietnam share more than a past.", "They share a vision' in rendered
+
+
+def test_a_capital_letter_before_a_quotation_ends_a_sentence() -> None:
+    text = "“We agree,” Macron wrote on X. “We act.” Director J. Smith said the talks went well."
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got[:2] == ["“We agree,” Macron wrote on X.", "“We act.”"]
+    assert got[2] == "Director J. Smith said the talks went well."  # an initial stays one

@@ -88,7 +88,7 @@ def _statement_lines(draft: Draft, st: DraftStatement) -> str:
     span, split = _claim(draft, st)
     if split is not None:
         out += f"{ind}split_note: {scalar(split)}\n"
-    out += f"{ind}evidence: {_quotes(draft, [span])}\n"
+    out += f"{ind}evidence: {_quotes(draft, sorted([span, *st.more], key=lambda x: x.start))}\n"
     return out
 
 

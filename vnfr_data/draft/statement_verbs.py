@@ -113,6 +113,17 @@ _LEAD_ADVERB = re.compile(
 )
 
 
+#: Verbs of saying that may come before their subject after a paraphrase (", said X"); a verb
+#: with an object ("welcomed the firms") never does.
+_SAYING = frozenset(
+    {"said", "says", "added", "adds", "wrote", "writes", "stated", "noted", "explained", "stressed"}
+)
+_ISSUED_BY = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|readout|press release|report|communiqu[ée]"
+    r"|announcement|post|notice)\s+(?:from|by|of|issued by|released by|published by)\s+",
+    re.I,
+)
+
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 

@@ -23,11 +23,14 @@ from dataclasses import dataclass
 
 from .actors import DraftActor, Mention
 from .furniture import DATELINE
+from .quote_runs import continue_quotes
 from .sentences import Sentence
 from .speaker_model import Who
 from .speakers import Discourse
 from .statement_verbs import (
+    _ISSUED_BY,
     _LEAD_ADVERB,
+    _SAYING,
     _quote_kind,
     _Verb,
     _verbs,
@@ -46,16 +49,6 @@ _TRAILING_START = re.compile(
 )
 _ACCORDING_LEAD = re.compile(r"^[Aa]ccording to (?P<np>[^,]{2,120}),\s*")
 _ACCORDING_TRAIL = re.compile(r",\s*according to (?P<np>[^,.;]{2,120})[.;]?\s*(?:\./\.)?$")
-#: Verbs of saying that may come before their subject after a paraphrase (", said X"); a verb
-#: with an object ("welcomed the firms") never does.
-_SAYING = frozenset(
-    {"said", "says", "added", "adds", "wrote", "writes", "stated", "noted", "explained", "stressed"}
-)
-_ISSUED_BY = re.compile(
-    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|readout|press release|report|communiqu[ée]"
-    r"|announcement|post|notice)\s+(?:from|by|of|issued by|released by|published by)\s+",
-    re.I,
-)
 _ADDRESSED = frozenset({"urge", "request", "invite", "congratulate", "thank", "condole"})
 
 
@@ -71,6 +64,7 @@ class DraftStatement:
     sentence: int
     verb: str
     rule: str
+    more: tuple[Span, ...] = ()  # the rest of a quotation run over other sentences (quote_runs)
 
 
 @dataclass(frozen=True)
@@ -395,4 +389,4 @@ def find_statements(
         if found:
             last = found[-1].who
         out += found
-    return out
+    return continue_quotes(sentences, out)

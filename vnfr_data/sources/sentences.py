@@ -117,9 +117,12 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
             nxt += 1
         if nxt < end and m.group() != "./.":
             dot = m.start()
-            if text[dot] == "." and is_abbreviation(text, dot, cursor):
-                continue
             c = text[nxt]
+            # "... wrote on X. “We ...": a letter before a quotation is no initial of a name.
+            letter = dot > 0 and text[dot - 1].isupper() and not text[dot - 2 : dot - 1].isalpha()
+            quoted = c in '“"' and letter
+            if text[dot] == "." and is_abbreviation(text, dot, cursor) and not quoted:
+                continue
             if not (c.isupper() or c.isdigit() or c in _OPENERS):
                 continue
         a, b = _trimmed(text, cursor, stop)
