@@ -134,3 +134,13 @@ def test_a_capital_letter_before_a_quotation_ends_a_sentence() -> None:
     got = [text[a:b] for a, b in split_sentences(text)]
     assert got[:2] == ["“We agree,” Macron wrote on X.", "“We act.”"]
     assert got[2] == "Director J. Smith said the talks went well."  # an initial stays one
+
+
+def test_he_after_a_sentence_whose_subject_is_a_person_is_that_person(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "HANOI (VNA) - Minister Dang Quoc Tuan received French Minister Agathe Morand on Monday. "
+        "Morand said France was ready to help. Tuan later visited a power plant in Ninh Binh. "
+        "He said the plant would be upgraded.",
+    )
+    assert _who(d)["He said the"] == {"dang-quoc-tuan"}  # not Morand, who spoke last

@@ -268,6 +268,16 @@ class _SentenceReader:
             self.s.start + len(self.doc[self.s.start : v.span.start].rstrip().rstrip(",")),
         )
 
+    def narrated(self) -> None:
+        """ "Macron arrived in Hanoi on Monday. He said ...": a person who is the subject of a
+        sentence that reports no speech is who the next "he" or "she" most likely is."""
+        start = self.skip_dateline(self.s.start)
+        if start == self.s.start:
+            start = self.clause_start()
+        np = self.d.at_start(self.doc, start, self.s.end)
+        if np is not None and not np[0].joint and np[0].speaker.type == "person":
+            self.d.subject(np[0])
+
     def clause_start(self) -> int:
         """Start of the main clause: after a leading adverbial phrase ("On defence, ")."""
         m = re.match(
@@ -385,8 +395,11 @@ def find_statements(
     last: Who | None = None
     discourse.learn(doc, {s.index: (s.start, s.end) for s in sentences})
     for s in sentences:
-        found = _SentenceReader(doc, s, discourse, last).read()
+        reader = _SentenceReader(doc, s, discourse, last)
+        found = reader.read()
         if found:
             last = found[-1].who
+        else:
+            reader.narrated()
         out += found
     return continue_quotes(sentences, out)
