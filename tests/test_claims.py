@@ -578,3 +578,45 @@ def test_a_date_without_its_basis_agrees_and_is_not_called_inferred(
         if c["record_id"] == PARIS_TALKS and c["field"] == "date_start"
     }
     assert ranks == {SEED_004: ("preferred", "agreed"), HIGH: ("preferred", "agreed")}
+
+
+@pytest.mark.parametrize(
+    ("section", "record", "field"),
+    [
+        (
+            "agreements",
+            {"id": "ag-evipa", "type": "free_trade_agreement"},
+            "agreement_type",
+        ),
+        (
+            "figures",
+            {
+                "id": "fig-3c061884-02",
+                "metric": "anniversary",
+                "value": 70,
+                "unit": "percent",
+                "qualifier": "exact",
+                "as_reported": "70th anniversary",
+            },
+            "unit",
+        ),
+    ],
+    ids=["agreement-type", "figure-unit"],
+)
+def test_a_second_source_changing_what_a_record_is_is_an_error(
+    data_copy: Path, section: str, record: dict[str, Any], field: str
+) -> None:
+    path = add_source(
+        data_copy,
+        HIGH,
+        talks_article(8, "2024-10-10"),
+        published="2024-10-10",
+        events=[talks_claim(8)],
+        **{section: [{**record, "evidence": ["trade and climate cooperation"]}]},
+    )
+    with pytest.raises(ProblemsFound) as info:
+        build_tables(data_copy)
+    [clash] = [p for p in info.value.problems if p.code == "identity-clash"]
+    assert clash.field == field and str(clash.file).endswith(path.name)
+    assert f"{SEED_004}.yaml line" in clash.message  # the other file and its line
+    assert clash.expected is not None and "mint a new id" in clash.expected
