@@ -305,3 +305,17 @@ def test_records_two_sources_claim_are_ranked_as_in_a_full_build(
     files = _cached(corpus, cache)
     assert files == _fresh(corpus) and cache.shortcut
     assert b"Lyon" in files["csv/claims.csv"]
+
+
+def test_the_snapshot_metadata_is_the_validated_metadata(corpus: Path, tmp_path: Path) -> None:
+    """The rebuild constructs an article's metadata from the snapshot without validating
+    it again: it must be the model `model_validate` makes of the same dump."""
+    from vnfr_data.annotations.format import SourceMeta
+    from vnfr_data.build.incremental import trusted_meta
+
+    result = build_tables(corpus)
+    for article in result.articles.values():
+        dumped = article.meta.model_dump(mode="json")
+        built = trusted_meta(dumped)
+        assert built == SourceMeta.model_validate(dumped) == article.meta
+        assert built.model_dump(mode="json") == dumped

@@ -99,6 +99,31 @@ def replay(payload: dict[str, Any], data_dir: Path) -> FileResult | None:
     return FileResult(local, article)
 
 
+def replay_claims(
+    payload: dict[str, Any], wanted: dict[str, set[str]], article_sha256: str | None
+) -> dict[str, dict[str, list[Claim]]] | None:
+    """Only the claims an entry records of the `wanted` records (decoding the rest would
+    be most of a rebuild's replay); None when the entry is malformed or was made from
+    another article than `article_sha256`, the one the caller checked on disk."""
+    try:
+        article = payload["article"]
+        if (None if article is None else article["sha256"]) != article_sha256:
+            return None
+        if payload["problems"] or payload["unreadable"]:
+            return None
+        found: dict[str, dict[str, list[Claim]]] = {}
+        for table, rows in payload["claims"].items():
+            want = wanted.get(table)
+            if not want:
+                continue
+            for record_id, claims in rows:
+                if record_id in want:
+                    found.setdefault(table, {})[record_id] = [_unclaim(c) for c in claims]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return found
+
+
 def _key(key: list[Any]) -> tuple[str, str, str, int, int]:
     table, record_id, source_id, start, end = key
     return (str(table), str(record_id), str(source_id), int(start), int(end))
