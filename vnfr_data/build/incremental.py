@@ -223,7 +223,7 @@ def _assemble(
     texts = {sid: a.text.encode("utf-8") for sid, a in by_id.items()}
     # The snapshot is written while the rules run (its rows do not depend on them).
     with ThreadPoolExecutor(1) as background:
-        saving = background.submit(save_tables, cache, owned, files)
+        saving = background.submit(save_tables, cache, owned, files, snap)
         found = run_rules(Inputs(tables, Places(out, tables).where, texts))
         saving.result()
     if found:

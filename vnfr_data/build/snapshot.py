@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,8 @@ class Snapshot:
     tables: dict[str, pa.Table]
     #: For each file key: its shown path, source id, article and no-fact marks.
     files: dict[str, dict[str, Any]]
+    #: Each table's file name (the sha256 of its bytes).
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 def _dir(cache: BuildCache) -> Path:
@@ -122,9 +124,13 @@ def save(
 
 
 def save_tables(
-    cache: BuildCache, tables: dict[str, pa.Table], files: dict[str, dict[str, Any]]
+    cache: BuildCache,
+    tables: dict[str, pa.Table],
+    files: dict[str, dict[str, Any]],
+    previous: Snapshot | None = None,
 ) -> None:
-    """Write the tables (each with its owners column) and the file records."""
+    """Write the tables (each with its owners column) and the file records; a table
+    equal to the `previous` snapshot's keeps its file (most tables, after one edit)."""
     meta: dict[str, Any] = {"format": FORMAT, "toolchain": cache.fingerprint, "files": files}
     names: dict[str, str] = {}
     target = _dir(cache)
@@ -132,6 +138,11 @@ def save_tables(
         target.mkdir(parents=True, exist_ok=True)
         for name in RESOURCES:
             table = tables[name]
+            if previous is not None and name in previous.digests:
+                kept = previous.digests[name]
+                if (target / f"{kept}.arrow").is_file() and table.equals(previous.tables[name]):
+                    names[name] = kept
+                    continue
             sink = pa.BufferOutputStream()
             with ipc.new_file(sink, table.schema, options=_OPTIONS) as writer:
                 writer.write_table(table)
@@ -205,4 +216,4 @@ def load(cache: BuildCache) -> Snapshot | None:
             return None
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, pa.ArrowException):
         return None
-    return Snapshot(tables, files)
+    return Snapshot(tables, files, dict(meta["tables"]))
