@@ -319,3 +319,36 @@ def test_the_snapshot_metadata_is_the_validated_metadata(corpus: Path, tmp_path:
         built = trusted_meta(dumped)
         assert built == SourceMeta.model_validate(dumped) == article.meta
         assert built.model_dump(mode="json") == dumped
+
+
+def test_a_new_problem_after_a_warm_cache_is_reported_as_a_full_build_reports_it(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A cached good result never hides a problem an edit brings, even one that shows only
+    across files (an actor id no actors.yaml entry defines) or in a reference file."""
+    _cached(corpus, BuildCache(tmp_path / "cache"))
+    path = _annotation(corpus, 3)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["events"][0]["participants"][0]["actor"] = "alpha-nobody"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as fresh:
+        build_tables(corpus)
+    with pytest.raises(ProblemsFound) as cached:
+        build_tables(corpus, cache=BuildCache(tmp_path / "cache"))
+    problems = [p.to_dict() for p in fresh.value.problems]
+    assert problems and [p.to_dict() for p in cached.value.problems] == problems
+    assert any(p["file"] and p["file"].endswith(path.name) and p["row"] for p in problems)
+    # And one in a curated reference file, the annotations all unchanged.
+    path.write_text(path.read_text(encoding="utf-8").replace("alpha-nobody", "alpha-3"))
+    _cached(corpus, BuildCache(tmp_path / "cache"))
+    crosswalk = corpus / "reference" / "crosswalk.csv"
+    lines = crosswalk.read_text(encoding="utf-8").splitlines(keepends=True)
+    crosswalk.write_text("".join([*lines, lines[-1]]), encoding="utf-8")  # a row twice
+    with pytest.raises(ProblemsFound) as fresh:
+        build_tables(corpus)
+    with pytest.raises(ProblemsFound) as cached:
+        build_tables(corpus, cache=BuildCache(tmp_path / "cache"))
+    assert [p.to_dict() for p in cached.value.problems] == [
+        p.to_dict() for p in fresh.value.problems
+    ]
+    assert [p.code for p in fresh.value.problems] == ["duplicate-id"]
