@@ -50,37 +50,55 @@ FRICTIONLESS = str(Path(PY).with_name("frictionless"))
 FLOOR = "import pyarrow.parquet, pydantic"
 MODEL = "\nfrom pydantic import BaseModel\nclass A(BaseModel):\n    x: int\nA.model_construct(x=1)"
 COMPUTE = "\nimport pyarrow.compute, pyarrow.csv"
+#: A fresh, small interpreter that runs the command and reports its peak memory: a child
+#: forked straight from this (large) process would count this process's pages as its own
+#: high-water mark (ru_maxrss survives fork and exec).
+PEAK = (
+    "import resource, subprocess, sys\n"
+    "r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE)\n"
+    "sys.stdout.buffer.write(r.stdout)\n"
+    "print(f'\\npeak-kb {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}')\n"
+    "sys.exit(r.returncode)"
+)
 RECORDS = "import vnfr_data\nfor t in vnfr_data.load().tables.values(): list(t)"
+
+
+def _peak_mb(c: Contender) -> float:
+    """The child's own peak when it ran through PEAK, else what wait4 says."""
+    found = [line for r in c.runs for line in r.stdout.splitlines() if line.startswith("peak-kb ")]
+    return max(int(line.split()[1]) for line in found) / 1024 if found else c.peak_mb
 
 
 def _table(contenders: list[Contender]) -> None:
     print(f"  {'':<46} {'runs':>4} {'wall s':>8} {'cpu s':>7} {'peak MB':>8}")
     for c in contenders:
-        print(f"  {c.label:<46} {len(c.runs):>4} {c.wall:8.3f} {c.cpu:7.2f} {c.peak_mb:8.0f}")
+        print(f"  {c.label:<46} {len(c.runs):>4} {c.wall:8.3f} {c.cpu:7.2f} {_peak_mb(c):8.0f}")
 
 
 def validation(work: Path, evidence: int, rounds: int, fl_rounds: int) -> list[str]:
     start = time.perf_counter()
     root = work / "package"
-    tables, articles = generate(evidence)
-    write(root, tables, articles)
-    del tables, articles
+    # In a child: this process stays small (see PEAK).
+    made = run([PY, str(Path(__file__).resolve()), "--generate", str(evidence), str(root)])
+    if made.returncode != 0:
+        raise SystemExit(f"generating the package failed:\n{made.stdout}")
     rows = rows_in(root)
     print(
         f"\nvalidation package: {rows:,} rows in 12 tables ({evidence:,} evidence rows), "
         f"generated in {time.perf_counter() - start:.0f} s"
     )
+    peak = [PY, "-c", PEAK]
     ours = Contender(
         "ours: validate --no-frictionless --no-build-check",
-        [*CLI, "validate", str(root), "--no-frictionless", "--no-build-check"],
+        [*peak, *CLI, "validate", str(root), "--no-frictionless", "--no-build-check"],
     )
     plain = Contender(
         "plain pyarrow.csv + pyarrow.compute reference",
-        [PY, str(HERE / "plain_reference.py"), str(root)],
+        [*peak, PY, str(HERE / "plain_reference.py"), str(root)],
     )
     fl = Contender(
         "frictionless validate",
-        [FRICTIONLESS, "validate", str(root / "datapackage.json")],
+        [*peak, FRICTIONLESS, "validate", str(root / "datapackage.json")],
         rounds=fl_rounds,
     )
 
@@ -90,14 +108,13 @@ def validation(work: Path, evidence: int, rounds: int, fl_rounds: int) -> list[s
 
     interleave([ours, plain, fl], rounds, check=check)
     _table([ours, plain, fl])
+    size = f"{evidence / 1e6:g}M-evidence package"
     ref = ours.wall / plain.wall
     fast = fl.wall / ours.wall
-    mem = ours.peak_mb / fl.peak_mb
+    mem = _peak_mb(ours) / _peak_mb(fl)
     return [
-        ratio_line(
-            "validate / plain-Arrow reference (1M-evidence package)", ref, "<= 1.0", ref <= 1.0
-        ),
-        ratio_line("frictionless / validate (1M-evidence package)", fast, ">= 15", fast >= 15),
+        ratio_line(f"validate / plain-Arrow reference ({size})", ref, "<= 1.0", ref <= 1.0),
+        ratio_line(f"frictionless / validate ({size})", fast, ">= 15", fast >= 15),
         ratio_line("validate peak memory / frictionless peak memory", mem, "<= 1.0", mem <= 1.0),
     ]
 
@@ -125,8 +142,11 @@ def shipped(rounds: int) -> tuple[list[str], Contender]:
     interleave(every, rounds)
     for c in every:
         bad = [r.returncode for r in c.runs if r.returncode != 0]
-        if bad:
+        if len(bad) == len(c.runs):
             raise SystemExit(f"{c.label} exited {bad[0]}:\n{c.runs[0].stdout[-2000:]}")
+        if bad:  # said, and left out of the medians
+            print(f"  NOTE: {c.label}: {len(bad)} of {len(c.runs)} runs failed (exit {bad})")
+            c.runs = [r for r in c.runs if r.returncode == 0]
     _table(every)
     # The default runs ours (every check but frictionless, the fresh-build check included)
     # and frictionless: its halves are `--no-frictionless` and frictionless alone.
@@ -195,6 +215,10 @@ def _run_checked(cmd: list[str], label: str, allow: bool = False) -> Run:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--generate"]:  # the child that writes the validation package
+        tables, articles = generate(int(sys.argv[2]))
+        write(Path(sys.argv[3]), tables, articles)
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, few rounds")
     parser.add_argument("--evidence-rows", type=int)
