@@ -352,3 +352,22 @@ def test_a_new_problem_after_a_warm_cache_is_reported_as_a_full_build_reports_it
         p.to_dict() for p in fresh.value.problems
     ]
     assert [p.code for p in fresh.value.problems] == ["duplicate-id"]
+
+
+def test_an_edited_statement_quote_rebuilds_its_text_from_the_new_evidence_only(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A statement's text is made from its evidence: after its quote changes, the old
+    evidence row of the edited file must not count any more."""
+    _cached(corpus, BuildCache(tmp_path / "cache"))
+    path = _annotation(corpus, 6)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    i = int(doc["source"]["file"][:5])  # the article's number, as make_corpus names it
+    assert doc["statements"][0]["evidence"] == [f"affirmed point 0 of the talks number {i}."]
+    doc["statements"][0]["evidence"] = [f"Alpha {i} affirmed point 5 of the talks number {i}."]
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    cache = BuildCache(tmp_path / "cache")
+    files = _cached(corpus, cache)
+    assert cache.shortcut
+    assert files == _fresh(corpus)
+    assert f"Alpha {i} affirmed point 5".encode() in files["csv/statements.csv"]

@@ -201,6 +201,9 @@ def _assemble(
         pc.equal(old_evidence["record_table"], string("statements")),
         pc.is_in(old_evidence["record_id"], value_set=_ids(dirty["statements"])),
     )
+    # The other sources' evidence of those statements: not the rows of a changed or gone
+    # file (its evidence now is in `evidence`, read again).
+    of_dirty = pc.and_(of_dirty, pc.invert(_owned_by(old_evidence, gone)))
     quoting = old_evidence.filter(of_dirty).drop_columns([OWNERS]).to_pylist()
     wanted_events = {r.get("event_id") for r in rows["statements"]} - dirty["events"]
     old_events = snap.tables["events"]
@@ -241,6 +244,15 @@ def _assemble(
     )
     cache.shortcut = True
     return result
+
+
+def _owned_by(table: pa.Table, keys: set[str]) -> pa.Array:
+    """For each row of a snapshot table: whether one of `keys` is among its owners."""
+    column = table[OWNERS].combine_chunks()
+    rows = pc.filter(
+        pc.list_parent_indices(column), pc.is_in(pc.list_flatten(column), value_set=_ids(keys))
+    )
+    return pc.is_in(pa.array(range(table.num_rows), pa.int64()), value_set=rows)
 
 
 def _sha(info: Any) -> str | None:
