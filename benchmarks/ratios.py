@@ -63,16 +63,18 @@ PEAK = (
 RECORDS = "import vnfr_data\nfor t in vnfr_data.load().tables.values(): list(t)"
 
 
-def _peak_mb(c: Contender) -> float:
-    """The child's own peak when it ran through PEAK, else what wait4 says."""
+def _peak_mb(c: Contender) -> float | None:
+    """The child's own peak when it ran through PEAK (else unknown: see PEAK)."""
     found = [line for r in c.runs for line in r.stdout.splitlines() if line.startswith("peak-kb ")]
-    return max(int(line.split()[1]) for line in found) / 1024 if found else c.peak_mb
+    return max(int(line.split()[1]) for line in found) / 1024 if found else None
 
 
 def _table(contenders: list[Contender]) -> None:
     print(f"  {'':<46} {'runs':>4} {'wall s':>8} {'cpu s':>7} {'peak MB':>8}")
     for c in contenders:
-        print(f"  {c.label:<46} {len(c.runs):>4} {c.wall:8.3f} {c.cpu:7.2f} {_peak_mb(c):8.0f}")
+        peak = _peak_mb(c)
+        shown = f"{peak:8.0f}" if peak is not None else f"{'-':>8}"
+        print(f"  {c.label:<46} {len(c.runs):>4} {c.wall:8.3f} {c.cpu:7.2f} {shown}")
 
 
 def validation(work: Path, evidence: int, rounds: int, fl_rounds: int) -> list[str]:
@@ -111,7 +113,7 @@ def validation(work: Path, evidence: int, rounds: int, fl_rounds: int) -> list[s
     size = f"{evidence / 1e6:g}M-evidence package"
     ref = ours.wall / plain.wall
     fast = fl.wall / ours.wall
-    mem = _peak_mb(ours) / _peak_mb(fl)
+    mem = (_peak_mb(ours) or 0) / (_peak_mb(fl) or 1)
     return [
         ratio_line(f"validate / plain-Arrow reference ({size})", ref, "<= 1.0", ref <= 1.0),
         ratio_line(f"frictionless / validate ({size})", fast, ">= 15", fast >= 15),
@@ -173,7 +175,7 @@ def building(work: Path, articles: int, rounds: int) -> list[str]:
         f"\nbuild: {articles:,} synthetic articles, made in {time.perf_counter() - start:.0f} s"
         " (the cache beside the data directory, emptied before each full build)"
     )
-    cmd = [*CLI, "build", "--data", str(root)]
+    cmd = [PY, "-c", PEAK, *CLI, "build", "--data", str(root)]
     full: list[Run] = []
     edit: list[Run] = []
     for i in range(rounds):
@@ -189,8 +191,8 @@ def building(work: Path, articles: int, rounds: int) -> list[str]:
     for label, runs in (("full build (no cache)", full), ("rebuild after one edit", edit)):
         wall = statistics.median(r.wall for r in runs)
         cpu = statistics.median(r.cpu for r in runs)
-        peak = max(r.peak_mb for r in runs)
-        print(f"  {label:<46} {len(runs):>4} {wall:8.3f} {cpu:7.2f} {peak:8.0f}")
+        peak = _peak_mb(Contender(label, cmd, runs=runs))
+        print(f"  {label:<46} {len(runs):>4} {wall:8.3f} {cpu:7.2f} {peak or 0:8.0f}")
     same = check.returncode == 0
     print(
         "  a fresh `build --check` (no cache) agrees with the rebuild's files: "
