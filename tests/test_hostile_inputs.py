@@ -304,3 +304,24 @@ def test_a_flipped_bit_in_a_parquet_string_page_is_a_finding(data_copy: Path) ->
         codes = {p.code for p in report.problems}
         assert "internal-error" not in codes and report.exit_code == 1, codes
         assert codes & {"hash-mismatch", "parquet-error"}
+
+
+def test_a_bug_of_ours_is_an_internal_error_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Any command that trips over an unforeseen exception says it is our bug, exits 2, and
+    prints no traceback; VNFR_DEBUG=1 lets the traceback through for whoever fixes it."""
+    import vnfr_data.cli as cli
+
+    def broken(_args: object) -> int:
+        raise TypeError("unsupported operand")
+
+    monkeypatch.setattr(cli, "cmd_info", broken)
+    monkeypatch.delenv("VNFR_DEBUG", raising=False)
+    assert main(["info"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" in err and "TypeError: unsupported operand" in err
+    assert "Traceback" not in err
+    monkeypatch.setenv("VNFR_DEBUG", "1")
+    with pytest.raises(TypeError):
+        main(["info"])

@@ -414,5 +414,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug of ours: say so plainly, never a traceback
+        if os.environ.get("VNFR_DEBUG") == "1":
+            raise
+        print(
+            f"internal error (a bug in vnfr-data {__version__}, not in your input): "
+            f"{type(exc).__name__}: {exc}\nrerun with VNFR_DEBUG=1 to see where, and report it "
+            "with the command you ran",
+            file=sys.stderr,
+        )
+        return 2
     finally:
         sys.stdout, sys.stderr = stdout, stderr
