@@ -86,8 +86,14 @@ def test_every_claim_gets_a_rank_and_the_shown_claims_agree(cands: list[Candidat
     shown = [cands[i].value for i in outcome.shown]
     assert all(v.same(shown[0]) for v in shown)  # one value is shown, or none
     assert [i for i, r in enumerate(outcome.ranks) if r.rank == "preferred"] == outcome.shown
-    if not outcome.shown:
-        assert {r.reason for r in outcome.ranks} == {"unresolved"}
+    if not outcome.shown:  # nothing decides: no claim is preferred or deprecated, and the
+        # claims left in contention are unresolved (an inferred date gave way to stated ones first)
+        assert {r.rank for r in outcome.ranks} == {"normal"}
+        reasons = [r.reason for r in outcome.ranks]
+        assert "unresolved" in reasons and set(reasons) <= {"unresolved", "inferred"}
+        stated = any(c.basis == "stated" for c in cands)
+        for c, reason in zip(cands, reasons, strict=True):
+            assert (reason == "inferred") == (stated and c.basis == "inferred")
 
 
 @given(claim_sets())
