@@ -32,10 +32,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..errors import Problem, problem_from_dict
+
+if TYPE_CHECKING:
+    from ..sources.article import Article
 
 #: Bumped whenever the layout of an entry changes.
 FORMAT = 1
@@ -194,14 +197,7 @@ class BuildCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomic(path, data)
         except OSError:
             pass
 
@@ -215,3 +211,28 @@ class BuildCache:
             for path in shard.glob("*.json"):
                 if path.stem not in self.used:
                     path.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing: a crash leaves the old file or none, never half of one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def encode_article(article: Article | None) -> dict[str, Any] | None:
+    """What an entry or the snapshot keeps of an article: enough to rebuild its metadata
+    without re-reading it, and the sha256 that replay checks against the file."""
+    if article is None:
+        return None
+    return {
+        "meta": article.meta.model_dump(mode="json"),
+        "sha256": article.sha256,
+        "body": [article.body_start, article.body_end],
+        "file": article.file,
+    }

@@ -16,7 +16,7 @@ from typing import Any
 from ..annotations.format import SourceMeta
 from ..errors import ProblemsFound
 from ..sources.article import Article, read_bytes
-from .cache import decode, decode_problem, encode, encode_problem
+from .cache import decode, decode_problem, encode, encode_article, encode_problem
 from .collect import Claim, Collected, FileResult
 
 
@@ -64,14 +64,7 @@ def record(result: FileResult) -> dict[str, Any]:
         "no_fact": [encode(n) for n in local.no_fact],
         "problems": [encode_problem(p) for p in local.problems],
         "unreadable": local.unreadable,
-        "article": None
-        if article is None
-        else {
-            "meta": article.meta.model_dump(mode="json"),
-            "sha256": article.sha256,
-            "body": [article.body_start, article.body_end],
-            "file": article.file,
-        },
+        "article": encode_article(article),
     }
 
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +26,7 @@ import pyarrow as pa
 import pyarrow.ipc as ipc
 
 from ..schema import RESOURCES, spec, table_schema
-from .cache import FORMAT, BuildCache, encode
+from .cache import FORMAT, BuildCache, encode, encode_article, write_atomic
 from .collect import Collected
 
 if TYPE_CHECKING:
@@ -76,14 +74,7 @@ def file_info(shown: str, article: Article | None, no_fact: list[dict[str, Any]]
     return {
         "shown": shown,
         "source": None if article is None else article.meta.id,
-        "article": None
-        if article is None
-        else {
-            "meta": article.meta.model_dump(mode="json"),
-            "sha256": article.sha256,
-            "body": [article.body_start, article.body_end],
-            "file": article.file,
-        },
+        "article": encode_article(article),
         "no_fact": [encode(n) for n in no_fact],
     }
 
@@ -151,10 +142,10 @@ def save_tables(
             names[name] = digest
             path = target / f"{digest}.arrow"
             if not path.exists():
-                _atomic(path, data)
+                write_atomic(path, data)
         meta["tables"] = names
         body = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        _atomic(target / "meta.json", hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        write_atomic(target / "meta.json", hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
         for stale in target.glob("*.arrow"):
             if stale.stem not in names.values():
                 stale.unlink(missing_ok=True)
@@ -177,17 +168,6 @@ def row_owners(
         return [[] for _ in range(table.num_rows)]
     ids = table[spec(name).key].to_pylist()
     return [owners.get((name, str(i)), []) for i in ids]
-
-
-def _atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def load(cache: BuildCache) -> Snapshot | None:
