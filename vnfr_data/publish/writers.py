@@ -33,7 +33,9 @@ PARQUET_OPTIONS = {
 }
 
 
-def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+def csv_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A column as the text its CSV cell holds: the one spelling that both the CSV writer and
+    the rules comparing a row with its claims use."""
     kind = column.type
     if pa.types.is_string(kind):
         return column
@@ -50,7 +52,7 @@ def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 def csv_bytes(table: pa.Table) -> bytes:
     """The canonical CSV of a table: UTF-8, header row, LF line ends."""
-    text = pa.table({name: _as_text(table[name]) for name in table.column_names})
+    text = pa.table({name: csv_text(table[name]) for name in table.column_names})
     sink = io.BytesIO()
     pacsv.write_csv(
         text,

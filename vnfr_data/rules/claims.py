@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 
 from ..arrow_values import FALSE, bools, ints, mask, numbers, string, strings
 from ..errors import ClaimMismatch, Problem
+from ..publish.writers import csv_text
 from ..schema import EVIDENCED, table_schema
 from ..sources.folding import normal_text
 from .declare import Inputs, rule
@@ -243,12 +244,6 @@ def check_source_ids(data: Inputs) -> list[Problem]:
     return problems
 
 
-def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    from ..publish.writers import _as_text as text_of
-
-    return text_of(column)
-
-
 def _respelled(hits: np.ndarray, shown: pa.ChunkedArray, claimed: pa.ChunkedArray) -> np.ndarray:
     """The hits whose claim is not just another spelling of the text the row shows.
 
@@ -284,7 +279,7 @@ def check_shown_values(data: Inputs) -> list[Problem]:
             idx = np.flatnonzero(mine & mask(pc.equal(claims["field"], string(field))))
             part = claims.take(ints(idx))
             pos = pc.index_in(part["record_id"], value_set=table[key])
-            shown = pc.take(_as_text(table[field]), pos)
+            shown = pc.take(csv_text(table[field]), pos)
             preferred = pc.equal(part["rank"], string("preferred"))
             same = pc.fill_null(pc.equal(shown, part["value"]), FALSE)
             differs = pc.and_(preferred, pc.invert(same))
