@@ -22,6 +22,7 @@ from claims_helpers import PARIS_TALKS, SEED_004, add_source, talks_article, tal
 from vnfr_data import load
 from vnfr_data.build import build_tables
 from vnfr_data.build.compare import AGREEMENT_STAGES, EVENT_STAGES, Value, normal_text
+from vnfr_data.cli import main as cli_main
 from vnfr_data.errors import ProblemsFound
 from vnfr_data.publish import publish, render
 from vnfr_data.review.show import show_source
@@ -131,6 +132,10 @@ def test_the_disputed_row_validates_and_show_marks_it(
     assert "date_start=? [DISPUTED]" in out
     assert f"2024-10-07 ({HIGH}: normal, unresolved)" in out
     assert f"2024-10-08 ({SEED_004}: normal, unresolved)" in out
+    # The command line names the package as `build` and `site` do (`--data`; `--path` too).
+    for option in ("--data", "--path"):
+        assert cli_main(["show", option, str(data_copy), HIGH]) == 0
+        assert "date_start=? [DISPUTED]" in capsys.readouterr().out
     ds = load(data_copy)
     talks = ds.events.get(PARIS_TALKS)
     assert talks is not None and set(talks.source_ids) >= {SEED_004, HIGH}

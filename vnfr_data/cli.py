@@ -341,7 +341,7 @@ def parser() -> argparse.ArgumentParser:
     i.set_defaults(func=cmd_info)
     s = sub.add_parser("show", help="print a source's records with their quotes, for review")
     s.add_argument("source_id")
-    s.add_argument("--path", help="data package directory")
+    s.add_argument("--data", "--path", dest="path", help="data package directory")
     s.set_defaults(func=cmd_show)
     x = sub.add_parser("extract", help="draft annotations for a new article, for review")
     x.add_argument("article", help="the article's text file")
@@ -364,7 +364,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument(
         "out_dir", help="directory to write vnfr-data-<version>.{duckdb,sqlite,zip} into"
     )
-    e.add_argument("--path", help="data package directory (default: the shipped one)")
+    e.add_argument(
+        "--data", "--path", dest="path", help="data package directory (default: the shipped one)"
+    )
     e.add_argument("--format", help="comma-separated: duckdb, sqlite, archive (default: all)")
     e.set_defaults(func=cmd_export)
     d = sub.add_parser(
