@@ -140,6 +140,10 @@ def test_the_disputed_row_validates_and_show_marks_it(
     talks = ds.events.get(PARIS_TALKS)
     assert talks is not None and set(talks.source_ids) >= {SEED_004, HIGH}
     assert "date_start" in talks.disputed_fields
+    # Statements dated only by these talks lose that date with them, and say why.
+    at_talks = [s for s in ds.statements if s.event_id == PARIS_TALKS and s.date is None]
+    assert at_talks
+    assert all(s.date_note and "is disputed" in s.date_note for s in at_talks)
 
 
 @pytest.mark.parametrize(

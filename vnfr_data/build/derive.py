@@ -45,7 +45,9 @@ def inherit_event_dates(events: list[dict[str, Any]], statements: list[dict[str,
     """Give an undated statement the date of its event, when that date is one day, month or year.
 
     An event spanning more (a visit of several days, known to the day) does not
-    say on which day a statement was made, so such a statement stays undated.
+    say on which day a statement was made, so such a statement stays undated. An
+    event whose date its sources dispute shows none: the statement stays undated
+    too, and its note says why, so that the date is not silently lost.
     """
     by_id = {e["event_id"]: e for e in events}
     for row in statements:
@@ -55,6 +57,11 @@ def inherit_event_dates(events: list[dict[str, Any]], statements: list[dict[str,
         start = event.get("date_start")
         end = event.get("date_end") or start
         precision = event.get("date_precision")
+        if start is None and "date_start" in (event.get("disputed_fields") or ()):
+            row["date_note"] = (
+                f"undated: the date of its event, {event['event_id']}, is disputed (see claims)"
+            )
+            continue
         if start is None or end is None or precision is None:
             continue
         if not _one_unit(start, end, precision):
