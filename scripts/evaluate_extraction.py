@@ -11,9 +11,10 @@ written on say how the extractor does on new ones:
 - the independent set (`tests/draft_dev/independent.txt`): articles written by
   someone who never saw the rules, scored as one aggregate only (this script
   never prints its per-article scores or misses, so nobody tunes on it); it is
-  not part of the development set; the second independent set
-  (`tests/draft_dev/independent2.txt`, `--set independent2`) is scored the same
-  way, apart from the first;
+  not part of the development set; the third independent set
+  (`tests/draft_dev/independent3.txt`, `--set independent3`) is scored the same
+  way, apart from the first (the second, 225-235, was promoted to the development
+  set on 2026-12-02 after its last blind score: `tests/draft_dev/promoted.txt`);
 - the five corpus articles (`data/`), on which the rules were first written,
   and whose people `actors.yaml` already knows: not evidence of generality.
 
@@ -49,7 +50,7 @@ any evidence outside the gold body or on a line the gold marks as furniture.
 An article the extractor refuses (no body found) counts as a draft with no
 records: every gold record of it is missed.
 
-    python scripts/evaluate_extraction.py [--set dev|tuning|held-out|independent|independent2|corpus|all]
+    python scripts/evaluate_extraction.py [--set dev|tuning|held-out|independent|independent3|corpus|all]
         [--misses] [--per-source] [--no-independent]
 """
 
@@ -155,7 +156,7 @@ def held_out() -> set[str]:
 
 #: Independent sets, each written by a session that never saw the extractor: scored as one
 #: aggregate each, never article by article, and never part of another set.
-INDEPENDENT = {"independent": "independent.txt", "independent2": "independent2.txt"}
+INDEPENDENT = {"independent": "independent.txt", "independent3": "independent3.txt"}
 
 
 def independent(which: str | None = None) -> set[str]:
@@ -581,7 +582,7 @@ SETS = {
     "tuning": "development set, tuned-on part",
     "held-out": "development set, held-out part (never tuned on)",
     "independent": "independent set (aggregate only; never tuned on)",
-    "independent2": "second independent set (aggregate only; never tuned on)",
+    "independent3": "third independent set (aggregate only; never tuned on)",
     "corpus": "the five corpus articles (rules first written on them)",
 }
 
