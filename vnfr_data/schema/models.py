@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,15 +42,16 @@ class Source(Record):
         body_end: Offset just past the last character of the article body (exclusive).
     """
 
-    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")] = Field(
-        description="Stable id: the hash part of the article file name."
+    source_id: str = Field(
+        pattern="^[0-9a-f]{16}$", description="Stable id: the hash part of the article file name."
     )
-    path: Annotated[str, Field(pattern="^articles/[A-Za-z0-9_.-]+\\.txt$")] = Field(
-        description="Path of the verbatim article text inside the data package."
+    path: str = Field(
+        pattern="^articles/[A-Za-z0-9_.-]+\\.txt$",
+        description="Path of the verbatim article text inside the data package.",
     )
-    title: Annotated[str, Field(min_length=1)] = Field(description="Headline as printed.")
-    publisher: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="Publisher, only when the text names it."
+    title: str = Field(min_length=1, description="Headline as printed.")
+    publisher: str | None = Field(
+        default=None, min_length=1, description="Publisher, only when the text names it."
     )
     published_date: datetime.date | None = Field(
         default=None, description="Publication date (ISO 8601)."
@@ -61,26 +62,24 @@ class Source(Record):
     published_date_basis: Literal["stated", "inferred", "unknown"] = Field(
         description="How the publication date was obtained."
     )
-    published_date_note: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="From what an inferred publication date was inferred."
+    published_date_note: str | None = Field(
+        default=None,
+        min_length=1,
+        description="From what an inferred publication date was inferred.",
     )
-    url: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="Address of the article, when known."
+    url: str | None = Field(
+        default=None, min_length=1, description="Address of the article, when known."
     )
-    language: Annotated[str, Field(pattern="^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
-        description="BCP 47 language tag of the text."
+    language: str = Field(
+        pattern="^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP 47 language tag of the text."
     )
-    sha256: Annotated[str, Field(pattern="^[0-9a-f]{64}$")] = Field(
-        description="SHA-256 of the raw bytes of the article file."
+    sha256: str = Field(
+        pattern="^[0-9a-f]{64}$", description="SHA-256 of the raw bytes of the article file."
     )
-    char_count: Annotated[int, Field(ge=0)] = Field(
-        description="Length of the text in characters (UTF-8 decoded)."
-    )
-    body_start: Annotated[int, Field(ge=0)] = Field(
-        description="Offset of the first character of the article body."
-    )
-    body_end: Annotated[int, Field(ge=0)] = Field(
-        description="Offset just past the last character of the article body (exclusive)."
+    char_count: int = Field(ge=0, description="Length of the text in characters (UTF-8 decoded).")
+    body_start: int = Field(ge=0, description="Offset of the first character of the article body.")
+    body_end: int = Field(
+        ge=0, description="Offset just past the last character of the article body (exclusive)."
     )
 
 
@@ -98,11 +97,9 @@ class Actor(Record):
             by source_id.
     """
 
-    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
-        description="Stable slug."
-    )
-    name: Annotated[str, Field(min_length=1)] = Field(
-        description="Canonical name, with diacritics where the corpus gives them."
+    actor_id: str = Field(pattern="^[a-z0-9][a-z0-9.-]*$", description="Stable slug.")
+    name: str = Field(
+        min_length=1, description="Canonical name, with diacritics where the corpus gives them."
     )
     actor_type: Literal[
         "person",
@@ -117,8 +114,9 @@ class Actor(Record):
         "community",
         "other",
     ] = Field(description="Kind of actor.")
-    country_code: Annotated[str, Field(pattern="^[A-Z]{2}$")] | None = Field(
+    country_code: str | None = Field(
         default=None,
+        pattern="^[A-Z]{2}$",
         description="ISO 3166-1 alpha-2 code of the actor's country (states, people, national bodies).",
     )
     aliases: tuple[str, ...] = Field(default=(), description="Other spellings found in the corpus.")
@@ -161,9 +159,7 @@ class Event(Record):
             decides.
     """
 
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] = Field(
-        description="Stable slug, prefixed ev-."
-    )
+    event_id: str = Field(pattern="^ev-[a-z0-9.-]+$", description="Stable slug, prefixed ev-.")
     event_type: Literal[
         "talks",
         "meeting",
@@ -185,7 +181,7 @@ class Event(Record):
         "sports_event",
         "other",
     ] = Field(description="Kind of event; see the crosswalk resource for CAMEO and PLOVER codes.")
-    title: Annotated[str, Field(min_length=1)] = Field(description="Short descriptive title.")
+    title: str = Field(min_length=1, description="Short descriptive title.")
     date_start: datetime.date | None = Field(
         default=None,
         description="First day (ISO 8601); for month or year precision the first day of the period.",
@@ -200,8 +196,8 @@ class Event(Record):
     date_basis: Literal["stated", "inferred", "unknown"] = Field(
         description="How the dates were obtained: stated, inferred (see date_note) or unknown."
     )
-    date_note: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="From what an inferred date was inferred."
+    date_note: str | None = Field(
+        default=None, min_length=1, description="From what an inferred date was inferred."
     )
     status: Literal["occurred", "ongoing", "planned", "proposed", "invited", "cancelled"] | None = (
         Field(
@@ -209,21 +205,27 @@ class Event(Record):
             description="Status as reported at the date of each source: occurred, ongoing, planned, proposed, invited, cancelled. When reports at different dates fit one history (planned, then ongoing), the latest stage; empty when no source reports one or reports conflict (the field is then disputed).",
         )
     )
-    location: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="Place as named in the source."
+    location: str | None = Field(
+        default=None, min_length=1, description="Place as named in the source."
     )
-    country_code: Annotated[str, Field(pattern="^[A-Z]{2}$")] | None = Field(
-        default=None, description="ISO 3166-1 alpha-2 code of the country where it takes place."
-    )
-    part_of: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
-        default=None, description="Enclosing event (for example the state visit a talk belongs to)."
-    )
-    fulfils: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
+    country_code: str | None = Field(
         default=None,
+        pattern="^[A-Z]{2}$",
+        description="ISO 3166-1 alpha-2 code of the country where it takes place.",
+    )
+    part_of: str | None = Field(
+        default=None,
+        pattern="^ev-[a-z0-9.-]+$",
+        description="Enclosing event (for example the state visit a talk belongs to).",
+    )
+    fulfils: str | None = Field(
+        default=None,
+        pattern="^ev-[a-z0-9.-]+$",
         description="An earlier-reported event that this one carried out: the planned, proposed or invited event it fulfils. Both stay records of their own, each as its sources report it.",
     )
-    fulfils_note: Annotated[str, Field(min_length=1)] | None = Field(
+    fulfils_note: str | None = Field(
         default=None,
+        min_length=1,
         description="How the corpus shows that this event fulfils the one in `fulfils`.",
     )
     source_ids: tuple[str, ...] = Field(
@@ -252,15 +254,15 @@ class EventParticipant(Record):
             decides.
     """
 
-    participant_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$")] = Field(
-        description="event_id/actor_id."
+    participant_id: str = Field(
+        pattern="^ev-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$", description="event_id/actor_id."
     )
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] = Field(description="The event.")
-    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
-        description="The participant."
-    )
-    role: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="Office held at the date of the event, as the source gives it."
+    event_id: str = Field(pattern="^ev-[a-z0-9.-]+$", description="The event.")
+    actor_id: str = Field(pattern="^[a-z0-9][a-z0-9.-]*$", description="The participant.")
+    role: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Office held at the date of the event, as the source gives it.",
     )
     participation: Literal["host", "guest", "participant", "invitee", "organiser", "witness"] = (
         Field(description="Host, guest, participant, invitee, organiser or witness.")
@@ -308,20 +310,20 @@ class Statement(Record):
             decides.
     """
 
-    statement_id: Annotated[str, Field(pattern="^st-[a-z0-9.-]+$")] = Field(
-        description="Stable slug, prefixed st-."
-    )
-    speaker_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
-        description="Actor who made the statement."
+    statement_id: str = Field(pattern="^st-[a-z0-9.-]+$", description="Stable slug, prefixed st-.")
+    speaker_id: str = Field(
+        pattern="^[a-z0-9][a-z0-9.-]*$", description="Actor who made the statement."
     )
     co_speaker_ids: tuple[str, ...] = Field(
         default=(), description="Actors speaking jointly with the speaker."
     )
-    addressee_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] | None = Field(
-        default=None, description="Actor addressed, when the source says."
+    addressee_id: str | None = Field(
+        default=None,
+        pattern="^[a-z0-9][a-z0-9.-]*$",
+        description="Actor addressed, when the source says.",
     )
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
-        default=None, description="Event where the statement was made."
+    event_id: str | None = Field(
+        default=None, pattern="^ev-[a-z0-9.-]+$", description="Event where the statement was made."
     )
     date: datetime.date | None = Field(
         default=None,
@@ -333,8 +335,10 @@ class Statement(Record):
     date_basis: Literal["stated", "inferred", "unknown"] = Field(
         description="How the date was obtained: stated in the source, inferred (see the note), or unknown."
     )
-    date_note: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="From what an inferred date was inferred, or why it is unknown."
+    date_note: str | None = Field(
+        default=None,
+        min_length=1,
+        description="From what an inferred date was inferred, or why it is unknown.",
     )
     statement_type: Literal[
         "affirm",
@@ -434,11 +438,13 @@ class Statement(Record):
         default=(),
         description="What the statement is about, from a controlled vocabulary: each item is one of itemConstraints.enum, defined by the field's categories.",
     )
-    text: Annotated[str, Field(min_length=1)] = Field(
-        description="What was said, in the source's words: built from the statement's evidence spans in one source (in text order; spans that are not contiguous joined with \" … \"), so it is always a quote."
+    text: str = Field(
+        min_length=1,
+        description="What was said, in the source's words: built from the statement's evidence spans in one source (in text order; spans that are not contiguous joined with \" … \"), so it is always a quote.",
     )
-    split_note: Annotated[str, Field(min_length=1)] | None = Field(
+    split_note: str | None = Field(
         default=None,
+        min_length=1,
         description="Why the statement's text deliberately stops before the end of its sentence (the rest is another statement, or not part of this claim); empty when the text runs to a sentence end.",
     )
     source_ids: tuple[str, ...] = Field(
@@ -470,12 +476,10 @@ class Agreement(Record):
             decides.
     """
 
-    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")] = Field(
-        description="Stable slug, prefixed ag-."
-    )
-    name: Annotated[str, Field(min_length=1)] = Field(description="Full name as reported.")
-    short_name: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="Acronym or short name as reported."
+    agreement_id: str = Field(pattern="^ag-[a-z0-9.-]+$", description="Stable slug, prefixed ag-.")
+    name: str = Field(min_length=1, description="Full name as reported.")
+    short_name: str | None = Field(
+        default=None, min_length=1, description="Acronym or short name as reported."
     )
     agreement_type: Literal[
         "free_trade_agreement",
@@ -533,15 +537,11 @@ class AgreementParty(Record):
             decides.
     """
 
-    party_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$")] = Field(
-        description="agreement_id/actor_id."
+    party_id: str = Field(
+        pattern="^ag-[a-z0-9.-]+/[a-z0-9][a-z0-9.-]*$", description="agreement_id/actor_id."
     )
-    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")] = Field(
-        description="The agreement."
-    )
-    actor_id: Annotated[str, Field(pattern="^[a-z0-9][a-z0-9.-]*$")] = Field(
-        description="The party."
-    )
+    agreement_id: str = Field(pattern="^ag-[a-z0-9.-]+$", description="The agreement.")
+    actor_id: str = Field(pattern="^[a-z0-9][a-z0-9.-]*$", description="The party.")
     role: Literal["party", "signatory", "supporter", "beneficiary"] = Field(
         description="party, signatory, supporter or beneficiary."
     )
@@ -570,13 +570,11 @@ class AgreementEvent(Record):
             decides.
     """
 
-    link_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+/ev-[a-z0-9.-]+$")] = Field(
-        description="agreement_id/event_id."
+    link_id: str = Field(
+        pattern="^ag-[a-z0-9.-]+/ev-[a-z0-9.-]+$", description="agreement_id/event_id."
     )
-    agreement_id: Annotated[str, Field(pattern="^ag-[a-z0-9.-]+$")] = Field(
-        description="The agreement."
-    )
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] = Field(description="The event.")
+    agreement_id: str = Field(pattern="^ag-[a-z0-9.-]+$", description="The agreement.")
+    event_id: str = Field(pattern="^ev-[a-z0-9.-]+$", description="The event.")
     relation: Literal[
         "signed",
         "upgraded",
@@ -620,9 +618,7 @@ class Figure(Record):
             decides.
     """
 
-    figure_id: Annotated[str, Field(pattern="^fig-[a-z0-9.-]+$")] = Field(
-        description="Stable slug, prefixed fig-."
-    )
+    figure_id: str = Field(pattern="^fig-[a-z0-9.-]+$", description="Stable slug, prefixed fig-.")
     metric: Literal[
         "trade_value",
         "trade_growth_rate",
@@ -635,9 +631,11 @@ class Figure(Record):
         "ordinal",
         "other",
     ] = Field(description="What kind of quantity.")
-    subject: Annotated[str, Field(min_length=1)] = Field(description="What is measured.")
-    value: Annotated[Decimal, Field(max_digits=38, decimal_places=6)] = Field(
-        description="The number in base units (5.4 billion is 5400000000; 11% is 11)."
+    subject: str = Field(min_length=1, description="What is measured.")
+    value: Decimal = Field(
+        max_digits=38,
+        decimal_places=6,
+        description="The number in base units (5.4 billion is 5400000000; 11% is 11).",
     )
     unit: Literal["USD", "EUR", "VND", "percent", "years", "months", "days", "count", "ordinal"] = (
         Field(
@@ -647,21 +645,21 @@ class Figure(Record):
     qualifier: Literal["exact", "over", "under", "about", "at_least", "at_most", "up_to"] = Field(
         description="exact, over, under, about, at_least, at_most or up_to, as reported."
     )
-    as_reported: Annotated[str, Field(min_length=1)] = Field(description="The words of the source.")
+    as_reported: str = Field(min_length=1, description="The words of the source.")
     period_start: datetime.date | None = Field(
         default=None, description="First day of the period the figure covers."
     )
     period_end: datetime.date | None = Field(
         default=None, description="Last day of the period the figure covers."
     )
-    comparison_base: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="What a growth rate or change is measured against."
+    comparison_base: str | None = Field(
+        default=None, min_length=1, description="What a growth rate or change is measured against."
     )
-    statement_id: Annotated[str, Field(pattern="^st-[a-z0-9.-]+$")] | None = Field(
-        default=None, description="Statement that asserted the figure."
+    statement_id: str | None = Field(
+        default=None, pattern="^st-[a-z0-9.-]+$", description="Statement that asserted the figure."
     )
-    event_id: Annotated[str, Field(pattern="^ev-[a-z0-9.-]+$")] | None = Field(
-        default=None, description="Event the figure belongs to."
+    event_id: str | None = Field(
+        default=None, pattern="^ev-[a-z0-9.-]+$", description="Event the figure belongs to."
     )
     source_ids: tuple[str, ...] = Field(
         default=(),
@@ -695,17 +693,13 @@ class Evidence(Record):
         "agreement_events",
         "figures",
     ] = Field(description="Table of the record.")
-    record_id: Annotated[str, Field(min_length=1)] = Field(description="Primary key of the record.")
-    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")] = Field(
-        description="The source quoted."
+    record_id: str = Field(min_length=1, description="Primary key of the record.")
+    source_id: str = Field(pattern="^[0-9a-f]{16}$", description="The source quoted.")
+    char_start: int = Field(
+        ge=0, description="Offset of the first character, in characters of the UTF-8 decoded text."
     )
-    char_start: Annotated[int, Field(ge=0)] = Field(
-        description="Offset of the first character, in characters of the UTF-8 decoded text."
-    )
-    char_end: Annotated[int, Field(ge=0)] = Field(
-        description="Offset just past the last character (exclusive)."
-    )
-    quote: Annotated[str, Field(min_length=1)] = Field(description="The verbatim span.")
+    char_end: int = Field(ge=0, description="Offset just past the last character (exclusive).")
+    quote: str = Field(min_length=1, description="The verbatim span.")
 
 
 class Claim(Record):
@@ -739,18 +733,18 @@ class Claim(Record):
         "agreement_events",
         "figures",
     ] = Field(description="Table of the record.")
-    record_id: Annotated[str, Field(min_length=1)] = Field(description="Primary key of the record.")
-    field: Annotated[str, Field(pattern="^[a-z][a-z0-9_]*$")] = Field(
-        description="The field of the record the claim is about."
+    record_id: str = Field(min_length=1, description="Primary key of the record.")
+    field: str = Field(
+        pattern="^[a-z][a-z0-9_]*$", description="The field of the record the claim is about."
     )
-    source_id: Annotated[str, Field(pattern="^[0-9a-f]{16}$")] = Field(
-        description="The source making the claim."
+    source_id: str = Field(pattern="^[0-9a-f]{16}$", description="The source making the claim.")
+    value: str = Field(
+        min_length=1,
+        description="The value the source gives, as text (dates ISO 8601, numbers in base units without trailing zeros).",
     )
-    value: Annotated[str, Field(min_length=1)] = Field(
-        description="The value the source gives, as text (dates ISO 8601, numbers in base units without trailing zeros)."
-    )
-    note: Annotated[str, Field(min_length=1)] | None = Field(
+    note: str | None = Field(
         default=None,
+        min_length=1,
         description="The source's own note on the claim (for a date: how it was inferred, from its date_note).",
     )
     rank: Literal["preferred", "normal", "deprecated"] = Field(
@@ -774,8 +768,10 @@ class Claim(Record):
     ] = Field(
         description="Why the claim has its rank, by the ordered rule of the build (never publication order): see its categories."
     )
-    reason_note: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="The reviewer's reason, for a choice recorded in the annotations."
+    reason_note: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The reviewer's reason, for a choice recorded in the annotations.",
     )
     disputed: bool = Field(
         description="True when sources make incompatible claims on this field of the record (it is then in the row's disputed_fields)."
@@ -797,16 +793,14 @@ class CrosswalkEntry(Record):
     vocabulary: Literal["event_type", "statement_type"] = Field(
         description="event_type or statement_type."
     )
-    code: Annotated[str, Field(pattern="^[a-z_]+$")] = Field(description="Our code.")
-    definition: Annotated[str, Field(min_length=1)] = Field(description="What the code means.")
-    cameo_code: Annotated[str, Field(pattern="^[0-9]{2,4}$")] | None = Field(
-        default=None, description="Closest CAMEO event code."
+    code: str = Field(pattern="^[a-z_]+$", description="Our code.")
+    definition: str = Field(min_length=1, description="What the code means.")
+    cameo_code: str | None = Field(
+        default=None, pattern="^[0-9]{2,4}$", description="Closest CAMEO event code."
     )
-    cameo_label: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="CAMEO label."
-    )
-    plover_type: Annotated[str, Field(pattern="^[A-Z]+$")] | None = Field(
-        default=None, description="Closest PLOVER event type."
+    cameo_label: str | None = Field(default=None, min_length=1, description="CAMEO label.")
+    plover_type: str | None = Field(
+        default=None, pattern="^[A-Z]+$", description="Closest PLOVER event type."
     )
 
 
@@ -832,14 +826,16 @@ class Withdrawal(Record):
         "agreement_events",
         "figures",
     ] = Field(description="Table the withdrawn record was in.")
-    record_id: Annotated[str, Field(min_length=1)] = Field(
-        description="Id of the withdrawn record: never given to another record."
+    record_id: str = Field(
+        min_length=1, description="Id of the withdrawn record: never given to another record."
     )
-    withdrawn_in: Annotated[str, Field(pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$")] = Field(
-        description="Version of the dataset that withdrew the record (the first version without it)."
+    withdrawn_in: str = Field(
+        pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$",
+        description="Version of the dataset that withdrew the record (the first version without it).",
     )
-    reason: Annotated[str, Field(min_length=1)] = Field(
-        description="Why the record was withdrawn (for example: the source does not support it; a duplicate of another record, named here)."
+    reason: str = Field(
+        min_length=1,
+        description="Why the record was withdrawn (for example: the source does not support it; a duplicate of another record, named here).",
     )
 
 
