@@ -81,11 +81,12 @@ def _shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
 
 
 def _repeated_later(line: _Line, later: Sequence[_Line]) -> bool:
-    """A standfirst or teaser repeats (part of) a later paragraph word for word."""
+    """A standfirst or teaser repeats (part of) a later paragraph word for word (a photo
+    caption that repeats the lead's names and titles is not a paragraph: the lead stays)."""
     mine = _shingles(line.text)
     if not mine:
         return False
-    return any(mine & _shingles(other.text) for other in later)
+    return any(mine & _shingles(other.text) for other in later if other.kind == "prose")
 
 
 def _above_header(lines: Sequence[_Line], i: int, stop: int) -> bool:

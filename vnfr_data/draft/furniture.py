@@ -28,7 +28,8 @@ _CAPTION = re.compile(
     r"|(?:^|[\s|–—-])(?:photo|photos|image|illustration|file photo|video)s?\s*(?:by\s|:|\|)"
     r"|\bphoto\s+courtesy\b"
     r"|\((?:left|right|centre|center|middle|front|[lrc]|(?:second|third) from (?:left|right))\b[^)]{0,20}\)"
-    r"|\bphoto(?:\s*:\s*|\s+)(?-i:(?:[A-Z][\w.]*\s*){0,3})$",
+    # "— VNS Photo Đoàn Tùng": a credit naming the photographer, diacritics and all
+    r"|\bphoto(?:\s*:\s*|\s+)(?-i:(?:[A-ZÀ-ÖØ-ÞĐ][\w.]*\s*){0,3})$",
     re.IGNORECASE,
 )
 #: "08:59 | 22/10/2024", "22/10/2024 08:59", "10:05 GMT+7", "2 hours ago".
@@ -47,7 +48,9 @@ _END_MARKER = re.compile(
     r"|comments?|leave a (?:comment|reply)|post a comment|add a comment|write a comment"
     r"|other news|in other news|you (?:may|might) also like|recommended(?: for you)?|back to top"
     r"|top stories|trending|editor[’']s picks?|follow us(?: on .*)?|subscribe(?: .*)?"
-    r"|newsletter|advertisement|sponsored(?: content)?)"
+    r"|newsletter|advertisement|sponsored(?: content)?"
+    # Vietnamese-language sites: "Tin liên quan" (related news), "Tin khác", "Xem thêm"
+    r"|tin liên quan|tin khác|tin cùng chuyên mục|bài liên quan|xem thêm|đọc thêm)"
     r"\s*(?:\(\d+\))?\s*[:»›>]?\s*$",
     re.IGNORECASE,
 )
@@ -70,7 +73,7 @@ _META = re.compile(
 _BYLINE = re.compile(
     r"^(?i:by|reporter|reporters|written by|author|story by|text by|edited by|posted by)\s*:?\s+"
     r"[A-Z][\w’'.-]*(?:\s+(?:(?:and|with|in|de|du|van|le|la)\s+)?[A-Z][\w’'.-]*){0,7}"
-    r"\s*(?:[,|–—-].{0,40})?$"
+    r"\s*(?:[,|–—-].{0,80})?$"
 )
 #: A short credit line: "VNA", "VNA/VNS", "Source: Reuters", "(AFP)", "– VNS".
 _CREDIT = re.compile(
@@ -88,7 +91,11 @@ _APPEAL = re.compile(
     r"|trust principles|website contains|in summari[sz]ed form|read without limits"
     r"|every contribution|print this article|share this article|follow us"
     r"|did you find this|was this (?:article|story|page) (?:helpful|useful)|rate this (?:article|story)"
-    r"|listen to this (?:article|story))\b",
+    r"|listen to this (?:article|story)"
+    # cookie banners, downloads and galleries
+    r"|we value your privacy|(?:use|uses|using) cookies|cookie (?:settings|policy|preferences)"
+    r"|photo gallery|bình luận)\b"
+    r"|\((?:PDF|DOCX?|XLSX?|PPTX?)\b[^)]{0,20}\)",
     re.IGNORECASE,
 )
 #: Menus and breadcrumbs: several short items between separators.
@@ -96,7 +103,7 @@ _MENU_SEPARATOR = re.compile(r"\s[|»›>·•]\s")
 _BREADCRUMB = re.compile(r"^[\w&' -]{1,30}(?:\s[»›>/]\s[\w&' -]{1,30})+$")
 #: A dateline opening the body: "Paris (VNA) - ", "HANOI, May 26 (VNA) – ", "VOV.VN - ".
 DATELINE = re.compile(
-    r"^(?:[A-Z][\w .,’'-]{0,40}?\s*\([A-Z][\w./ -]{0,20}\)\s*[-–—:]\s+"
+    r"^(?:(?:[A-Z][\w .,’'-]{0,40}?\s*)?\([A-Z][\w./ -]{0,20}\)\s*[-–—:]\s+"
     r"|[A-Z][A-Z0-9]+(?:(?:[.,] ?| )[A-Z0-9]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[-–—]\s+)"
 )
 #: Leading date stamp glued to a title line (" date 2025-05-27 Headline ...").
