@@ -1,5 +1,6 @@
 """The date expressions of English news prose, most specific first: ISO and numeric dates,
-ranges ("from May 25 to 27"), halves and quarters, month-day, weekdays, relative units ("last
+ranges ("from May 25 to 27"), halves and quarters (of a year named or "this year"), month-day,
+"last May" / "next October", weekdays, relative units ("last
 year", "the second half of next year"), "ago", "yesterday", bare months and years."""
 
 from __future__ import annotations
@@ -94,6 +95,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"|\bQ(?P<q>[1-4])\s+"
             + _YEAR.replace("?P<year>", "?P<year2>"),
         ),
+        # "the third quarter of this year", "the first quarter of next year"
+        (
+            "quarter_rel",
+            r"\b(?:the\s+)?(?P<which>first|second|third|fourth)\s+quarter\s+of\s+"
+            r"(?P<rel>next|this|last|the next|the coming)\s+year\b",
+        ),
+        # "last May", "this October", "next June": that month before or after the article's
+        ("rel_month", r"\b(?P<rel>last|this|next|this past|this coming)\s+" + _MONTH + r"(?!\s*[0-3]?\d\b)"),
         ("mdy", r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"),
         ("dmy", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"),
         ("my", r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),

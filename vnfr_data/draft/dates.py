@@ -223,16 +223,33 @@ def _relative(
         day = _safe_date(year, month, int(g.get("day") or g["day_first"]))
         if day is not None:
             return _day(day, "inferred", f"{quoted} resolved against {anchor.source}")
-    if kind in {"half_rel", "m_rel"} and ref is None and anchor.year is not None:
+    if kind == "rel_month" and ref is not None:
+        # "last May" in an article of January 2026 is May 2025, in one of August 2025 May 2025;
+        # "next May" the first May after the article's month; "this May" the article's year's.
+        rel = g["rel"].lower()
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        if rel in {"last", "this past"}:
+            year = ref.year if month < ref.month else ref.year - 1
+        elif rel in {"next", "this coming"}:
+            year = ref.year if month > ref.month else ref.year + 1
+        else:
+            year = ref.year
+        return _month(year, month, "inferred", f"{quoted} resolved against {anchor.source}")
+    if kind in {"half_rel", "m_rel", "quarter_rel"} and ref is None and anchor.year is not None:
         ref = dt.date(anchor.year, 7, 1)
     if ref is None:
         return When.unknown(f"relative date {quoted} and no publication date to resolve it against")
     note = f"{quoted} resolved against {anchor.source}"
-    if kind in {"half_rel", "m_rel"}:
+    if kind in {"half_rel", "m_rel", "quarter_rel"}:
         rel = g["rel"].lower().replace("the ", "")
         year = ref.year + {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
         if kind == "m_rel":
             return _month(year, MONTHS[g["month"].lower().rstrip(".")], "inferred", note)
+        if kind == "quarter_rel":
+            q = ("first", "second", "third", "fourth").index(g["which"]) + 1
+            return When(
+                dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "month", "inferred", note
+            )
         first = g["which"] == "first"
         return When(
             dt.date(year, 1 if first else 7, 1),

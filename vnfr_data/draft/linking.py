@@ -212,6 +212,8 @@ def _score(ev: DraftEvent, k: KnownEvent) -> int:
     dates = _overlap(ev, k)
     if dates is False:
         return 0
+    if ev.country and k.country and ev.country != k.country:
+        return 0  # a visit to Viet Nam is not the visit to France of the same month
     mine = {a for a, (_actor, how, _span) in ev.participants.items() if how != "invitee"}
     shared = len(mine & k.participants)
     place = bool(ev.location and k.location and fold(ev.location) == fold(k.location))
