@@ -117,6 +117,8 @@ def documents(
     for ev in events:
         if ev.type not in {"signing", "document_exchange"}:
             continue
+        if any(a.mentions[0].overlaps(p) for a in out for p in ev.phrases):
+            continue  # two signings in one sentence: the document is drafted once
         if ev.status == "planned":
             s = _sentence_of(sentences, ev.first, starts)
             one = _one_document(doc, s, ev.first, "planned") if s else None

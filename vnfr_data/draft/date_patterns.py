@@ -102,7 +102,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?P<rel>next|this|last|the next|the coming)\s+year\b",
         ),
         # "last May", "this October", "next June": that month before or after the article's
-        ("rel_month", r"\b(?P<rel>last|this|next|this past|this coming)\s+" + _MONTH + r"(?!\s*[0-3]?\d\b)"),
+        (
+            "rel_month",
+            r"\b(?P<rel>last|this|next|this past|this coming)\s+" + _MONTH + r"(?!\s*[0-3]?\d\b)",
+        ),
         ("mdy", r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"),
         ("dmy", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"),
         ("my", r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),

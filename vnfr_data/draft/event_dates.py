@@ -155,10 +155,26 @@ def _clause_bounds(doc: str, sentence: Span, phrase: Span) -> Span:
     return Span(start, phrase.end + stop)
 
 
+#: "..., which replaces an agreement signed in 2015": the date of another document's signing.
+_OTHER_DOCUMENTS_DATE = re.compile(
+    r"\b(?:an?|another|the|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:agreements?|memorand\w*|MoUs?"
+    r"|deals?|contracts?|documents?|treat(?:y|ies)|accords?|charters?|protocols?|conventions?"
+    r"|declarations?)\s+(?:signed|adopted|concluded|ratified)\s+(?:in|on|at|last)?\s*$"
+)
+
+
 def _usable(c: Clause, d: DateMention) -> bool:
     if d.kind == "period" or d.when.precision == "unknown":
         return False
     return not _NOT_THE_EVENT.search(c.doc[max(c.sentence.start, d.span.start - 8) : d.span.start])
+
+
+def _own_of_another(c: Clause, d: DateMention, phrase: Span) -> bool:
+    """A date after the phrase that a later document's participle claims."""
+    if d.span.start < phrase.end:
+        return False
+    before = c.doc[max(phrase.end, d.span.start - 80) : d.span.start]
+    return _OTHER_DOCUMENTS_DATE.search(before) is not None
 
 
 def _combine(start: When, end: When) -> When:
@@ -178,7 +194,14 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
             if d.kind != "year" or not re.match(r"\s+[A-Z]", c.doc[d.span.end : d.span.end + 2])
         ]
     clause = _clause_bounds(c.doc, c.sentence, phrase)
-    around = [d for d in c.dates if clause.contains(d.span) and _usable(c, d) and d not in inside]
+    around = [
+        d
+        for d in c.dates
+        if clause.contains(d.span)
+        and _usable(c, d)
+        and d not in inside
+        and not _own_of_another(c, d, phrase)
+    ]
     if (
         not inside
         and not around

@@ -90,6 +90,15 @@ _LEADING = re.compile(
 )
 
 
+#: "an agreement signed in 2015", "the memorandum signed last year": a document, then a
+#: participle of its own (a reduced relative clause).
+_REDUCED_RELATIVE = re.compile(
+    r"(?<![\w’'-])(?:an?|another|the|its|their|an earlier|the previous)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|treat(?:y|ies)|accords?"
+    r"|charters?|protocols?|conventions?|declarations?)\s+$"
+)
+
+
 def _clause_start(ctx: _Context, pos: int, passive: bool = False) -> int:
     """Start of the clause holding `pos`.
 
@@ -119,6 +128,11 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
     end = trigger.end
     if _CLAUSE_TRIGGER.match(word):
         start = _clause_start(ctx, trigger.start, passive=" signed" in word or word == "signed")
+        reduced = _REDUCED_RELATIVE.search(doc, max(s.start, trigger.start - 80), trigger.start)
+        if word == "signed" and reduced is not None:
+            # "..., which replaces an agreement signed in 2015": that document's own signing,
+            # not the sentence's.
+            start = reduced.start()
     if (
         not _CLAUSE_TRIGGER.match(word)
         and not _VERB_TRIGGER.match(word)
