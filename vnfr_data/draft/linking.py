@@ -212,8 +212,10 @@ def _score(ev: DraftEvent, k: KnownEvent) -> int:
     dates = _overlap(ev, k)
     if dates is False:
         return 0
-    if ev.country and k.country and ev.country != k.country:
-        return 0  # a visit to Viet Nam is not the visit to France of the same month
+    if ev.type in _VISITS and ev.country and k.country and ev.country != k.country:
+        # A visit's country is where it goes: a visit to Viet Nam is not the visit to France of
+        # the same month (other kinds may disagree on the place: a claim, not another event).
+        return 0
     mine = {a for a, (_actor, how, _span) in ev.participants.items() if how != "invitee"}
     shared = len(mine & k.participants)
     place = bool(ev.location and k.location and fold(ev.location) == fold(k.location))
