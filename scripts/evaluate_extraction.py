@@ -149,6 +149,11 @@ def _listed(name: str) -> set[str]:
     return {line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()}
 
 
+def promoted() -> set[str]:
+    """The development articles that were an independent set until they were promoted."""
+    return _listed("promoted.txt")
+
+
 def held_out() -> set[str]:
     """The held-out part of the development set (never tuned on)."""
     return _listed("held_out.txt")
@@ -459,11 +464,11 @@ def score_source(
 
 
 def evaluate(
-    data: Path, which: str = "dev", per_source: bool = False
+    data: Path, which: str = "dev", per_source: bool = False, without: frozenset[str] = frozenset()
 ) -> tuple[dict[str, Score], list[str]]:
     """Scores of one set ("dev": the development set, "tuning", "held-out", "independent" or
-    "corpus"). The independent set's articles are never part of another set, and its
-    per-article scores are never returned."""
+    "corpus"), leaving out the source ids `without`. The independent set's articles are never
+    part of another set, and its per-article scores are never returned."""
     notes: list[str] = []
     totals = {t: Score() for t in SCORED}
     quiet = which in INDEPENDENT
@@ -488,7 +493,7 @@ def evaluate(
                 continue
             if which != "corpus" and corpus:
                 continue
-            if quiet != (sid in apart) or sid in elsewhere:
+            if quiet != (sid in apart) or sid in elsewhere or sid in without:
                 continue
             if which == "held-out" and sid not in held:
                 continue
