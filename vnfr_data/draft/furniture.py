@@ -82,9 +82,9 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_CASE = re.compile(r"^[^a-z]*$|^\s*(?i:source|sources|credit|theo)\s*:")
-#: Appeals, subscription and copyright lines, agency disclaimers and wire credits: the page
-#: talking about itself ("Donate to keep our journalism free.", "Subscribe to ... for 4.99 USD a
-#: month", "Copyright 2026 ...", "Reporting by ...; Editing by ...").
+#: Appeals, subscription and copyright lines, agency disclaimers, wire credits and cookie-consent
+#: banners: the page talking about itself ("Donate to keep our journalism free.", "Subscribe to
+#: ... for 4.99 USD a month", "Copyright 2026 ...", "Reporting by ...; Editing by ...").
 _APPEAL = re.compile(
     r"\b(?:donat(?:e|ion)s?|subscri(?:be|ption|bers?)|newsletter|sign up|log in to|support (?:us|our)"
     r"|all rights reserved|copyright|©|reporting by|editing by|writing by|our standards"
@@ -93,7 +93,8 @@ _APPEAL = re.compile(
     r"|did you find this|was this (?:article|story|page) (?:helpful|useful)|rate this (?:article|story)"
     r"|listen to this (?:article|story)"
     # cookie banners, downloads and galleries
-    r"|we value your privacy|(?:use|uses|using) cookies|cookie (?:settings|policy|preferences)"
+    r"|(?:value|respect|care about) your privacy|(?:use|uses|using) cookies"
+    r"|cookie (?:settings|policy|preferences)|privacy (?:policy|settings|preferences|notice)"
     r"|photo gallery|bình luận)\b"
     r"|\((?:PDF|DOCX?|XLSX?|PPTX?)\b[^)]{0,20}\)",
     re.IGNORECASE,
@@ -101,7 +102,7 @@ _APPEAL = re.compile(
 #: Menus and breadcrumbs: several short items between separators.
 _MENU_SEPARATOR = re.compile(r"\s[|»›>·•]\s")
 _BREADCRUMB = re.compile(r"^[\w&' -]{1,30}(?:\s[»›>/]\s[\w&' -]{1,30})+$")
-#: A dateline opening the body: "Paris (VNA) - ", "HANOI, May 26 (VNA) – ", "VOV.VN - ".
+#: A dateline opening the body: "Paris (VNA) - ", "HANOI, May 26 (VNA) – ", "(VOV5) – ", "VOV.VN - ".
 DATELINE = re.compile(
     r"^(?:(?:[A-Z][\w .,’'-]{0,40}?\s*)?\([A-Z][\w./ -]{0,20}\)\s*[-–—:]\s+"
     r"|[A-Z][A-Z0-9]+(?:(?:[.,] ?| )[A-Z0-9]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[-–—]\s+)"
