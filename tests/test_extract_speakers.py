@@ -144,3 +144,45 @@ def test_he_after_a_sentence_whose_subject_is_a_person_is_that_person(tmp_path: 
         "He said the plant would be upgraded.",
     )
     assert _who(d)["He said the"] == {"dang-quoc-tuan"}  # not Morand, who spoke last
+
+
+def test_a_title_abbreviation_and_a_known_surname_alone(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "HANOI (VNA) - Prime Minister Pham Minh Khoa held phone talks with French Prime Minister "
+        "Sébastien Lecornu on Tuesday. PM Khoa congratulated the French side on the results of "
+        "the year. Lecornu said France wanted to invest more in Vietnam. Lecornu accepted with "
+        "pleasure an invitation to visit Hanoi.",
+    )
+    who = _who(d)
+    assert who["PM Khoa congratulated"] == {"pham-minh-khoa"}  # "PM" is part of the subject
+    assert who["Lecornu said France"] == {"sebastien-lecornu"}  # known, named in full above
+    assert who["Lecornu accepted with"] == {"sebastien-lecornu"}
+
+
+def test_the_government_leader_and_a_nationality_from_the_name(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "PARIS (VNA) - Prime Minister Pham Minh Khoa met French President Emmanuel Macron in "
+        "Paris on Monday. Macron said France valued the partnership. The Government leader asked "
+        "France to ratify the investment agreement. The Vietnamese leader also called for more "
+        "student exchanges.",
+    )
+    who = _who(d)
+    assert who["The Government leader"] == {"pham-minh-khoa"}  # the head of government
+    assert who["The Vietnamese leader"] == {"pham-minh-khoa"}  # a Vietnamese name's bearer
+
+
+def test_a_pronoun_once_resolved_gives_a_gender(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "PARIS (VOV) - The delegation includes Ambassador to France Lê Thị Thu Hà and Deputy "
+        "Minister Hoàng Quốc Bảo. NA Chairman Trần Văn Lộc held talks with Senate President "
+        "Gérard Larcher. Lộc said the visit would deepen ties. He thanked the Senate for its "
+        "support. Lộc later met President of the French National Assembly Yaëlle Morin-Dufour. "
+        "She proposed a joint working group on climate. On Friday, the NA Chairman addressed a "
+        "business forum. He said France was a key partner.",
+    )
+    who = _who(d)
+    assert who["She proposed a"] == {"yaelle-morin-dufour"}  # not the woman listed far above
+    assert who["He said France"] == {"tran-van-loc"}  # "she" was Morin-Dufour: "he" is not

@@ -101,6 +101,7 @@ class MentionFinder:
             propose_people(self.doc, s, words(self.doc, s.start, s.end), self.catalog)
             propose_organisations(self.doc, s, self.catalog)
             propose_bare_organisations(s, self.catalog)
+        self._introduced_surnames(sentences)
         by_alias = self._people_by_alias()
         for s in sentences:
             ws = words(self.doc, s.start, s.end)
@@ -153,6 +154,21 @@ class MentionFinder:
         return self._drop_ambiguous_surnames(
             self._drop_portfolios(sorted(out, key=lambda m: m.span.start))
         )
+
+    def _introduced_surnames(self, sentences: list[Sentence]) -> None:
+        """ "Prime Minister Sébastien Lecornu ... Lecornu said": a known person the article names
+        in full is referred to by the surname alone, even where actors.yaml lists no such alias
+        (the surname then links in this article only, under the same checks as any surname)."""
+        body = " ".join(self.folded[s.start : s.end] for s in sentences)
+        for a in self.catalog.actors:
+            surname = a.surname
+            if a.type != "person" or not surname or len(surname) < 3:
+                continue
+            if self.catalog.lookup(surname) is not None:
+                continue
+            names = [v for v in (a.name, *a.aliases) if len(v.split()) >= 2]
+            if any(re.search(_variant_pattern(v), body) for v in names):
+                self.catalog.link_locally(surname, a)
 
     def _drop_portfolios(self, mentions: list[Mention]) -> list[Mention]:
         """ "Minister of State for Francophonie ...": a portfolio inside an office is a field of

@@ -30,7 +30,11 @@ def gender(actor: DraftActor, roles: list[str]) -> str | None:
         return "f"
     if len(parts) >= 3 and set(parts[1:-1]) & MALE_MIDDLE_NAMES:
         return "m"
-    if len(parts) >= 2 and parts[0] in FEMALE_GIVEN_NAMES:
+    # "Marie-Christine ...": a compound given name is a woman's when its first part is
+    # ("Jean-Marie" is not).
+    if len(parts) >= 2 and (
+        parts[0] in FEMALE_GIVEN_NAMES or parts[0].split("-")[0] in FEMALE_GIVEN_NAMES
+    ):
         return "f"
     return None
 

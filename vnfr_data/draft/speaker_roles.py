@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from .catalog import DraftActor, Mention, person_country
-from .lexicon import DEMONYMS
+from .lexicon import DEMONYMS, VIETNAMESE_FAMILY_NAMES
 from .proposals import country_of_title
 
 _DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
@@ -42,6 +42,8 @@ OFFICE_HEADS = (
     "consul general",
     "secretary",
     "general secretary",
+    "secretary-general",
+    "secretary general",
     "chairman",
     "chairwoman",
     "chairperson",
@@ -106,6 +108,8 @@ _ROLE_AFTER = re.compile(r",\s+(?P<role>(?:the |a |an )?[a-z][^,;:]{2,90})[,.]")
 _OFFICE_WORD = re.compile(r"\b(?:" + _HEADS + r"|member)\b", re.I)
 #: "The ambassador of France to Việt Nam, " right before the name.
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+)(?P<role>[Tt]he\s+[a-z][^,;:]{2,90}),\s*$")
+#: Abbreviated modifiers of an office ("the NA Chairman").
+_ABBREVIATIONS = {"na": "national assembly", "pm": "prime minister", "un": "united nations"}
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
 _WINDOW = 120  # characters around a mention that an appositive may take
@@ -142,7 +146,17 @@ def learn_roles(
 def country_of(actor: DraftActor, roles: list[str]) -> str | None:
     """A person's country: actors.yaml, a nationality in an office, or the country it names."""
     text = " ".join(roles)
-    return person_country(actor, text) or country_of_title(text)
+    found = person_country(actor, text) or country_of_title(text)
+    if found is None and _vietnamese_name(actor):
+        # "Prime Minister Pham Minh Chinh ... The Vietnamese Government chief said": a name of
+        # Vietnamese form (family name first, three words or more) is a Vietnamese's.
+        return "VN"
+    return found
+
+
+def _vietnamese_name(actor: DraftActor) -> bool:
+    parts = actor.name.split()
+    return actor.type == "person" and len(parts) >= 3 and parts[0] in VIETNAMESE_FAMILY_NAMES
 
 
 def _has(words: str, roles: str) -> bool:
@@ -156,8 +170,12 @@ def fits(m: re.Match[str], actor: DraftActor, roles: list[str]) -> bool:
         return False
     head = " ".join(m.group("head").lower().replace("-", " ").split())
     text = " ".join(r.lower().replace("-", " ") for r in roles)
+    mods = [w.lower() for w in m.group("mods").split() if w.lower() not in _FREE_MODS]
     if head in {"ambassador", "diplomat", "envoy"}:
         return bool(_DIPLOMAT.search(text))
+    if head in {"leader", "chief", "head"} and "government" in mods:
+        # "the Government leader", "the Vietnamese Government chief": the head of government.
+        return _has("prime minister", text) or _has("premier", text)
     if head in GENERIC_HEADS:
         return True
     if head in {"premier", "pm"}:
@@ -166,5 +184,4 @@ def fits(m: re.Match[str], actor: DraftActor, roles: list[str]) -> bool:
         return re.search(r"\bchair(?:man|woman|person)?\b", text) is not None
     if not _has(head, text):
         return False
-    mods = [w.lower() for w in m.group("mods").split() if w.lower() not in _FREE_MODS]
-    return all(_has(w, text) for w in mods)
+    return all(_has(_ABBREVIATIONS.get(w, w), text) for w in mods)

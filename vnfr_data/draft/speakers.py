@@ -17,9 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .actors import Catalog, DraftActor, Mention
-from .lexicon import (
-    DEMONYMS,
-)
+from .lexicon import DEMONYMS, HONORIFICS, TITLE_WORDS
 from .speaker_model import Who, gender
 from .speaker_patterns import (
     _APPOSITIVE_TAIL,
@@ -42,6 +40,15 @@ _ORG_DESCRIPTION = re.compile(
     r"(?:[a-z]+\s+)?(?P<head>ministry|embassy|palace|agency|federation|committee|council|senate"
     r"|consulate|government|company|companies|firm|firms|carrier|airline|utility|partners|bank"
     r"|corporation|university|group|organisation|organization)$"
+)
+#: Capitalised title words and their abbreviations right before a name ("PM", "Dr.", "NA
+#: Chairman", "French Senate President").
+_TITLE_RUN = re.compile(
+    r"(?:\b(?:(?:"
+    + "|".join(
+        sorted(map(re.escape, TITLE_WORDS | HONORIFICS | set(DEMONYMS)), key=len, reverse=True)
+    )
+    + r"|PM|NA|Gen|Adm|Assoc|Senate)\.?)\s+)+$"
 )
 _COMPANY_WORDS = frozenset(
     {
@@ -173,18 +180,34 @@ class Discourse:
             last = self.last_unnamed
             return Who(last.speaker, (), f"pronoun '{word}' -> {last.how}") if last else None
         candidates: list[tuple[DraftActor, str]] = []
+        recent: set[str] = set()  # people named in this sentence or the two before it
         if self.last_person is not None:
             candidates.append((self.last_person, "the last person who spoke"))
-        for m in reversed(self._people_before(pos)):
+            recent.add(self.last_person.id)
+        before = self._people_before(pos)
+        near = before[-1].sentence - 2 if before else 0
+        for m in reversed(before):
             candidates.append((m.actor, "the last person named"))
+            if m.sentence >= near:
+                recent.add(m.actor.id)
+        found: Who | None = None
         if want == "f":
+            # A woman the text marks as one, if named lately: "Long said ... “...,” she said"
+            # is the minister named with him, not a woman of a delegation list far above.
             for actor, how in candidates:
-                if self.gender(actor) == "f":
-                    return Who(actor, (), f"pronoun '{word}' -> {how} (a woman)")
-        for actor, how in candidates:
-            if self.gender(actor) in {None, want}:
-                return Who(actor, (), f"pronoun '{word}' -> {how}")
-        return None
+                if self.gender(actor) == "f" and actor.id in recent:
+                    found = Who(actor, (), f"pronoun '{word}' -> {how} (a woman)")
+                    break
+        if found is None:
+            for actor, how in candidates:
+                if self.gender(actor) in {None, want}:
+                    found = Who(actor, (), f"pronoun '{word}' -> {how}")
+                    break
+        if found is not None and self.gender(found.speaker) is None:
+            # "Mẫn ... He thanked ...": once a pronoun stood for someone, the other one never
+            # does ("She proposed ..." later is someone else).
+            self.genders[found.speaker.id] = want
+        return found
 
     def description(self, m: re.Match[str], pos: int) -> Who | None:
         """ "the French leader", "the ambassador", "the Vice Chairwoman", "the Vietnamese side":
@@ -318,6 +341,11 @@ class Discourse:
         office = _LOWER_OFFICE_BEFORE.search(doc[start:np_start])
         if office and office.group().strip():
             np_start = start + office.start()
+        # "PM Chinh said", "Dr. Nguyễn Thị Mai Anh said": a title written before the name is
+        # part of the subject.
+        titled = _TITLE_RUN.search(doc[start:np_start])
+        if titled and titled.group().strip():
+            np_start = start + titled.start()
         how = "named" if len(group) == 1 else "named jointly"
         who = self.named(group, how)
         return (who, np_start) if who else None

@@ -52,7 +52,10 @@ _VERBS: tuple[tuple[str, str], ...] = (
         "express",
     ),
     (r"(?:offer|extend)(?:ed|s|ing)(?:\s+" + _MODIFIERS + r")*\s+condolences\b", "condole"),
-    (r"accept(?:ed|s|ing)\s+(?:the|an|his|her|their)\s+invitation\b", "accept_invitation"),
+    (
+        r"accept(?:ed|s|ing)\s+(?:(?:the|an|his|her|their)\s+invitation|with pleasure|gladly)\b",
+        "accept_invitation",
+    ),
     (r"extend(?:ed|s|ing)\s+an\s+invitation\b", "invite"),
     (r"reach(?:ed|es|ing)\s+(?:a\s+|an\s+)?(?:consensus|agreement)\b", "agree"),
     (r"(?:spoke|speaks|speaking)\s+highly\s+of\b", "praise"),
@@ -65,7 +68,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
     (r"commit(?:ted|s|ting)\s+(?:themselves\s+|himself\s+|herself\s+|itself\s+)?to\b", "commit"),
     (
         r"said|says|stated|states|told|tells|declared|announced|asserted|added|adding|maintained"
-        r"|wrote|writes|posted|tweeted|warned|warns|argued|argues|remarked|commented|mentioned",
+        r"|wrote|writes|posted|tweeted|warned|warns|cautioned|cautions|argued|argues|remarked"
+        r"|commented|mentioned",
         "affirm",
     ),
     (r"affirm(?:ed|s|ing)|recogni[sz](?:ed|es|ing)", "affirm"),
