@@ -186,3 +186,41 @@ def test_a_pronoun_once_resolved_gives_a_gender(tmp_path: Path) -> None:
     who = _who(d)
     assert who["She proposed a"] == {"yaelle-morin-dufour"}  # not the woman listed far above
     assert who["He said France"] == {"tran-van-loc"}  # "she" was Morin-Dufour: "he" is not
+
+
+def test_a_delegation_list_with_long_titles_and_compound_names(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "DA LAT (VNA) - The French delegation includes Vice-President of the Savoie Departmental "
+        "Council in charge of Foreign Relations, Sport and Mountain Attractiveness Anne-Sophie "
+        "Berthelin-Roux; President of the Chamber of Trades of Savoie Jean-Marc Delorme-Viard; "
+        "and Deputy Mayor of Annecy responsible for Heritage and Twinning Théo Vallin. "
+        "Berthelin-Roux said the department would send architects. According to Director of the "
+        "provincial Department of Culture, Sports and Tourism Trần Thị Bích Ngọc, the province "
+        "welcomed 20,000 French visitors last year.",
+    )
+    ids = {a.id for a in d.proposals}
+    assert {"anne-sophie-berthelin-roux", "jean-marc-delorme-viard", "theo-vallin"} <= ids
+    assert "tran-thi-bich-ngoc" in ids
+    who = _who(d)
+    assert who["Berthelin-Roux said the"] == {"anne-sophie-berthelin-roux"}
+    assert who["the province welcomed"] == {"tran-thi-bich-ngoc"}  # "according to" her
+
+
+def test_a_representative_speaks_for_the_body_and_member_states_is_no_verb(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "HO CHI MINH CITY (VNS) - French Consul General Paul Arnaud-Morel said trade was rising. "
+        "“Once France has ratified, the message to the remaining member states will be strong,” "
+        "he said. A representative of the Ministry of Industry and Trade told participants that "
+        "exports had grown. She said a support desk would open next year. “The Senate will vote "
+        "in June,” Arnaud-Morel told his guests.",
+    )
+    who = _who(d)
+    assert who["“Once France has"] == {"paul-arnaud-morel"}  # not "the remaining member"
+    ministry = who["A representative of"]
+    assert len(ministry) == 1 and "ministry-of-industry-and-trade" in next(iter(ministry))
+    assert who["She said a"] == ministry  # the representative again
+    assert who["“The Senate will"] == {"paul-arnaud-morel"}  # the quotation, not the verb only

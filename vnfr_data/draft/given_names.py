@@ -23,7 +23,9 @@ FEMALE_GIVEN_NAMES: frozenset[str] = wordset("""
     Gabrielle Ghislaine Hortense Inès Ines Irène Irene Josiane Joëlle Joelle Léa Lea Louise Lucie
     Madeleine Manon Marguerite Marianne Marion Mathilde Maud Mireille Muriel Nadia Nadine Nicole
     Noémie Noemie Océane Oceane Odile Pauline Régine Regine Renée Renee Sabine Sandrine Solène
-    Solene Stéphanie Stephanie Suzanne Thérèse Therese Yvette Yvonne Zoé Zoe
+    Solene Stéphanie Stephanie Suzanne Thérèse Therese Yvette Yvonne Zoé Zoe Yaël Yael Agathe
+    Aurélie Aurelie Capucine Clara Héloïse Heloise Karine Laetitia Léna Lena Lola Margaux
+    Ophélie Ophelie Sonia Laurène Laurene Gwenaëlle Gwenaelle Armelle Annabelle Blandine
     """)
 
 #: Common given names of men, which mark where a name starts after an office's last words.
@@ -36,5 +38,8 @@ MALE_GIVEN_NAMES: frozenset[str] = wordset("""
     Julien Laurent Louis Luc Lucas Marc Marcel Mathieu Matthieu Maxime Michel Nicolas Olivier
     Pascal Patrick Paul Philippe Pierre Raphaël Raphael Rémi Remi Rémy Remy Renaud Richard
     Robert Roland Sébastien Sebastien Serge Stéphane Stephane Sylvain Thierry Thomas Vincent
-    Xavier Yann Yannick Yves
+    Xavier Yann Yannick Yves Théo Theo Hugues Adrien Alexis Arthur Aurélien Aurelien Baptiste
+    Cédric Cedric Clément Clement Damien Florian Grégoire Gregoire Jules Léo Leo Loïc Loic
+    Quentin Romain Simon Timothée Timothee Tristan Valentin Victor Gaspard Félix Felix Lionel
+    Gaël Gael Benjamin Jean-Pierre Jean-Marc Mathias Matthias Sacha Gautier Gauthier Armand
     """)

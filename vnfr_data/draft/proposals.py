@@ -66,12 +66,20 @@ _APPOSITIVE = re.compile(
     r"|chairperson|chair|president|minister|ambassador|director|executive|chief|head|founder"
     r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
     r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner|commander|member)\b"
-    r"[^,]{0,80},"
+    r"[^,]{0,80}(?:,|\.$|\.\s)"
     r"|\s+[–—]\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?(?:chairman|chairwoman|president|minister"
     r"|ambassador|director|chief|head|founder|spokesperson|manager|commander)\b[^–—,;]{0,80}[–—]"
     r"|\s*,\s+who\b[^,]{2,120},(?=\s+(?:also\s+)?(?:said|told|stated|added|noted|stressed|announced"
     r"|affirmed|emphasised|emphasized|explained|urged|pledged|welcomed|praised|thanked)\b)"
 )
+#: Capitalised words that open a sentence or clause, never an office ("According to Director
+#: of ... X": the office starts after "to").
+_CLAUSE_OPENERS = wordset("""
+    The A An According Meanwhile However Also Later Earlier Then Both On At In During After
+    Before With Speaking Addressing Receiving Welcoming Meeting Under Upon
+    """)
+#: Lower-case levels of a body inside an office ("the provincial Department of Health").
+_LOWER_BODIES = wordset("provincial municipal city district national regional communal central")
 #: Abstract nouns end a portfolio, never begin a name ("... Economic Attractiveness Laurent ...").
 _ABSTRACT = re.compile(r"(?:ness|ity|ties|tion|tions|ment|ments|ism|ance|ence|ship|ics|ure)$")
 
@@ -116,13 +124,29 @@ def title_before(doc: str, ws: list[Word], index: int) -> tuple[str | None, int]
         if not _GAP_IN_TITLE.match(gap):
             break
         w = strip_possessive(ws[i].text)
-        if "," in gap and not (_in_title(w) and _in_title(ws[i + 1].text)):
+        nxt = ws[i + 1].text
+        if "," in gap and not (_in_title(w) and (_in_title(nxt) or _listed_field(ws, i + 1))):
             break  # "..., Finance and ...": a list of portfolios; else the comma ends a clause
-        if w in OFFICE_HEADS or w in {"Officer", "Consul", "Chief"}:
+        if (
+            w in OFFICE_HEADS
+            or w in {"Officer", "Consul", "Chief"}
+            or w.split("-")[-1] in OFFICE_HEADS
+        ):
             office = True
+        lowered = w in {"charge", "responsible"} and i + 1 < len(ws)
+        if w in _LOWER_BODIES and ws[i + 1].text[:1].isupper():
+            start = i  # "Director of the provincial Department of ...": a body's level
+            i -= 1
+            continue
+        # "Vice-President ... in charge of International Relations", "Deputy Mayor responsible
+        # for Heritage": a lower-case phrase of an office's portfolio.
+        if lowered and ws[i + 1].text in {"of", "for"}:
+            start = i
+            i -= 1
+            continue
         if not (w[:1].isupper() or w in CONNECTORS or w in _PARTICLES):
             break
-        if w in {"The", "A", "An"}:
+        if w in _CLAUSE_OPENERS:
             break
         start = i
         i -= 1
@@ -131,6 +155,12 @@ def title_before(doc: str, ws: list[Word], index: int) -> tuple[str | None, int]
     if not office or start == index:
         return None, index
     return doc[ws[start].start : ws[index - 1].end], start
+
+
+def _listed_field(ws: list[Word], i: int) -> bool:
+    """ "..., Sport and Mountain ...": a capitalised field in a list of portfolios (its "and"
+    comes within two words)."""
+    return ws[i].text[:1].isupper() and any(w.text == "and" for w in ws[i + 1 : i + 3])
 
 
 def _in_title(w: str) -> bool:
@@ -185,6 +215,12 @@ def _trim_run(ws: list[Word], i: int, j: int) -> int:
     return max(i, j - 4) if any(ws[x].text in _PARTICLES for x in range(i, j)) else max(i, j - 3)
 
 
+def _given(w: str) -> bool:
+    """A known given name, or a compound one whose first part is ("Jean-Luc", "Marie-Christine")."""
+    names = FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
+    return w in names or (w.split("-")[0] in names and "-" in w)
+
+
 def _after_title_object(ws: list[Word], i: int, j: int, k: int) -> int:
     """Where the name starts when the run begins with the end of an office: the object of its
     preposition ("Mayor of Nantes Sandrine Kervella") or an abstract word of its portfolio
@@ -194,11 +230,14 @@ def _after_title_object(ws: list[Word], i: int, j: int, k: int) -> int:
         return k
     prev = ws[k - 1].text if k > 0 else ""
     abstract = bool(_ABSTRACT.search(ws[k].text.lower()))
+    if not _given(ws[k].text) and strip_possessive(ws[k].text) not in VIETNAMESE_FAMILY_NAMES:
+        # "... and Twinning Théo Garnier", "... of Haute-Loire Jean-Luc Besse-Rouchon": a known
+        # given name inside the run starts the name, whatever word of the office comes before.
+        for x in range(k + 1, j - 1):
+            if _given(ws[x].text):
+                return x
     if not (abstract or prev in {"of", "for", "to", "in"}):
         return k
-    for x in range(k + 1, j - 1):
-        if ws[x].text in FEMALE_GIVEN_NAMES or ws[x].text in MALE_GIVEN_NAMES:
-            return x
     # After a preposition only a given name says where the name starts ("Consulate General of
     # France in Ho Chi Minh City" holds a place, not a person).
     return k + 1 if abstract else k
@@ -265,8 +304,16 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
         name = " ".join(name_words)
         capitalised = [w for w in name_words if w not in _PARTICLES]
         after_preposition = prev in CONNECTORS | {"at", "by", "with", "from"}
+        # "Lâm Đồng welcomed ...": two words with a Vietnamese family name first and only a
+        # verb after are as likely a province as a person (people are named with an office).
+        place_like = (
+            len(capitalised) == 2
+            and capitalised[0] in VIETNAMESE_FAMILY_NAMES
+            and not (title or honorific or lower_office or appositive)
+        )
         if (
             2 <= len(capitalised) <= 4
+            and not place_like
             and (title or honorific or lower_office or speech)
             and not (after_preposition and not speech)
             and fold(name) not in _PLACE_KEYS

@@ -80,6 +80,7 @@ class Discourse:
     last_group: Who | None = None
     genders: dict[str, str] = field(default_factory=dict)  # learnt from the text's pronouns
     unnamed_gender: str | None = None  # the pronoun an unnamed speaker was referred to by
+    spoke: set[str] = field(default_factory=set)  # people who were the subject of a statement
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -158,6 +159,7 @@ class Discourse:
         elif who.speaker.type == "person":
             self.last_person = who.speaker
             self.unnamed_last = False
+            self.spoke.add(who.speaker.id)
 
     # -- resolution -------------------------------------------------------------
 
@@ -180,7 +182,8 @@ class Discourse:
             last = self.last_unnamed
             return Who(last.speaker, (), f"pronoun '{word}' -> {last.how}") if last else None
         candidates: list[tuple[DraftActor, str]] = []
-        recent: set[str] = set()  # people named in this sentence or the two before it
+        # People named in this sentence or the two before it, and people who have spoken.
+        recent: set[str] = set(self.spoke)
         if self.last_person is not None:
             candidates.append((self.last_person, "the last person who spoke"))
             recent.add(self.last_person.id)
@@ -192,8 +195,9 @@ class Discourse:
                 recent.add(m.actor.id)
         found: Who | None = None
         if want == "f":
-            # A woman the text marks as one, if named lately: "Long said ... “...,” she said"
-            # is the minister named with him, not a woman of a delegation list far above.
+            # A woman the text marks as one, if named lately or a speaker already: "Long said
+            # ... “...,” she said" is the minister named with him, not a woman of a delegation
+            # list far above.
             for actor, how in candidates:
                 if self.gender(actor) == "f" and actor.id in recent:
                     found = Who(actor, (), f"pronoun '{word}' -> {how} (a woman)")

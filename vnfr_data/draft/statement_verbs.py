@@ -156,6 +156,8 @@ def _verbs(s: Sentence) -> list[_Verb]:
                 continue
             if word[:1].isupper() and before and not _LEAD_ADVERB.fullmatch(" ".join(before) + " "):
                 continue  # capitalised inside a sentence: a name, not a verb
+            if word.lower() == "states" and not re.match(r"\s*(?:that\b|[,:])", s.text[m.end() :]):
+                continue  # "the remaining member states": a noun, unless it reports ("states that")
             if word.lower() == "thanks" or (
                 word.lower() == "added"
                 and m.end() < len(s.text)

@@ -36,7 +36,7 @@ from .statement_verbs import (
     _verbs,
 )
 from .text import Span, trim
-from .unnamed_speakers import UNNAMED, gender_of, organisers, unnamed
+from .unnamed_speakers import UNNAMED, gender_of, organisers, represented, unnamed
 
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|is|are|been|being|be)(?:\s+(?:also|further|then|once again|again))?\s*$", re.I
@@ -47,7 +47,12 @@ _TRAILING_START = re.compile(
     r"|through|in an)\b)",
     re.I,
 )
+#: After a closed quotation, who was told: "“...,” Larcher told his guest."
+_SHORT_OBJECT = re.compile(
+    r"^\s*(?:his|her|their|its|the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*(?:[,.;]|$)"
+)
 _ACCORDING_LEAD = re.compile(r"^[Aa]ccording to (?P<np>[^,]{2,120}),\s*")
+_ACCORDING_LONG = re.compile(r",\s*")
 _ACCORDING_TRAIL = re.compile(r",\s*according to (?P<np>[^,.;]{2,120})[.;]?\s*(?:\./\.)?$")
 _ADDRESSED = frozenset({"urge", "request", "invite", "congratulate", "thank", "condole"})
 
@@ -220,12 +225,19 @@ class _SentenceReader:
                 nobody = UNNAMED.search(left) if not v.participle else None
                 if nobody is None:
                     continue
-                # "A French official ... said": nobody we can name; drafted for the reviewer.
-                who = unnamed(nobody.group().strip(" ,"))
+                at = left_start + nobody.start()
+                who = represented(self.doc, at, v.span.start, self.mentions_in(at, v.span.start))
+                rule = "speaker not named in the text"
+                if who is not None:
+                    rule = f"{who.how}: it speaks"
+                else:
+                    # "A French official ... said": nobody we can name; drafted for the reviewer.
+                    who = unnamed(nobody.group().strip(" ,"))
+                # Either way "he" or "she" next is this speaker, not someone named before.
                 self.d.unnamed(who, gender_of(nobody.group()))
                 if who is None:
                     continue
-                start, rule = left_start + nobody.start(), "speaker not named in the text"
+                start = at
             found.append(_Opening(who, v, start, fixed_end, rule))
             self.d.subject(who)
             previous, prev_end = who, v.span.end
@@ -324,7 +336,8 @@ class _SentenceReader:
             )
             if m is not None:
                 after = m.span.end
-        if not _TRAILING_START.match(self.doc[after : self.s.end]):
+        rest = self.doc[after : self.s.end]
+        if not (_TRAILING_START.match(rest) or (quoted and _SHORT_OBJECT.match(rest))):
             return None
         return self.s.start, left_start + len(before) - (0 if quoted else 1)
 
@@ -357,18 +370,30 @@ class _SentenceReader:
     def according(self) -> bool:
         """ "According to X, ..." / "..., according to X." attributes the whole sentence."""
         m = _ACCORDING_LEAD.match(self.s.text)
-        if m:
-            np = self._source(m)
-            if np:
-                verb = _Verb(Span(self.s.start, self.s.start + 12), "affirm", "according to")
-                self.add(
-                    np[0],
-                    verb,
-                    self.s.start + m.end(),
-                    self.s.end,
-                    "'according to' before the content",
+        np = self._source(m) if m else None
+        if m and np is None:
+            # "According to Director of the Department of Culture, Sports and Tourism X, ...":
+            # an office with a list in it reaches past the first comma.
+            for longer in _ACCORDING_LONG.finditer(self.s.text, m.end()):
+                if longer.end() - m.end() > 120:
+                    break
+                wide = re.match(
+                    r"[Aa]ccording to (?P<np>.{2,240}),\s*", self.s.text[: longer.end()]
                 )
-                return True
+                np = self._source(wide) if wide else None
+                if np:
+                    m = wide
+                    break
+        if m and np:
+            verb = _Verb(Span(self.s.start, self.s.start + 12), "affirm", "according to")
+            self.add(
+                np[0],
+                verb,
+                self.s.start + m.end(),
+                self.s.end,
+                "'according to' before the content",
+            )
+            return True
         m = _ACCORDING_TRAIL.search(self.s.text)
         if m:
             np = self._source(m)

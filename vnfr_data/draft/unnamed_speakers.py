@@ -32,6 +32,7 @@ _ORGANISED_BY = re.compile(
 _NOBODY_HEADS = (
     r"officials?|diplomats?|sources?|analysts?|experts?|spokes(?:person|man|woman)|person|people"
     r"|observers?|insiders?|executives?|lawmakers?|legislators?|advis[eo]rs?|aides?|members?"
+    r"|representatives?"
     r"|delegations?|delegates|survey|poll|study|report|reports|readout|statement|organi[sz]ers"
     r"|hosts|residents|witnesses|ministry|palace|embassy|government|agency|office|authorit(?:y|ies)"
     r"|people familiar with [\w\s]+"
@@ -97,3 +98,23 @@ def gender_of(phrase: str) -> str | None:
 
 def is_unnamed(who: Who) -> bool:
     return who.speaker.type == UNNAMED_TYPE
+
+
+#: "A representative of X", "a spokeswoman for X": someone unnamed who speaks for X.
+_FOR_ORGANISATION = re.compile(
+    r"(?:an?|the|one|two|some)\s+(?:[\w-]+\s+){0,2}?(?:representatives?|spokes(?:person|man|woman)"
+    r"|officials?)\s+(?:of|for|from|at)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def represented(doc: str, start: int, end: int, mentions: list[Mention]) -> Who | None:
+    """ "A representative of the Hồ Chí Minh City Department of Industry and Trade told ...":
+    the organisation named right after is who speaks (its representative is not named)."""
+    m = _FOR_ORGANISATION.match(doc, start, end)
+    if m is None:
+        return None
+    for x in mentions:
+        if x.actor.type != "person" and x.full.start == m.end() and x.span.end <= end:
+            return Who(x.actor, (), f"a representative of {x.actor.name}")
+    return None
