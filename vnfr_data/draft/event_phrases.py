@@ -99,6 +99,14 @@ _REDUCED_RELATIVE = re.compile(
 )
 
 
+#: "a delegation of the French Senate", "the Vietnamese delegation": whom a host received.
+_RECEIVED_GROUP = re.compile(
+    r"\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:delegations?|delegates|guests?|representatives"
+    r"|counterparts?|envoys?|ambassadors?)\b(?:\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:[A-ZĐÀ-Ỹ][\w’'–-]*(?:\s+(?:of|for|and)\s+|\s+)?)+)?"
+)
+
+
 def _clause_start(ctx: _Context, pos: int, passive: bool = False) -> int:
     """Start of the clause holding `pos`.
 
@@ -166,8 +174,11 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
     elif _VERB_TRIGGER.match(word) or _INTERVIEW_VERB.match(word):
         # "receiving X", "met with X", "visited Vietnam": the object belongs to the phrase.
         nxt = next((m for m in ctx.mentions if 0 <= m.full.start - trigger.end <= 6), None)
+        group = _RECEIVED_GROUP.match(doc, trigger.end, s.end) if word.startswith("receiv") else None
         if nxt is not None:
             end = nxt.span.end
+        elif group is not None:
+            end = group.end()  # "received a delegation of the French Senate"
         elif re.search(r"visit|arriv|travel", word):
             places = _PLACES_AFTER.match(doc[end : s.end])
             if places:
@@ -232,8 +243,15 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     word = doc[trigger.start : trigger.end]
     before = doc[phrase.start : trigger.start].strip().lower()
     after = doc[trigger.end : trigger.end + 20]
-    if any(m.span.overlaps(trigger) and m.actor.type != "person" for m in ctx.mentions):
-        return False  # "Asia-Europe Meeting" is an organisation
+    if any(
+        m.span.overlaps(trigger)
+        and m.actor.type != "person"
+        and (m.actor.known or etype not in {"conference", "summit"})
+        for m in ctx.mentions
+    ):
+        # "Asia-Europe Meeting" is an organisation; a "Business Forum" the extractor would only
+        # propose as one is the forum held.
+        return False
     if etype == "interview" and re.match(
         r"\s+to\s+(?:the\s+)?(?:press|reporters|journalists|media)\b", after
     ):
@@ -272,6 +290,12 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     if etype == "reception":
         if word.lower() == "reception":
             return bool(before)
+        if re.match(
+            r"\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:delegations?|delegates|guests?"
+            r"|representatives|counterparts?|envoys?|ambassadors?)\b",
+            doc[trigger.end : trigger.end + 60],
+        ):
+            return True  # "received a delegation of the French Senate", "received the guests"
         return any(
             m.actor.type == "person"
             and m.full.start - trigger.end <= 6
