@@ -69,7 +69,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "ceremony",
     ),
     (
-        r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.]{0,80}\bto\b)",
+        r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.]{0,80}\bto\b)"
+        # "raised their ties to a Comprehensive Strategic Partnership"
+        r"|\braised\b(?=\s+(?:their|the|bilateral|its)\s+(?:[\w-]+\s+)?(?:ties|relations|relationship)"
+        r"\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?[Pp]artnership\b)",
         "partnership_upgrade",
     ),
     (
@@ -91,7 +94,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     # "the partnership, which the two countries established in October": its establishment.
     (
-        r"(?<!during )(?<!in )\bwhich\s+(?:the two (?:countries|sides|nations)|they|both (?:sides|countries))\s+"
+        # ... or without the pronoun: "the Comprehensive Strategic Partnership the two countries
+        # established in October 2024" (the event rules check that a partnership precedes it)
+        r"(?<!during )(?<!in )(?:\bwhich\s+|(?<=[Pp]artnership )|(?<=[Pp]artnership that ))"
+        r"(?:the two (?:countries|sides|nations)|they|both (?:sides|countries))\s+"
         r"(?:established|set up|forged|upgraded|elevated)\b",
         "partnership_clause",
     ),
