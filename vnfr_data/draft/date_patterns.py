@@ -68,7 +68,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("half", r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+" + _YEAR),
         (
             "half_rel",
-            r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<rel>next|this|last|the next|the coming)\s+year\b",
+            r"\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?P<rel>next|this|last|the next|the coming|the)\s+year\b",
         ),
         # "October 8 last year", "8 October next year": a day of the year before or after.
         (

@@ -242,6 +242,7 @@ def _relative(
     note = f"{quoted} resolved against {anchor.source}"
     if kind in {"half_rel", "m_rel", "quarter_rel"}:
         rel = g["rel"].lower().replace("the ", "")
+        # "the second half of the year": the article's year
         year = ref.year + {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
         if kind == "m_rel":
             return _month(year, MONTHS[g["month"].lower().rstrip(".")], "inferred", note)

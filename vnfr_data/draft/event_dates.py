@@ -28,7 +28,8 @@ from .text import Span
 _PLANNED_BEFORE = re.compile(
     r"\b(?:upcoming|forthcoming|ahead of|next|soon|planned|coming|future|proposed|scheduled|expected|"
     r"will|would|shall|to attend|to hold|to organise|to organize|preparations? (?:for|underway for)|"
-    r"preparing for|plans? to|set to|agreed to|to advance|to meet|aim to|aims to)\b[^.;]{0,60}$",
+    r"preparing for|plans? to|set to|agreed to|to advance|to meet|aim to|aims to"
+    r"|to launch|to set up|to create|to establish|to open|to resume)\b[^.;]{0,60}$",
     re.I,
 )
 _PLANNED_AFTER = re.compile(
@@ -100,10 +101,12 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
     if re.match(r"to (?:sign|hold|visit|attend|meet)\b", inside):
         return "planned", "planned: an infinitive ('to sign')"
     if re.search(
-        r"\b(?:will|would|shall)\s+(?:also\s+|then\s+)?(?:visit|travel|meet|attend|hold|sign)\b",
+        r"\b(?:will|would|shall)\s+(?:also\s+|then\s+)?(?:visit|travel|meet|attend|hold|sign)\b"
+        r"|\b(?:will|would|shall|is to|are to|is due to|are due to)\s+(?:also\s+)?be\s+"
+        r"(?:signed|held|opened|launched)\b",
         inside,
     ):
-        return "planned", "planned: a future verb ('will visit')"
+        return "planned", "planned: a future verb ('will visit', 'would be signed')"
     if re.search(
         r"\b(?:upcoming|forthcoming|next|planned|future|proposed|expected|scheduled|later this)\b",
         inside,
@@ -146,7 +149,11 @@ def _clause_bounds(doc: str, sentence: Span, phrase: Span) -> Span:
     start = sentence.start + (cut + 2 if cut >= 0 else 0)
     tail = doc[phrase.end : sentence.end]
     # "a four-day visit to Vietnam, which ends on April 20": the relative clause is the event's.
-    tail_start = re.match(r",\s+(?:which|who)\b", tail)
+    # "the twelfth session of their Strategic Dialogue, held in Paris on Wednesday": so is a
+    # participle clause that says where and when it took place.
+    tail_start = re.match(
+        r",\s+(?:which|who|held|hosted|organi[sz]ed|convened|co-chaired|chaired|attended)\b", tail
+    )
     offset = tail_start.end() if tail_start else 0
     rest = tail[offset:]
     stop = offset + min(
