@@ -8,6 +8,10 @@
 - "A film week opened on May 25 ... Speaking at the opening ceremony": the opening ceremony is
   the first day of what opened.
 - "... before returning home on Friday": the visit of the one who returns ends that day.
+- "On the same day, ...", "... later in the day": the day the sentences before name (the
+  nearest of the three before that names exactly one).
+- "X and Y on Monday agreed ..., Z said after talks with W": the talks are the day the
+  sentence names (when it names exactly one).
 
 Each inferred date says where it came from in its note; an event the text dates itself is
 never changed.
@@ -31,6 +35,11 @@ _RETURNS = re.compile(
     r"\b(?:before|ahead of)\s+(?:returning|flying|heading)\s+(?:home|back)\b|"
     r"\b(?:will return|returns|is due to return|leaves|will leave)\s+(?:home|for home)\b"
 )
+_SAME_DAY = re.compile(
+    r"\b(?:[Oo]n the same day|[Tt]he same day|later (?:in|on) the day|later that day"
+    r"|that (?:same )?(?:afternoon|evening)|[Ee]arlier (?:in|on) the day|earlier that day)\b"
+)
+_AFTER_TALKS = re.compile(r"\b(?:said|told \w+|announced|stated)\s+(?:after|following|at)\s+$")
 _VISITS = frozenset({"visit", "state_visit", "official_visit"})
 _BEFORE = 40  # characters before a phrase that say how it is placed
 
@@ -84,6 +93,22 @@ def implied_dates(
                     day.when, f"the day of {day.text!r} in the sentence before, said at it"
                 )
                 ev.rules.append("date: what was said at it the sentence before")
+                continue
+        if _AFTER_TALKS.search(lead):
+            day = _one_day([d for d in find(doc, s.span, anchor) if not ev.first.contains(d.span)])
+            if day is not None:
+                ev.when = _inferred(day.when, f"the day of {day.text!r}, what was agreed at it")
+                ev.rules.append("date: what the sentence says was agreed at it")
+                continue
+        if _SAME_DAY.search(s.text) and not find(doc, s.span, anchor):
+            day = None
+            for i in range(s.index - 1, max(-1, s.index - 4), -1):
+                day = _one_day(find(doc, sentences[i].span, anchor))
+                if day is not None:
+                    break
+            if day is not None:
+                ev.when = _inferred(day.when, f"'the same day' as {day.text!r} before")
+                ev.rules.append("date: 'the same day' as the day named before")
                 continue
         if _OPENING.search(doc[ev.first.start : ev.first.end]):
             opened = _what_opened(doc, sentences, s.index, by_sentence)
