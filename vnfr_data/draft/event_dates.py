@@ -217,9 +217,14 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
         # "During his three-day state visit ..., X on Monday witnessed ...": the main clause's day
         # is a day of the visit.
         around = [d for d in c.dates if _usable(c, d) and not phrase.contains(d.span)]
-    found = inside or sorted(
-        around, key=lambda d: min(abs(d.span.start - trigger.end), abs(trigger.start - d.span.end))
-    )
+    def distance(d: DateMention) -> int:
+        return min(abs(d.span.start - trigger.end), abs(trigger.start - d.span.end))
+
+    # "signed an agreement in 2009 and raised their ties to a partnership in October 2024": of
+    # two dates in a phrase that holds two predicates, the one after the trigger is its own.
+    if len(inside) > 1 and re.search(r"\sand\s*$", c.doc[phrase.start : trigger.start]):
+        inside = [d for d in inside if d.span.start >= trigger.end] or inside
+    found = inside or sorted(around, key=distance)
     if not found:
         return When.unknown("no date given in the text for this event"), False
     first = found[0]

@@ -63,7 +63,7 @@ _PLACES_AFTER = re.compile(
 
 
 _CLAUSE_TRIGGER = re.compile(
-    r"^(?:upgraded|elevated|establish(?:ed|ing)\b.*|(?:was|were|been|be) signed|signed)$",
+    r"^(?:upgraded|elevated|raised|establish(?:ed|ing)\b.*|(?:was|were|been|be) signed|signed)$",
     re.I | re.S,
 )
 
@@ -104,6 +104,13 @@ _RECEIVED_GROUP = re.compile(
     r"\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:delegations?|delegates|guests?|representatives"
     r"|counterparts?|envoys?|ambassadors?)\b(?:\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:[A-ZĐÀ-Ỹ][\w’'–-]*(?:\s+(?:of|for|and)\s+|\s+)?)+)?"
+)
+
+
+#: "their ties to a Comprehensive Strategic Partnership": what relations were raised to.
+_RAISED_TO = re.compile(
+    r"\s+(?:(?:their|the|bilateral|its)\s+(?:[\w-]+\s+)?(?:ties|relations|relationship)\s+)?"
+    r"to\s+(?:a|an|the)\s+[^.;,]{0,60}?[Pp]artnership\b"
 )
 
 
@@ -170,7 +177,11 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         if obj:
             end += len(obj.group().rstrip())
     elif _CLAUSE_TRIGGER.match(word):
-        pass
+        raised = _RAISED_TO.match(doc, end, s.end) if word in {"upgraded", "elevated", "raised"} else None
+        if raised is not None:
+            # "raised their ties to a Comprehensive Strategic Partnership (in October 2024)": the
+            # upgrade's phrase runs to the partnership, so a date after it is the upgrade's.
+            end = raised.end()
     elif _VERB_TRIGGER.match(word) or _INTERVIEW_VERB.match(word):
         # "receiving X", "met with X", "visited Vietnam": the object belongs to the phrase.
         nxt = next((m for m in ctx.mentions if 0 <= m.full.start - trigger.end <= 6), None)
