@@ -226,6 +226,15 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
         inside = [d for d in inside if d.span.start >= trigger.end] or inside
     found = inside or sorted(around, key=distance)
     if not found:
+        # "... trip to Paris in October, when the two countries raised their relations ...": the
+        # "when" clause happens at the date just before it.
+        when_clause = re.search(r",\s+when\s+[^,;]*$", c.doc[c.sentence.start : phrase.start])
+        if when_clause is not None:
+            cut = c.sentence.start + when_clause.start()
+            before = [d for d in c.dates if d.span.end <= cut and _usable(c, d)]
+            if before and cut - before[-1].span.end <= 3:
+                found = [before[-1]]
+    if not found:
         return When.unknown("no date given in the text for this event"), False
     first = found[0]
     w = first.when
