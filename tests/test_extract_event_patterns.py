@@ -127,3 +127,30 @@ def test_a_visit_to_one_country_never_takes_the_id_of_a_visit_to_another(
     )
     link_events([visit], known)
     assert visit.existing is None
+
+
+def test_milestones_entry_into_force_creation_and_opening(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Trade grows under the pact\n"
+        "HANOI (VNA) – Tariffs on French wine fell again this year under the EU–Vietnam Free "
+        "Trade Agreement (EVFTA), which took effect in August 2020.\n"
+        "The Vietnam–France Joint Economic Committee, which was set up in 2013, met in Hanoi.\n"
+        "Founded in 1994 in Lyon, Maison Bercy sells wine in 30 countries.\n"
+        "The company plans to open a representative office in Hanoi next month.\n"
+        "The investment treaty must be ratified before it can take effect.\n",
+        published=dt.date(2026, 3, 10),
+    )
+    found = {e.title: (e.when.start, e.status) for e in _events(d, "other")}
+    assert found == {
+        "Entry into force of the EU–Vietnam Free Trade Agreement (EVFTA)": (
+            dt.date(2020, 8, 1),
+            "occurred",
+        ),
+        "Creation of the Vietnam–France Joint Economic Committee": (
+            dt.date(2013, 1, 1),
+            "occurred",
+        ),
+        "Founding of Maison Bercy": (dt.date(1994, 1, 1), "occurred"),
+        "Opening of a representative office in Hanoi": (dt.date(2026, 4, 1), "planned"),
+    }  # "before it can take effect" is a condition, not a milestone

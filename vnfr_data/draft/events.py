@@ -19,6 +19,7 @@ from .actors import Mention
 from .dates import Anchor, When, find
 from .event_dates import Clause, settle_status, status_of, when_of, with_duration
 from .event_implied_dates import implied_dates
+from .event_milestones import milestones
 from .event_model import _TALK_FAMILY, _VISIT_FAMILY, DraftEvent, _Context, _family
 from .event_phrases import (
     _ANAPHORIC,
@@ -313,7 +314,31 @@ def find_events(
     for ev in builder.events:
         _settle(ev, anchor)
         ev.title = title_of(doc, ev)
-    return builder.events
+    return _with_milestones(doc, builder.events, milestones(doc, sentences, anchor))
+
+
+def _with_milestones(
+    doc: str, events: list[DraftEvent], found: list[DraftEvent]
+) -> list[DraftEvent]:
+    """Add the milestones; "The Strategic Dialogue was created in 2013" is the creation, not a
+    session of the dialogue dated 2013."""
+    out = list(events)
+    for ms in found:
+        if any(p.overlaps(ms.first) for e in out for p in e.phrases):
+            continue
+        out = [
+            e
+            for e in out
+            if not (
+                len(e.phrases) == 1
+                and e.sentence == ms.sentence
+                and 0 <= ms.first.start - e.first.end <= 40
+                and e.when.start == ms.when.start
+                and not re.search(r"[.;]", doc[e.first.end : ms.first.start])
+            )
+        ]
+        out.append(ms)
+    return sorted(out, key=lambda e: e.first.start)
 
 
 def _settle(ev: DraftEvent, anchor: Anchor) -> None:
