@@ -154,3 +154,39 @@ def test_milestones_entry_into_force_creation_and_opening(tmp_path: Path) -> Non
         "Founding of Maison Bercy": (dt.date(1994, 1, 1), "occurred"),
         "Opening of a representative office in Hanoi": (dt.date(2026, 4, 1), "planned"),
     }  # "before it can take effect" is a condition, not a milestone
+
+
+def test_kinds_of_events_news_names(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Ministers meet in Hanoi\n"
+        "HANOI (VNA) – The two ministers on Tuesday co-chaired the fifth meeting of the "
+        "Vietnam–France Joint Economic Committee in Hanoi.\n"
+        "Earlier, they attended a roundtable on green hydrogen at the French embassy.\n"
+        "The first consultations between the two foreign ministries will take place in Paris "
+        "in June.\n"
+        "Last year, the French frigate Vendémiaire called at Da Nang for three days.\n"
+        "The minister recalled Tô Lâm’s trip to Paris in October 2024.\n"
+        "Contracts worth 2 billion euros were signed on Tuesday.\n",
+        published=dt.date(2026, 3, 11),
+    )
+    kinds = [e.type for e in d.events]
+    assert kinds.count("dialogue") == 2  # the committee's meeting and the consultations
+    assert "conference" in kinds  # the roundtable
+    visits = [e for e in d.events if e.type == "visit"]
+    assert {e.when.start for e in visits} == {dt.date(2025, 1, 1), dt.date(2024, 10, 1)}
+    (signing,) = _events(d, "signing")
+    assert signing.title == "Signing of contracts worth 2 billion euros"  # never "Signing of on"
+
+
+def test_a_date_the_event_is_placed_after_is_not_its_own(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Macron in Hanoi\n"
+        "HANOI (AFP) – French President Emmanuel Macron began a three-day state visit to Vietnam "
+        "on Sunday.\n"
+        "The visit comes seven months after Tô Lâm’s trip to Paris in October.\n",
+        published=dt.date(2025, 5, 26),
+    )
+    (state,) = _events(d, "state_visit")
+    assert state.when.start == dt.date(2025, 5, 25)

@@ -104,18 +104,23 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "last May", "this October", "next June": that month before or after the article's
         (
             "rel_month",
-            r"\b(?P<rel>last|this|next|this past|this coming)\s+" + _MONTH + r"(?!\s*[0-3]?\d\b)",
+            r"\b(?P<rel>(?i:last|this|next|this past|this coming))\s+"
+            + _MONTH
+            + r"(?!\s*[0-3]?\d\b)",
         ),
         ("mdy", r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"),
         ("dmy", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"),
         ("my", r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
         ("md", r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*[,:]?\s*\d)"),
         ("dm", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b"),
-        ("rel_weekday", r"\b(?P<rel>last|next|this|this coming|coming|past)\s+" + _WEEKDAY + r"\b"),
+        (
+            "rel_weekday",
+            r"\b(?P<rel>(?i:last|next|this|this coming|coming|past))\s+" + _WEEKDAY + r"\b",
+        ),
         ("weekday", r"\b(?:on\s+)?" + _WEEKDAY + r"\b"),
         (
             "rel_unit",
-            r"\b(?P<early>(?:earlier|later|early|late|end of|the end of|the beginning of)\s+)?(?P<rel>last|next|this|the coming|the past|the previous|the following)\s+"
+            r"\b(?P<early>(?i:earlier|later|early|late|end of|the end of|the beginning of)\s+)?(?P<rel>(?i:last|next|this|the coming|the past|the previous|the following))\s+"
             + _UNIT
             + r"\b",
         ),

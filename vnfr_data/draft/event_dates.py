@@ -177,11 +177,16 @@ def _usable(c: Clause, d: DateMention) -> bool:
 
 
 def _own_of_another(c: Clause, d: DateMention, phrase: Span) -> bool:
-    """A date after the phrase that a later document's participle claims."""
+    """A date after the phrase that something else claims: a later document's participle, or
+    what the event is placed after ("The visit comes seven months after Lam's trip to Paris in
+    October": October is the trip's)."""
     if d.span.start < phrase.end:
         return False
     before = c.doc[max(phrase.end, d.span.start - 80) : d.span.start]
-    return _OTHER_DOCUMENTS_DATE.search(before) is not None
+    if _OTHER_DOCUMENTS_DATE.search(before) is not None:
+        return True
+    between = c.doc[phrase.end : d.span.start]
+    return re.search(r"\b(?:after|before|since|following|ahead of)\s+\S", between) is not None
 
 
 def _combine(start: When, end: When) -> When:
@@ -217,6 +222,7 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
         # "During his three-day state visit ..., X on Monday witnessed ...": the main clause's day
         # is a day of the visit.
         around = [d for d in c.dates if _usable(c, d) and not phrase.contains(d.span)]
+
     def distance(d: DateMention) -> int:
         return min(abs(d.span.start - trigger.end), abs(trigger.start - d.span.end))
 

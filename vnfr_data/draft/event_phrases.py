@@ -51,7 +51,7 @@ _ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+$", re.I)
 
 _VERB_TRIGGER = re.compile(
     r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit|arrived in|arrives in"
-    r"|travel to|travelled to|traveled to|to sign)$",
+    r"|travel to|travelled to|traveled to|to sign|called at)$",
     re.I,
 )
 
@@ -177,7 +177,11 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         if obj:
             end += len(obj.group().rstrip())
     elif _CLAUSE_TRIGGER.match(word):
-        raised = _RAISED_TO.match(doc, end, s.end) if word in {"upgraded", "elevated", "raised"} else None
+        raised = (
+            _RAISED_TO.match(doc, end, s.end)
+            if word in {"upgraded", "elevated", "raised"}
+            else None
+        )
         if raised is not None:
             # "raised their ties to a Comprehensive Strategic Partnership (in October 2024)": the
             # upgrade's phrase runs to the partnership, so a date after it is the upgrade's.
@@ -185,12 +189,14 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
     elif _VERB_TRIGGER.match(word) or _INTERVIEW_VERB.match(word):
         # "receiving X", "met with X", "visited Vietnam": the object belongs to the phrase.
         nxt = next((m for m in ctx.mentions if 0 <= m.full.start - trigger.end <= 6), None)
-        group = _RECEIVED_GROUP.match(doc, trigger.end, s.end) if word.startswith("receiv") else None
+        group = (
+            _RECEIVED_GROUP.match(doc, trigger.end, s.end) if word.startswith("receiv") else None
+        )
         if nxt is not None:
             end = nxt.span.end
         elif group is not None:
             end = group.end()  # "received a delegation of the French Senate"
-        elif re.search(r"visit|arriv|travel", word):
+        elif re.search(r"visit|arriv|travel|called", word):
             places = _PLACES_AFTER.match(doc[end : s.end])
             if places:
                 end += len(re.sub(r"(?:,?\s+and\s*)$", "", places.group().rstrip()))
@@ -341,11 +347,17 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         return any(
             m.full.start >= trigger.end and m.full.start - trigger.end <= 6 for m in ctx.mentions
         )
+    if etype == "dialogue" and word.startswith("consultation"):
+        # "the first consultations", "the next political consultation"; "annual consultations"
+        # is a mechanism agreed, not one meeting
+        return bool(
+            re.search(r"\b(?:first|second|third|next|latest|last|\d+(?:st|nd|rd|th))\b", before)
+        )
     if etype == "dialogue":
         return bool(
             re.search(
                 r"\b(?:inaugural|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-                r"|\d+(?:st|nd|rd|th)|annual|next|strategic|economic|bilateral)\b",
+                r"|\d+(?:st|nd|rd|th)|annual|next|strategic|economic|bilateral|political)\b",
                 before,
             )
         ) or (bool(before) and after.lstrip().startswith(("on ", "between ")))

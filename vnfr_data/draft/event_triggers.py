@@ -15,12 +15,18 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "visit",
     ),
     (r"\b(?:[a-z]+-day )?port call\b", "visit"),  # a navy ship's visit
+    # "To Lam's trip to Paris in October": a trip to a named place is a visit
+    (r"\b(?:[a-z]+-day |official |working |overseas )?trip(?=\s+to\s+[A-ZĐÀ-Ỹ])", "visit"),
     (
         r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b"
+        r"|\bcalled at(?=\s+[A-ZĐÀ-Ỹ])"  # a ship "called at Toulon"
         r"|\b(?:will|would|shall)\s+(?:also\s+|then\s+)?visit\b",
         "visit_verb",
     ),
     (r"\btalks\b", "talks"),
+    (r"\bworking session\b", "meeting"),
+    (r"\b(?:roundtable|round table|round-table)\b", "conference"),
+    (r"\bconsultations?\b", "dialogue"),
     (
         r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b|(?<=will )meet\b|(?<=will also )meet\b",
         "meeting",

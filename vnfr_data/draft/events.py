@@ -67,6 +67,12 @@ _DOCUMENT_BACK = re.compile(
 )
 
 
+#: "meeting of the Việt Nam–France Joint Economic Committee": a standing body's session.
+_COMMITTEE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w’'–-]+\s+){0,8}?(?:[Cc]ommittee|[Cc]ommission)\b"
+)
+
+
 _TIME_REFERENCE = re.compile(r"\b(?:after|before|following|ahead of|since)\s+$", re.I)
 
 
@@ -154,6 +160,8 @@ class _Builder:
 
     def add(self, ctx: _Context, trigger: Span, raw: str) -> DraftEvent | None:
         etype = _RAW_TYPES.get(raw, raw)
+        if etype == "meeting" and _COMMITTEE.match(self.doc, trigger.end, ctx.s.end):
+            etype = "dialogue"  # "the fourth meeting of the Joint Economic Committee"
         phrase = _phrase(ctx, trigger)
         if not _specific(ctx, trigger, phrase, etype, raw):
             return None

@@ -111,13 +111,24 @@ def title_of(doc: str, ev: DraftEvent) -> str:
 
 def _signing_title(doc: str, ev: DraftEvent) -> str | None:
     """ "the two ministers signed a Memorandum of ...": "Signing of a Memorandum of ..."."""
+    text = doc[ev.first.start : ev.first.end]
+    passive = re.match(
+        r"(?P<what>(?:[Tt]he|[Aa]n?|[A-Z0-9])[^,;]*?)\s+(?:was|were|have been|has been|had been|will be"
+        r"|would be|is to be|are to be|(?:is|are) expected to be)\s+signed\b",
+        text,
+    )
+    if passive and ev.type == "signing" and len(passive.group("what").split()) <= 14:
+        # "Agreements and contracts worth nine billion euros were signed on Monday"
+        what = passive.group("what")
+        what = what[0].lower() + what[1:] if not re.match(r"[A-Z]{2}|[A-Z]\w*[A-Z]", what) else what
+        return f"Signing of {_whole_words(what, 90)}"
     done = re.search(
         r"\b(?P<verb>signed|to sign|signing(?: ceremony)?(?: of)?|handed over|handover of|exchange of)"
         r"\s+(?P<what>.+)$",
-        doc[ev.first.start : ev.first.end],
+        text,
     )
-    if not done or done.group("what").startswith("by "):
-        return None
+    if not done or re.match(r"(?:by|on|in|at|during|last|earlier|this|next)\b", done.group("what")):
+        return None  # "signed on Monday": the text names no document to title it by
     what = re.split(
         r"[,;]|\s(?=(?:scheduled|expected|set|due|which|that|was|were|will|is|are|during|under"
         r"|after|before|following|at)\b)",
