@@ -657,7 +657,11 @@ def _whole_words_of(d: Draft, text: str) -> bool:
 
 def test_event_titles_keep_whole_words_and_bare_mentions_get_their_clause(dated: Draft) -> None:
     for ev in dated.events:
-        words = re.sub(r"^(?:Signing|Visit|Talks)\b|\b(?:with|and|in|of)\b|[()…]", " ", ev.title)
+        words = re.sub(
+            r"^(?:Signing|Visit|Talks|Opening|Creation|Founding|Entry into force)\b|\b(?:with|and|in|of)\b|[()…]",
+            " ",
+            ev.title,
+        )
         assert _whole_words_of(dated, words), ev.title
     signing = next(e for e in dated.events if e.type == "signing")
     assert signing.title == (
