@@ -16,13 +16,13 @@ support:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..arrow_values import FALSE, bools, ints, mask, numbers, string, strings
+from ..arrow_values import FALSE, bools, integer, ints, mask, numbers, string, strings
 from ..errors import ClaimMismatch, Problem
 from ..publish.writers import csv_text
 from ..schema import EVIDENCED, table_schema
@@ -75,16 +75,22 @@ def _flat(keys: pa.ChunkedArray | pa.Array) -> pa.Array:
     return flat.cast(pa.string())
 
 
+def _last_part(keys: pa.Array) -> Callable[[int], str]:
+    """Shows the last part of a joined key (its item)."""
+    return lambda i: str(keys[i].as_py()).split(_SEP)[-1]
+
+
 def _per_item(
     where: Where,
     name: str,
-    keys: pa.Array,
+    value: Callable[[int], str],
     parents: np.ndarray,
     stray: np.ndarray,
     message: str,
     field: str,
     expected: str,
 ) -> list[Problem]:
+    """One problem per stray list item (capped): its row is its parent's, `value(i)` shows it."""
     problems: list[Problem] = []
     for i in stray[:MAX_REPORTED]:
         row = int(where.csv_rows(name, parents[i : i + 1])[0])
@@ -94,7 +100,7 @@ def _per_item(
                 file=where.file(name),
                 row=row,
                 field=field,
-                value=str(keys[int(i)].as_py()).split(_SEP)[-1],
+                value=value(int(i)),
                 expected=expected,
             )
         )
@@ -154,7 +160,7 @@ def check_disputed_fields(data: Inputs) -> list[Problem]:
         problems += _per_item(
             where,
             name,
-            listed,
+            _last_part(listed),
             parents,
             stray,
             "field listed as disputed, but no claim on it is marked disputed",
@@ -182,39 +188,120 @@ def check_disputed_fields(data: Inputs) -> list[Problem]:
     return problems
 
 
+def _codes(arrays: list[pa.Array | pa.ChunkedArray]) -> tuple[list[pa.ChunkedArray], int]:
+    """Integer codes (int64) of the values of `arrays`, one code per distinct value across
+    all of them, null where the value is null; and how many codes there are.
+
+    One dictionary encoding of all the arrays as the chunks of one column (Arrow
+    numbers the values of every chunk from the same table of values)."""
+    sizes = [len(a) for a in arrays]
+    chunks = [c for a in arrays for c in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
+    kind = chunks[0].type if chunks else pa.string()
+    encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=kind))
+    count = len(encoded.chunks[-1].dictionary) if encoded.num_chunks else 0
+    codes = pc.cast(pa.chunked_array([c.indices for c in encoded.chunks], pa.int32()), pa.int64())
+    out, start = [], 0
+    for size in sizes:
+        out.append(codes.slice(start, size))
+        start += size
+    return out, count
+
+
+def _pairs(
+    left: list[pa.ChunkedArray],
+    n_left: int,
+    right: list[pa.ChunkedArray],
+    n_right: int,
+    then: int = 1,
+) -> tuple[list[pa.ChunkedArray], int]:
+    """Codes of the pairs (left, right), array by array; null where either is null.
+
+    `left * n_right + right`; numbered densely again (slow: a hash of every code)
+    only when a code times `then`, the size of a part still to pair, could
+    overflow 63 bits, which takes billions of distinct values."""
+    joined = [pc.add(pc.multiply(a, integer(n_right)), b) for a, b in zip(left, right, strict=True)]
+    if n_left * n_right * then < 1 << 63:
+        return joined, n_left * n_right
+    return _codes(list(joined))
+
+
 @rule("source ids", tables=_TABLES, emits=(ClaimMismatch,))
 def check_source_ids(data: Inputs) -> list[Problem]:
-    """A row's source_ids are the sources of its evidence, and cover its claims' sources."""
+    """A row's source_ids are the sources of its evidence, and cover its claims' sources.
+
+    Each (table, record, source) is an integer: the codes of its three parts,
+    numbered across the fact tables, the evidence and the claims together (null
+    when a part is null, as a joined text key would be). Then two set lookups,
+    each against a set built once: every listed triple against the evidence's,
+    and the evidence's and the claims' against every listed one.
+    """
     tables, where = data.tables, data.where
     problems: list[Problem] = []
     names = _fact_tables(tables)
     if not names:
         return problems
-    exploded = {name: _exploded(tables[name], name, "source_ids") for name in names}
-    every = pa.concat_arrays([_flat(keys) for keys, _ in exploded.values()])
+    lists = {n: tables[n]["source_ids"].combine_chunks() for n in names}
+    parents = {n: ints(numbers(pc.list_parent_indices(lists[n]))) for n in names}
+    items = {n: pc.list_flatten(lists[n]) for n in names}
+    sides = [tables[s] for s in ("evidence", "claims") if s in tables]
+    # Codes of each part: the fact tables' first (one array each), then the other tables.
+    table_codes, n_tables = _codes([strings(names), *(t["record_table"] for t in sides)])
+    record_codes, n_records = _codes(
+        [
+            *(tables[n][table_schema(n).primary_key[0]] for n in names),
+            *(t["record_id"] for t in sides),
+        ]
+    )
+    source_codes, n_sources = _codes([*items.values(), *(t["source_id"] for t in sides)])
+    own = table_codes[0]
+    listed_tables = [
+        pa.chunked_array([pa.repeat(own[i], len(items[n]))], pa.int64())
+        for i, n in enumerate(names)
+    ]
+    listed_records = [pc.take(record_codes[i], parents[n]) for i, n in enumerate(names)]
+    records, n_pairs = _pairs(
+        [*listed_tables, *table_codes[1:]],
+        n_tables,
+        [*listed_records, *record_codes[len(names) :]],
+        n_records,
+        then=n_sources,
+    )
+    keys, _ = _pairs(records, n_pairs, source_codes, n_sources)
+    listed_keys, side_keys = keys[: len(names)], keys[len(names) :]
+    every = pa.chunked_array([c for k in listed_keys for c in k.chunks], pa.int64())
     if "evidence" in tables:
-        ev = tables["evidence"]
-        ev_keys = _keys(ev["record_table"], ev["record_id"], ev["source_id"])
-        cited = pc.unique(ev_keys)
-        for name, (listed, parents) in exploded.items():
+        cited = mask(pc.is_in(every, value_set=side_keys[0]))
+        start = 0
+        for name, listed in zip(names, listed_keys, strict=True):
+            stop = start + len(listed)
+            shown = items[name]
+
+            def value(i: int, listed: pa.ChunkedArray = listed, shown: pa.Array = shown) -> str:
+                # What the joined text key showed: its last part, "None" for a null key.
+                return str(shown[i].as_py()) if listed[i].is_valid else "None"
+
             problems += _per_item(
                 where,
                 name,
-                listed,
-                parents,
-                indices(pc.invert(pc.is_in(listed, value_set=cited))),
+                value,
+                numbers(parents[name]),
+                np.flatnonzero(~cited[start:stop]),
                 "source listed as supporting the record, but it gives no evidence for it",
                 "source_ids",
                 "the sources of this record's evidence rows",
             )
-        in_tables = pc.is_in(ev["record_table"], value_set=strings(names))
-        unlisted = pc.and_(in_tables, pc.invert(pc.is_in(ev_keys, value_set=every)))
+            start = stop
+    probes = pa.chunked_array([c for k in side_keys for c in k.chunks], pa.int64())
+    found = mask(pc.is_in(probes, value_set=every))
+    if "evidence" in tables:
+        ev = tables["evidence"]
+        in_tables = mask(pc.is_in(ev["record_table"], value_set=strings(names)))
         problems += located(
             where,
             "evidence",
             ev,
             "source_id",
-            unlisted,
+            bools(in_tables & ~found[: ev.num_rows]),
             maker(
                 ClaimMismatch,
                 "evidence from a source its record's source_ids do not list",
@@ -225,14 +312,13 @@ def check_source_ids(data: Inputs) -> list[Problem]:
         )
     if "claims" in tables:
         claims = tables["claims"]
-        keys = _keys(claims["record_table"], claims["record_id"], claims["source_id"])
-        listed = pc.is_in(claims["record_table"], value_set=strings(names))
+        listed = mask(pc.is_in(claims["record_table"], value_set=strings(names)))
         problems += located(
             where,
             "claims",
             claims,
             "source_id",
-            pc.and_(listed, pc.invert(pc.is_in(keys, value_set=every))),
+            bools(listed & ~found[len(found) - claims.num_rows :]),
             maker(
                 ClaimMismatch,
                 "claim by a source its record's source_ids do not list",
