@@ -188,41 +188,56 @@ def check_disputed_fields(data: Inputs) -> list[Problem]:
     return problems
 
 
-def _codes(arrays: list[pa.Array | pa.ChunkedArray]) -> tuple[list[pa.ChunkedArray], int]:
-    """Integer codes (int64) of the values of `arrays`, one code per distinct value across
-    all of them, null where the value is null; and how many codes there are.
+def _codes(arrays: list[pa.Array | pa.ChunkedArray]) -> tuple[list[np.ndarray], int]:
+    """Integer codes (int32) of the values of `arrays`, one code per distinct value across
+    all of them, -1 where the value is null; and how many codes there are.
 
     One dictionary encoding of all the arrays as the chunks of one column (Arrow
     numbers the values of every chunk from the same table of values)."""
-    sizes = [len(a) for a in arrays]
     chunks = [c for a in arrays for c in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
     kind = chunks[0].type if chunks else pa.string()
     encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=kind))
     count = len(encoded.chunks[-1].dictionary) if encoded.num_chunks else 0
-    codes = pc.cast(pa.chunked_array([c.indices for c in encoded.chunks], pa.int32()), pa.int64())
-    out, start = [], 0
-    for size in sizes:
-        out.append(codes.slice(start, size))
-        start += size
-    return out, count
+    indices = pa.chunked_array([c.indices for c in encoded.chunks], pa.int32())
+    codes = numbers(pc.fill_null(indices, integer(-1, pa.int32())), np.int32)
+    bounds = np.cumsum([0, *(len(a) for a in arrays)])
+    return [codes[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)], count
 
 
 def _pairs(
-    left: list[pa.ChunkedArray],
-    n_left: int,
-    right: list[pa.ChunkedArray],
-    n_right: int,
-    then: int = 1,
-) -> tuple[list[pa.ChunkedArray], int]:
-    """Codes of the pairs (left, right), array by array; null where either is null.
+    left: list[np.ndarray], n_left: int, right: list[np.ndarray], n_right: int, then: int = 1
+) -> tuple[list[np.ndarray], int]:
+    """Codes of the pairs (left, right), array by array; -1 where either is -1 (null).
 
-    `left * n_right + right`; numbered densely again (slow: a hash of every code)
-    only when a code times `then`, the size of a part still to pair, could
-    overflow 63 bits, which takes billions of distinct values."""
-    joined = [pc.add(pc.multiply(a, integer(n_right)), b) for a, b in zip(left, right, strict=True)]
+    `left * n_right + right`; numbered densely again only when a code times
+    `then`, the size of a part still to pair, could overflow 63 bits (billions
+    of distinct values)."""
+    joined = []
+    for a, b in zip(left, right, strict=True):
+        pair = a.astype(np.int64)
+        pair *= n_right
+        pair += b
+        pair[(a < 0) | (b < 0)] = -1
+        joined.append(pair)
     if n_left * n_right * then < 1 << 63:
         return joined, n_left * n_right
-    return _codes(list(joined))
+    every = np.concatenate(joined)
+    distinct, dense = np.unique(every, return_inverse=True)
+    if len(distinct) and distinct[0] == -1:  # null sorts first: it stays -1
+        dense -= 1
+    bounds = np.cumsum([0, *(len(a) for a in joined)])
+    return [dense[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)], len(distinct)
+
+
+def _among(values: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """True where a value is one of `known` (-1, null, matches -1, as Arrow's is_in
+    matches nulls): a sorted copy and a binary search, lighter than a hash table."""
+    if not len(known):
+        return np.zeros(len(values), dtype=bool)
+    ordered = np.sort(known)
+    at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    found: np.ndarray = ordered[at] == values
+    return found
 
 
 @rule("source ids", tables=_TABLES, emits=(ClaimMismatch,))
@@ -230,10 +245,10 @@ def check_source_ids(data: Inputs) -> list[Problem]:
     """A row's source_ids are the sources of its evidence, and cover its claims' sources.
 
     Each (table, record, source) is an integer: the codes of its three parts,
-    numbered across the fact tables, the evidence and the claims together (null
-    when a part is null, as a joined text key would be). Then two set lookups,
-    each against a set built once: every listed triple against the evidence's,
-    and the evidence's and the claims' against every listed one.
+    numbered across the fact tables, the evidence and the claims together (-1,
+    null, when a part is null, as a joined text key would be). Then two set
+    lookups: every listed triple among the evidence's, and the evidence's and
+    the claims' among the listed ones.
     """
     tables, where = data.tables, data.where
     problems: list[Problem] = []
@@ -241,7 +256,7 @@ def check_source_ids(data: Inputs) -> list[Problem]:
     if not names:
         return problems
     lists = {n: tables[n]["source_ids"].combine_chunks() for n in names}
-    parents = {n: ints(numbers(pc.list_parent_indices(lists[n]))) for n in names}
+    parents = {n: numbers(pc.list_parent_indices(lists[n])) for n in names}
     items = {n: pc.list_flatten(lists[n]) for n in names}
     sides = [tables[s] for s in ("evidence", "claims") if s in tables]
     # Codes of each part: the fact tables' first (one array each), then the other tables.
@@ -254,45 +269,43 @@ def check_source_ids(data: Inputs) -> list[Problem]:
     )
     source_codes, n_sources = _codes([*items.values(), *(t["source_id"] for t in sides)])
     own = table_codes[0]
-    listed_tables = [
-        pa.chunked_array([pa.repeat(own[i], len(items[n]))], pa.int64())
-        for i, n in enumerate(names)
-    ]
-    listed_records = [pc.take(record_codes[i], parents[n]) for i, n in enumerate(names)]
     records, n_pairs = _pairs(
-        [*listed_tables, *table_codes[1:]],
+        [
+            *(np.full(len(items[n]), own[i], np.int32) for i, n in enumerate(names)),
+            *table_codes[1:],
+        ],
         n_tables,
-        [*listed_records, *record_codes[len(names) :]],
+        [*(record_codes[i][parents[n]] for i, n in enumerate(names)), *record_codes[len(names) :]],
         n_records,
         then=n_sources,
     )
     keys, _ = _pairs(records, n_pairs, source_codes, n_sources)
+    del records, record_codes, source_codes, table_codes
     listed_keys, side_keys = keys[: len(names)], keys[len(names) :]
-    every = pa.chunked_array([c for k in listed_keys for c in k.chunks], pa.int64())
+    every = np.concatenate(listed_keys)
     if "evidence" in tables:
-        cited = mask(pc.is_in(every, value_set=side_keys[0]))
+        cited = _among(every, side_keys[0])
         start = 0
         for name, listed in zip(names, listed_keys, strict=True):
             stop = start + len(listed)
             shown = items[name]
 
-            def value(i: int, listed: pa.ChunkedArray = listed, shown: pa.Array = shown) -> str:
+            def value(i: int, listed: np.ndarray = listed, shown: pa.Array = shown) -> str:
                 # What the joined text key showed: its last part, "None" for a null key.
-                return str(shown[i].as_py()) if listed[i].is_valid else "None"
+                return str(shown[i].as_py()) if listed[i] >= 0 else "None"
 
             problems += _per_item(
                 where,
                 name,
                 value,
-                numbers(parents[name]),
+                parents[name],
                 np.flatnonzero(~cited[start:stop]),
                 "source listed as supporting the record, but it gives no evidence for it",
                 "source_ids",
                 "the sources of this record's evidence rows",
             )
             start = stop
-    probes = pa.chunked_array([c for k in side_keys for c in k.chunks], pa.int64())
-    found = mask(pc.is_in(probes, value_set=every))
+    found = _among(np.concatenate(side_keys), every)
     if "evidence" in tables:
         ev = tables["evidence"]
         in_tables = mask(pc.is_in(ev["record_table"], value_set=strings(names)))

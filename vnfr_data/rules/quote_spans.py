@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..arrow_values import mask
+from ..sources.slices import lead_bytes
 
 #: A binary view stores a value of at most this many bytes inline.
 _INLINE = 12
@@ -23,21 +24,6 @@ _INLINE = 12
 _ROWS_AT_ONCE = 1 << 18
 #: Views address a data buffer with 32-bit offsets: texts are grouped into buffers this big.
 MAX_BUFFER_BYTES = 2**31 - 1
-
-
-def _lead_bytes(blob: np.ndarray) -> np.ndarray:
-    """Byte offset of every character of a UTF-8 blob, plus one past the end.
-
-    Built in pieces, so that the int64 positions `flatnonzero` returns stay small.
-    """
-    kind = np.uint32 if len(blob) < 2**32 - 1 else np.int64
-    out = []
-    step = 1 << 20
-    for start in range(0, len(blob), step):
-        piece = blob[start : start + step]
-        out.append((np.flatnonzero((piece & 0xC0) != 0x80) + start).astype(kind))
-    out.append(np.array([len(blob)], dtype=kind))
-    return np.concatenate(out)
 
 
 def _views(
@@ -60,7 +46,9 @@ def _views(
     short = np.flatnonzero(sizes <= _INLINE)
     if len(short):  # a short value lives in the view, zero-padded
         spread = np.arange(_INLINE)
-        inline = blob[offsets[short, None] + spread]
+        # Each short value's 12 bytes as a row of a sliding window over the blob: a gather of
+        # bytes, not of an int64 index per byte.
+        inline = np.lib.stride_tricks.sliding_window_view(blob, _INLINE)[offsets[short]]
         raw[short, 4:16] = np.where(spread < sizes[short, None], inline, 0)
     whole = pa.py_buffer(blob)
     ends = np.append(bases[1:], len(blob))
@@ -100,9 +88,9 @@ def mismatched_quotes(
         return bad
     if not texts:
         return ~bad
-    joined = b"".join(texts)
-    blob = np.frombuffer(joined + bytes(16), dtype=np.uint8)  # padded: prefixes never overrun
-    lead = _lead_bytes(blob[: len(joined)])
+    # Padded by 16 bytes (one copy of the texts, not two): prefixes never overrun.
+    blob = np.frombuffer(b"".join([*texts, bytes(16)]), dtype=np.uint8)
+    lead = lead_bytes(blob[: len(blob) - 16])
     byte_start = np.concatenate(([0], np.cumsum([len(t) for t in texts], dtype=np.int64)))
     char_base = np.searchsorted(lead, byte_start[:-1]).astype(np.int64)
     nchars = np.searchsorted(lead, byte_start[1:]).astype(np.int64) - char_base

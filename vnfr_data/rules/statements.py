@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 
 from ..arrow_values import FALSE, integer, mask, numbers, string, strings
 from ..errors import Problem, StatementCutShort, StatementDate, StatementNotEvidence
+from ..sources.slices import Corpus
 from ..sources.statement_text import ends_sentence, shown_texts, statement_texts
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, bools, capped, ints, located, maker
@@ -44,7 +45,8 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
         if sid is not None and end is not None
     }
     ev = tables["evidence"]
-    per_source = statement_texts(ev, texts)
+    corpus = Corpus.of(texts)  # built once: both steps slice the texts
+    per_source = statement_texts(ev, texts, corpus=corpus)
     problems: list[Problem] = []
     shown = shown_texts(per_source)
     at = _positions(st["statement_id"], shown["record_id"])
@@ -54,9 +56,9 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
         pc.invert(pc.is_in(ev["source_id"], value_set=strings(sorted(texts)))),
         pc.or_(pc.is_null(ev["char_start"]), pc.is_null(ev["char_end"])),
     )
-    textless = ev.filter(
+    textless = ev["record_id"].filter(
         pc.and_(pc.fill_null(pc.equal(ev["record_table"], string("statements")), FALSE), unusable)
-    )["record_id"]
+    )
     has = (at >= 0) & ~mask(pc.is_in(st["statement_id"], value_set=pc.unique(textless)))
     if shown.num_rows == 0:  # no statement has evidence: the grounding rule says so
         has &= False
@@ -64,6 +66,7 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
     expected = pc.take(shown["text"], ints(np.where(at >= 0, at, 0)))
     differs = mask(pc.not_equal(pc.cast(st["text"], pa.large_string()), expected))
     wrong = differs & has
+    del shown, expected  # a copy of every statement text each: not kept for what follows
     problems += located(
         where,
         "statements",
@@ -80,7 +83,7 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
             "(rebuild with `vnfr-data build`)",
         ),
     )
-    ok = ends_sentence(per_source, texts, body_ends)
+    ok = ends_sentence(per_source, texts, body_ends, corpus)
     row = _positions(per_source["record_id"], st["statement_id"])
     noted = mask(pc.is_valid(st["split_note"]))
     cut = ~ok & (row >= 0)

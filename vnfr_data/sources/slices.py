@@ -10,6 +10,8 @@ materialised, is `rules.quote_spans`.)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -27,26 +29,47 @@ def _int64(values: np.ndarray) -> pa.Array:
     return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
 
 
+def lead_bytes(blob: np.ndarray) -> np.ndarray:
+    """Byte offset of every character of a UTF-8 blob (its lead byte), plus one past the end.
+
+    In pieces, into an array sized by a first count: the int64 positions
+    `flatnonzero` returns (eight bytes per character) and a list of pieces to
+    concatenate would each take more memory than the result (four)."""
+    kind = np.uint32 if len(blob) < 2**32 - 1 else np.int64
+    step = 1 << 20
+    starts = range(0, len(blob), step)
+    counts = [int(np.count_nonzero((blob[a : a + step] & 0xC0) != 0x80)) for a in starts]
+    out = np.empty(sum(counts) + 1, dtype=kind)
+    at = 0
+    for start, count in zip(starts, counts, strict=True):
+        piece = blob[start : start + step]
+        out[at : at + count] = np.flatnonzero((piece & 0xC0) != 0x80) + start
+        at += count
+    out[at] = len(blob)
+    return out
+
+
 class Corpus:
     """Texts addressed by index; `slices` cuts many character ranges at once."""
 
     def __init__(self, texts: list[bytes]) -> None:
         self.size = len(texts)
-        self.blob = np.frombuffer(b"".join(texts), dtype=np.uint8)
-        self._padded = np.concatenate((self.blob, np.zeros(_PAD, dtype=np.uint8)))
+        # Padded, so that reading a short value's 12 bytes never overruns; `blob` is the texts.
+        self._padded = np.frombuffer(b"".join([*texts, bytes(_PAD)]), dtype=np.uint8)
+        self.blob = self._padded[: len(self._padded) - _PAD]
         # The byte offset of every character (its lead byte), plus one past the end: a
         # character offset becomes a byte offset by indexing, whatever the order of queries.
-        kind = np.uint32 if len(self.blob) < 2**32 - 1 else np.int64
-        self._lead = np.concatenate(
-            (
-                np.flatnonzero((self.blob & 0xC0) != 0x80).astype(kind),
-                np.array([len(self.blob)], dtype=kind),
-            )
-        )
+        self._lead = lead_bytes(self.blob)
         byte_start = np.concatenate(([0], np.cumsum([len(t) for t in texts], dtype=np.int64)))
         self._char_base = np.searchsorted(self._lead, byte_start, side="left")
         #: Length in characters of each text.
         self.nchars = np.diff(self._char_base)
+
+    @classmethod
+    def of(cls, texts: Mapping[str, bytes]) -> tuple[list[str], Corpus]:
+        """The texts in source-id order, with their ids (what the rules address them by)."""
+        ids = sorted(texts)
+        return ids, cls([texts[i] for i in ids])
 
     def _byte_of(self, chars: np.ndarray) -> np.ndarray:
         return np.asarray(self._lead[chars], dtype=np.int64)
@@ -105,7 +128,9 @@ class Corpus:
         short = np.flatnonzero(sizes <= _INLINE)
         if len(short):
             spread = np.arange(_INLINE)
-            inline = blob[first[short, None] + spread]
+            # Each short value's 12 bytes as a row of a sliding window over the blob: a gather
+            # of bytes, not of an int64 index per byte.
+            inline = np.lib.stride_tricks.sliding_window_view(blob, _INLINE)[first[short]]
             raw[short, 4:16] = np.where(spread < sizes[short, None], inline, 0)
         return pa.Array.from_buffers(
             pa.binary_view(), n, [None, pa.py_buffer(raw), pa.py_buffer(blob)]

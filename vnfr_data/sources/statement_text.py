@@ -55,28 +55,37 @@ def _changes(*columns: pa.Array) -> np.ndarray:
 
 
 def statement_texts(
-    evidence: pa.Table, texts: Mapping[str, bytes], record_table: str = "statements"
+    evidence: pa.Table,
+    texts: Mapping[str, bytes],
+    record_table: str = "statements",
+    corpus: tuple[list[str], Corpus] | None = None,
 ) -> pa.Table:
     """One row per (statement, source): its text and where its last run ends.
 
     Columns: record_id, source_id, text, last_end (character offset after the
     last span), grouped but in no particular order. Evidence of sources without
-    a text is left out (validate reports those sources on their own).
+    a text is left out (validate reports those sources on their own). `corpus`
+    is `Corpus.of(texts)` when the caller has it already.
     """
-    ev = evidence.filter(
-        pc.fill_null(pc.equal(evidence["record_table"], string(record_table)), FALSE)
+    ev = evidence.select(["record_table", "record_id", "source_id", "char_start", "char_end"])
+    keep = pc.and_(
+        pc.and_(
+            pc.fill_null(pc.equal(ev["record_table"], string(record_table)), FALSE),
+            pc.is_in(ev["source_id"], value_set=strings(sorted(texts))),
+        ),
+        pc.and_(pc.is_valid(ev["char_start"]), pc.is_valid(ev["char_end"])),
     )
-    ev = ev.filter(pc.is_in(ev["source_id"], value_set=strings(sorted(texts))))
-    ev = ev.filter(pc.and_(pc.is_valid(ev["char_start"]), pc.is_valid(ev["char_end"])))
-    ev = ev.select(["record_id", "source_id", "char_start", "char_end"])
+    ev = ev.select(["record_id", "source_id", "char_start", "char_end"]).filter(keep)
     # Group by (record, source) through integer codes: sorting strings would cost more than
     # everything else here. Groups come out in no particular order, spans in text order.
     codes = [
-        numbers(pc.dictionary_encode(ev[c]).combine_chunks().indices)
+        numbers(pc.dictionary_encode(ev[c]).combine_chunks().indices, np.int32)
         for c in ("record_id", "source_id")
     ]
     order = np.lexsort((_np(ev["char_end"]), _np(ev["char_start"]), codes[1], codes[0]))
+    del codes
     ev = ev.take(_int64(order))
+    del order
     empty = pa.table(
         {
             "record_id": pa.nulls(0, pa.string()),
@@ -95,22 +104,28 @@ def statement_texts(
     # The end reached so far inside each group: offset ends by group so that one running
     # maximum over the whole column never carries an end from one group into the next.
     width = int(ends.max()) + 1
-    reach = np.maximum.accumulate(group * width + ends) - group * width
+    shift = group * width
+    reach = np.maximum.accumulate(shift + ends)
+    reach -= shift
+    del shift
     before = np.concatenate(([-1], reach[:-1]))
-    new_run = new_group | (starts > before)
-    first = np.flatnonzero(new_run)
+    del reach
+    first = np.flatnonzero(new_group | (starts > before))
+    del before
     run_start = starts[first]
     run_end = np.maximum.reduceat(ends, first)
     run_group = group[first]
-    ids = sorted(texts)
+    del starts, ends, group
+    ids, whole = corpus or Corpus.of(texts)
     run_source = _np(pc.index_in(source.take(_int64(first)), value_set=strings(ids)))
-    pieces, _ = Corpus([texts[i] for i in ids]).slices(run_source, run_start, run_end)
+    pieces, _ = whole.slices(run_source, run_start, run_end)
     group_first_run = np.flatnonzero(np.concatenate(([True], run_group[1:] != run_group[:-1])))
     offsets = _int64(np.concatenate((group_first_run, [len(first)])))
     joined = pc.binary_join(
         pa.LargeListArray.from_arrays(offsets, pc.cast(pieces, pa.large_string())),
         string(GAP).cast(pa.large_string()),
     )
+    del pieces
     heads = _int64(np.flatnonzero(new_group))
     last_run = np.concatenate((group_first_run[1:], [len(first)])) - 1
     return pa.table(
@@ -143,23 +158,26 @@ def shown_texts(per_source: pa.Table) -> pa.Table:
 
 
 def ends_sentence(
-    per_source: pa.Table, texts: Mapping[str, bytes], body_ends: Mapping[str, int]
+    per_source: pa.Table,
+    texts: Mapping[str, bytes],
+    body_ends: Mapping[str, int],
+    corpus: tuple[list[str], Corpus] | None = None,
 ) -> np.ndarray:
     """For each row of `statement_texts`: does its last span end a sentence?
 
     Yes when the span's last character is `.`, `!` or `?`, or when, after any
     closing quotes or brackets, the next character is one of them or a line
-    end, or the text (or the article body) ends there.
+    end, or the text (or the article body) ends there. `corpus` is
+    `Corpus.of(texts)` when the caller has it already.
     """
     n = per_source.num_rows
     if n == 0:
         return np.zeros(0, dtype=bool)
-    ids = sorted(texts)
-    corpus = Corpus([texts[i] for i in ids])
+    ids, whole = corpus or Corpus.of(texts)
     src = _np(pc.index_in(per_source["source_id"], value_set=strings(ids)))
     end = _np(per_source["last_end"])
-    limit = corpus.nchars[np.where(src >= 0, src, 0)]
-    window, bad = corpus.slices(src, end - 1, np.minimum(end + _LOOKAHEAD, limit))
+    limit = whole.nchars[np.where(src >= 0, src, 0)]
+    window, bad = whole.slices(src, end - 1, np.minimum(end + _LOOKAHEAD, limit))
     matched = pc.match_substring_regex(pc.cast(window, pa.large_string()), _SENTENCE_END)
     ok = mask(matched)
     body_end = np.array([body_ends.get(i, -1) for i in ids], dtype=np.int64)

@@ -17,6 +17,8 @@ class PackageState:
     pkg: PackageDir
     tables: Tables = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    #: The CSV row of each row of a table that does not hold every row of its file in
+    #: order (rows were skipped); absent for the others: row i is CSV row i + 2.
     rows: dict[str, np.ndarray] = field(default_factory=dict)
     #: Size and sha256 of every package file read so far, by path in the package
     #: (each file is hashed once; its bytes are not kept).
