@@ -63,7 +63,11 @@ def _reference(tables: dict[str, pa.Table]) -> list[tuple[str, int, str | None]]
     listed: list[tuple[str, int, str, Key | None]] = []
     for name in TABLES:
         for row, (rid, items) in enumerate(
-            zip(tables[name][KEYS[name]].to_pylist(), tables[name]["source_ids"].to_pylist())
+            zip(
+                tables[name][KEYS[name]].to_pylist(),
+                tables[name]["source_ids"].to_pylist(),
+                strict=True,
+            )
         ):
             listed += [(name, row, item, _key(name, rid, item)) for item in items]
     every = {key for *_, key in listed}
