@@ -89,7 +89,7 @@ def ragged_records(
 
 def read_csv_cells(
     data: bytes, offset: int, width: int, max_bad_rows: int = 1000, threads: bool = False
-) -> tuple[pa.Table | None, list[BadRow]]:
+) -> tuple[pa.Table | None, list[BadRow], bool]:
     """Parse the rows after the header (which starts at byte `offset`) as raw bytes.
 
     Columns are `c0 .. c{width-1}`, all binary, so that a bad byte is located by
@@ -98,7 +98,9 @@ def read_csv_cells(
     rows) so that row numbers stay those of the file. Quoted empty strings stay ""
     (null is an unquoted empty cell), as the writer makes them. After
     `max_bad_rows` rows of the wrong width the file is not read further (a
-    hostile file can hold millions): the table is then None.
+    hostile file can hold millions): the table is then None. The third value
+    says whether the rows are UTF-8 throughout (then so is every cell: cells are
+    cut at ASCII bytes, which no multi-byte character contains).
 
     A file that is UTF-8 throughout (one validation of the bytes) is left to
     Arrow's handler of such rows, which numbers and shows them; otherwise they
@@ -113,25 +115,25 @@ def read_csv_cells(
     """
     names = [f"c{i}" for i in range(width)]
     if offset >= len(data):  # a header and nothing else: no rows
-        return pa.table({n: pa.nulls(0, pa.binary()) for n in names}), []
+        return pa.table({n: pa.nulls(0, pa.binary()) for n in names}), [], True
     # Arrow-owned when Arrow's threads parse it (see `arrow_owned`): a copy, no GIL to free.
     body = (arrow_owned(data) if threads else pa.py_buffer(data))[offset:]
     if not is_utf8(body):
-        return _without_ragged(data[offset:], names, max_bad_rows)
+        return (*_without_ragged(data[offset:], names, max_bad_rows), False)
     for block, parallel in ((BLOCK_BYTES, threads), (_block_size(len(body)), False)):
         bad: list[BadRow] = []
         try:
             table = _read_cells(body, names, _skipper(bad, max_bad_rows), block, parallel)
         except pa.ArrowInvalid as exc:
             if len(bad) >= max_bad_rows:
-                return None, bad
+                return None, bad, True
             if "straddl" in str(exc) and block < len(body):
                 continue
             raise
         if parallel and bad:  # the rows' numbers are unknown: read again without threads
             bad = []
             table = _read_cells(body, names, _skipper(bad, max_bad_rows), block, False)
-        return table, bad
+        return table, bad, True
     raise AssertionError("unreachable: the last attempt parses the file as one block")
 
 

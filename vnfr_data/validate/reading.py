@@ -68,6 +68,8 @@ class ParsedCsv:
     positions: dict[str, int]
     #: The file holds no control character (`text_proofs.no_control_bytes`).
     no_controls: bool
+    #: The rows are UTF-8 throughout, hence every cell (`cells.read_csv_cells`).
+    utf8: bool = False
 
 
 def read_table(data: bytes, schema: TableSchema, file: str, threads: bool = False) -> ReadTable:
@@ -99,7 +101,9 @@ def parse_csv(
     positions, label_problems = check_labels(labels, schema, file)
     out.problems += label_problems
     try:
-        cells, bad_rows = read_csv_cells(data, structure.body_offset, len(labels), threads=threads)
+        cells, bad_rows, utf8 = read_csv_cells(
+            data, structure.body_offset, len(labels), threads=threads
+        )
     except pa.ArrowInvalid as exc:  # the byte checks should have caught it; say what Arrow says
         out.problems.append(CsvSyntax(f"CSV cannot be parsed: {str(exc)[:300]}", file=file))
         return None
@@ -142,7 +146,7 @@ def parse_csv(
         rows = np.setdiff1d(rows, np.array([b.row for b in bad_rows], dtype=np.int64))
     if positions is None:
         return None
-    return ParsedCsv(cells, rows, positions, no_control_bytes(data))
+    return ParsedCsv(cells, rows, positions, no_control_bytes(data), utf8)
 
 
 def check_parsed(parsed: ParsedCsv, schema: TableSchema, file: str, out: ReadTable) -> None:
@@ -152,7 +156,11 @@ def check_parsed(parsed: ParsedCsv, schema: TableSchema, file: str, out: ReadTab
     text: dict[str, pa.ChunkedArray] = {}
     unreadable: dict[str, pa.Array] = {}
     for name in schema.field_names:
-        column, nulled, problems = _utf8(cells[f"c{positions[name]}"], name, schema.name, where)
+        raw = cells[f"c{positions[name]}"]
+        if parsed.utf8:  # proven for the whole file: the bytes are the text, unchecked again
+            text[name] = pa.chunked_array([c.view(pa.string()) for c in raw.chunks], pa.string())
+            continue
+        column, nulled, problems = _utf8(raw, name, schema.name, where)
         text[name] = column
         if nulled is not None:
             unreadable[name] = nulled
