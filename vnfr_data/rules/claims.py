@@ -240,7 +240,7 @@ def _among(values: np.ndarray, known: np.ndarray) -> np.ndarray:
     return found
 
 
-@rule("source ids", tables=_TABLES, emits=(ClaimMismatch,))
+@rule("source ids", tables=_TABLES, emits=(ClaimMismatch,), heavy=True)
 def check_source_ids(data: Inputs) -> list[Problem]:
     """A row's source_ids are the sources of its evidence, and cover its claims' sources.
 

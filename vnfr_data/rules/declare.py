@@ -46,6 +46,9 @@ class Rule:
     #: Problem classes it may report.
     emits: tuple[type[Problem], ...]
     check: Check
+    #: Holds temporaries the size of the evidence table (its keys, the texts' character
+    #: index): `validate` runs such rules one after another, never two at once.
+    heavy: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -70,12 +73,16 @@ class Rule:
 
 
 def rule(
-    name: str, *, tables: Collection[str], emits: tuple[type[Problem], ...]
+    name: str,
+    *,
+    tables: Collection[str],
+    emits: tuple[type[Problem], ...],
+    heavy: bool = False,
 ) -> Callable[[Check], Rule]:
     """Declare `check` as a dataset rule; list it in `vnfr_data.rules.RULES` to run it."""
 
     def declare(check: Check) -> Rule:
-        return Rule(name, tuple(tables), emits, check)
+        return Rule(name, tuple(tables), emits, check, heavy)
 
     return declare
 

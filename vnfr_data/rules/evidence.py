@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 
-@rule("evidence quotes", tables=("evidence",), emits=(QuoteMismatch,))
+@rule("evidence quotes", tables=("evidence",), emits=(QuoteMismatch,), heavy=True)
 def check_evidence_quotes(data: Inputs) -> list[Problem]:
     """Every quote is its source's text[char_start:char_end] (sources without text skipped)."""
     if "evidence" not in data.tables:

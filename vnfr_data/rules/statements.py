@@ -31,6 +31,7 @@ def _positions(values: pa.ChunkedArray | pa.Array, keys: pa.ChunkedArray) -> np.
     "statement texts",
     tables=("statements", "evidence", "sources"),
     emits=(StatementNotEvidence, StatementCutShort),
+    heavy=True,
 )
 def check_statement_texts(data: Inputs) -> list[Problem]:
     """A statement's text is what its evidence quotes build, and runs to its sentence's end."""

@@ -6,7 +6,7 @@ problem of its own and no traceback reaches the user.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,12 +59,15 @@ class Report:
         pool: Executor | None,
         stages: Sequence[tuple[str, Callable[[Report], None]]],
         start_first: Callable[[str], int] | None = None,
+        one_at_a_time: Collection[str] = (),
     ) -> None:
         """Run the stages, concurrently on `pool`, each into a report of its own, merged
         in their order: the report reads as if they had run one after the other.
 
         `start_first` ranks the stages by name for starting (lowest first), so that
-        the longest start while the shortest fill in around them."""
+        the longest start while the shortest fill in around them. The stages named in
+        `one_at_a_time` run one after another on one worker, started first, the
+        others beside them: two of them at once would hold both their temporaries."""
 
         def run(name: str, work: Callable[[Report], None]) -> Report:
             part = Report()
@@ -76,12 +79,16 @@ class Report:
             for name, work in stages:
                 self.extend(run(name, work))
             return
+        lane = [i for i, (name, _) in enumerate(stages) if name in one_at_a_time]
+        together = pool.submit(lambda: [run(*stages[i]) for i in lane]) if lane else None
         order = sorted(
-            range(len(stages)), key=lambda i: start_first(stages[i][0]) if start_first else i
+            (i for i in range(len(stages)) if i not in lane),
+            key=lambda i: start_first(stages[i][0]) if start_first else i,
         )
         futures = {i: pool.submit(run, *stages[i]) for i in order}
+        done = dict(zip(lane, together.result(), strict=True)) if together is not None else {}
         for i in range(len(stages)):
-            self.extend(futures[i].result())
+            self.extend(done[i] if i in done else futures[i].result())
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:

@@ -222,5 +222,9 @@ def _check(state: PackageState, report: Report, pool: Executor | None) -> None:
     def rule_stage(rule: Rule) -> Callable[[Report], None]:
         return lambda part: part.problems.extend(rule.run(data))
 
-    report.run_stages(pool, [(f"rule {rule.name}", rule_stage(rule)) for rule in RULES])
+    report.run_stages(
+        pool,
+        [(f"rule {rule.name}", rule_stage(rule)) for rule in RULES],
+        one_at_a_time={f"rule {rule.name}" for rule in RULES if rule.heavy},
+    )
     report.checked.append("foreign keys, source texts, dataset rules")
