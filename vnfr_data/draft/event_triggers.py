@@ -75,7 +75,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "ceremony",
     ),
     (
-        r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.]{0,80}\bto\b)"
+        r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.,;]{0,80}\bto\b)"
         # "raised their ties to a Comprehensive Strategic Partnership"
         r"|\braised\b(?=\s+(?:their|the|bilateral|its)\s+(?:[\w-]+\s+)?(?:ties|relations|relationship)"
         r"\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?[Pp]artnership\b)",
