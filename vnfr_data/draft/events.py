@@ -155,8 +155,11 @@ class _Builder:
                 candidates.append(old)
         if not candidates:
             return None
-        # An unnamed "the upgrade" means the event most talked about.
-        return max(candidates, key=lambda e: (len(e.phrases), -e.first.start))
+        # ", the first visit by a Vietnamese warship to France": an appositive is the event its
+        # own sentence reports; else an unnamed "the upgrade" means the event most talked about.
+        return max(
+            candidates, key=lambda e: (e.sentence == ctx.s.index, len(e.phrases), -e.first.start)
+        )
 
     def add(self, ctx: _Context, trigger: Span, raw: str) -> DraftEvent | None:
         etype = _RAW_TYPES.get(raw, raw)
@@ -238,8 +241,17 @@ class _Builder:
             old.phrases.append(new.first)
         if old.type == "visit" and new.type in {"state_visit", "official_visit"}:
             old.type = new.type
-        if new.when.start is not None and (
-            old.when.start is None or (new.dated_in_phrase and not old.dated_in_phrase)
+        coarser = (  # "on Monday for a five-day port call, the first visit ... this year"
+            old.when.start is not None
+            and new.when.start is not None
+            and new.when.start <= old.when.start
+            and (old.when.end or old.when.start) <= (new.when.end or new.when.start)
+            and (new.when.start, new.when.end) != (old.when.start, old.when.end)
+        )
+        if (
+            new.when.start is not None
+            and not coarser
+            and (old.when.start is None or (new.dated_in_phrase and not old.dated_in_phrase))
         ):
             old.when = new.when
             old.dated_in_phrase = new.dated_in_phrase

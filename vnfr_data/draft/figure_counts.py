@@ -145,11 +145,12 @@ class FinderBase:
                 if n is None or not self.free(span):
                     continue
                 tail = self.doc[span.end : self.s.end]
-                # "the first eight months", "the first half": a period, not a rank; "the first
-                # priority", "the first step": a manner of speaking; "the first courses": the
-                # earliest of a set, not the rank of one thing.
+                # "the first eight months", "the first half", "its first year": a period, not a
+                # rank; "the first priority", "the first step": a manner of speaking; "the first
+                # courses": the earliest of a set, not the rank of one thing.
                 if re.match(
-                    rf"\s+(?:{_ANY_NUM}|half|quarter|place|priority|step|sight|glance)\b",
+                    rf"\s+(?:{_ANY_NUM}|half|quarter|place|priority|step|sight|glance|years?|months?"
+                    r"|weeks?)\b",
                     tail,
                     re.IGNORECASE,
                 ) or re.match(r"\s+[a-z]{2,}[^sui\W]s\b", tail):
