@@ -190,3 +190,18 @@ def test_a_date_the_event_is_placed_after_is_not_its_own(tmp_path: Path) -> None
     )
     (state,) = _events(d, "state_visit")
     assert state.when.start == dt.date(2025, 5, 25)
+
+
+def test_one_memorandum_is_no_set_of_documents(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Firms sign deals\n"
+        "HANOI (VNA) – Two French and Vietnamese firms on Monday signed a memorandum of "
+        "understanding on training nuclear engineers.\n"
+        "The two ministries also signed three memoranda of understanding on health and "
+        "education.\n",
+        published=dt.date(2026, 3, 10),
+    )
+    kinds = {a.name: a.type for a in d.agreements}
+    assert "other" in kinds.values()  # the one memorandum: a framework of its own
+    assert "cooperation_documents" in kinds.values()  # three memoranda: a set

@@ -87,7 +87,10 @@ def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgre
         end = m.end() + offset + len(piece)
     name = curated_name(what, _without_party_or_amount(piece))
     a, b = trim(doc, m.start("what"), end, " ,;:.")
-    kind = "cooperation_documents" if re.search(r"memorand|MoU|MOU|letter", what) else "other"
+    # One memorandum or letter of intent is a framework of its own ("other"); the type
+    # cooperation_documents is a set signed together and not named one by one (its definition).
+    plural = re.search(r"\b(?:memoranda|memorandums|MoUs|MOUs|letters)\b", what)
+    kind = "cooperation_documents" if plural else "other"
     if re.search(r"\bprogram(?:me)?\b", what):
         kind = "partnership_programme"
     return DraftAgreement(
