@@ -205,3 +205,28 @@ def test_one_memorandum_is_no_set_of_documents(tmp_path: Path) -> None:
     kinds = {a.name: a.type for a in d.agreements}
     assert "other" in kinds.values()  # the one memorandum: a framework of its own
     assert "cooperation_documents" in kinds.values()  # three memoranda: a set
+
+
+def test_an_entry_into_force_has_one_id_whoever_drafts_it(tmp_path: Path) -> None:
+    from vnfr_data.draft.draft import assign_ids
+
+    ids = []
+    for n, text in enumerate(
+        (
+            "Tariffs fall\nHANOI (VNA) – Duties fell under the EU–Việt Nam Free Trade Agreement "
+            "(EVFTA), which took effect in August 2020.\n",
+            "Trade grows\nPARIS (AFP) - Trade rose after the EU–Vietnam Free Trade Agreement "
+            "(EVFTA) entered into force in August 2020, the ministry said.\n",
+        )
+    ):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        d = _draft(folder, text, published=dt.date(2026, 3, 10))
+        assign_ids(d)
+        (ev,) = _events(d, "other")
+        ids.append(d.id_of(ev))
+    assert (
+        ids[0]
+        == ids[1]
+        == "ev-2020-08-entry-into-force-of-the-eu-vietnam-free-trade-agreement-evfta"
+    )

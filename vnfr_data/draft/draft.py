@@ -123,10 +123,15 @@ class Draft:
 def assign_ids(draft: Draft) -> None:
     """Stable, source-scoped ids, so a draft never merges by accident with another source. The
     scope is the source id's last eight characters: numbered ids ("de00000000000201") share
-    their first eight, and hashes are as distinct at either end."""
+    their first eight, and hashes are as distinct at either end. Two kinds of record are named
+    by the fact instead: agreements (by their name) and milestones that happen once (an
+    agreement's entry into force, an institution's creation), so that two sources drafting
+    them give one record."""
     short = draft.source.id[-8:]
     for n, ev in enumerate(draft.events, 1):
-        draft.ids[id(ev)] = ev.existing or f"ev-{short}-{n:02d}-{ev.type.replace('_', '-')}"
+        draft.ids[id(ev)] = (
+            ev.existing or ev.stable_id or f"ev-{short}-{n:02d}-{ev.type.replace('_', '-')}"
+        )
     for n, st in enumerate(draft.statements, 1):
         draft.ids[id(st)] = f"st-{short}-d{n:02d}"
     for n, fig in enumerate(draft.figures, 1):

@@ -17,7 +17,7 @@ from .dates import Anchor, When, find
 from .event_dates import Clause, settle_status, status_of, when_of
 from .event_model import DraftEvent
 from .sentences import Sentence
-from .text import Span, trim
+from .text import Span, fold, trim
 
 #: "entered into force", "took effect", "will enter into force".
 _FORCE = re.compile(
@@ -86,7 +86,19 @@ def _event(
         ev.rules.append(why)
     ev.title = title
     ev.head = title
+    if kind != "milestone: opening" and ev.when.start is not None:
+        # An agreement enters into force once, an institution is created once: the id is the
+        # fact's ("ev-2020-08-entry-into-force-of-the-eu-vietnam-free-trade-agreement-evfta").
+        stamp = ev.when.start.strftime("%Y-%m" if ev.when.precision in {"day", "month"} else "%Y")
+        ev.stable_id = f"ev-{stamp}-{_slug(title)}"[:90].rstrip("-")
     return ev
+
+
+def _slug(text: str) -> str:
+    """Folded words; "Viet Nam" is "Vietnam", "Ha Noi" "Hanoi", as the sources spell both."""
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(text).lower()))
+    words = re.sub(r"\bviet nam\b", "vietnam", re.sub(r"\bha noi\b", "hanoi", words))
+    return words.replace(" ", "-")
 
 
 def _dated(w: When) -> bool:

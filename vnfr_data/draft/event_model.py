@@ -39,6 +39,9 @@ class DraftEvent:
     dated_in_phrase: bool = False  # the date is the phrase's own, not only its clause's
     existing: str | None = None  # the dataset's id of the same event, when linked
     candidates: tuple[str, ...] = ()  # dataset ids it may be, when unsure
+    #: An id made from the fact itself, for what happens once (an agreement's entry into force):
+    #: two sources drafting it get one record, their disagreements claims, not two events.
+    stable_id: str | None = None
 
     @property
     def first(self) -> Span:

@@ -346,6 +346,10 @@ def _with_milestones(
     for ms in found:
         if any(p.overlaps(ms.first) for e in out for p in e.phrases):
             continue
+        twin = next((e for e in out if ms.stable_id and e.stable_id == ms.stable_id), None)
+        if twin is not None:
+            twin.phrases.append(ms.first)  # the same milestone said twice: one record
+            continue
         out = [
             e
             for e in out
