@@ -553,14 +553,21 @@ def _rates(totals: dict[str, Any]) -> tuple[Callable[[str], float], Callable[[st
     return p, r
 
 
+#: Held-out articles written after the rules they exercise (by helper "events2", 250-251):
+#: like the promoted ones, they measure new ground and are held to the whole set's level.
+WRITTEN_AFTER_THE_RULES = frozenset({"de00000000000250", "de00000000000251"})
+
+
 def test_targets_on_the_development_articles_written_for_them(repo: Path) -> None:
     """Issue 9's bar on the development articles written here to its patterns (tests/draft_dev/,
-    without the articles promoted from an independent set: see the next test). Agreements reach
+    without the articles promoted from an independent set or written after the rules: see the
+    next test). Agreements reach
     the bar under the documented match rule (evidence plus type or normalised name); under the
     former rule (names only) they are held to the level reached (README)."""
     module = _evaluation(repo)
-    without = frozenset(module.promoted())  # type: ignore[attr-defined]
-    assert len(without) >= 11
+    promoted = frozenset(module.promoted())  # type: ignore[attr-defined]
+    assert len(promoted) >= 11
+    without = promoted | WRITTEN_AFTER_THE_RULES
     totals, notes = module.evaluate(repo / "data", "dev", without=without)  # type: ignore[attr-defined]
     p, r = _rates(totals)
     assert p("figures") >= 0.95 and r("figures") >= 0.95
@@ -577,17 +584,18 @@ def test_targets_on_the_development_articles_written_for_them(repo: Path) -> Non
 
 
 def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
-    """The whole development set, the promoted articles (written blind by others) included,
-    does not yet reach issue 9's bar (README): it is held to the level reached, so that a
-    change that loses ground on the harder articles fails here."""
+    """The whole development set, the promoted articles (written blind by others) and the
+    held-out articles written after the rules included, does not yet reach issue 9's bar
+    (README): it is held to the level reached, so that a change that loses ground on the
+    harder articles fails here."""
     totals, _notes = _evaluation(repo).evaluate(repo / "data", "dev")  # type: ignore[attr-defined]
     p, r = _rates(totals)
-    assert p("figures") >= 0.935 and r("figures") >= 0.905
+    assert p("figures") >= 0.95 and r("figures") >= 0.91
     assert p("statements") >= 0.90 and r("statements") >= 0.78
-    assert p("events") >= 0.865 and r("events") >= 0.675
-    assert totals["events"].dated_right / totals["events"].matched >= 0.79
+    assert p("events") >= 0.90 and r("events") >= 0.80
+    assert totals["events"].dated_right / totals["events"].matched >= 0.84
     assert p("actors") >= 0.855 and r("actors") >= 0.80
-    assert p("agreements") >= 0.87 and r("agreements") >= 0.76
+    assert p("agreements") >= 0.89 and r("agreements") >= 0.75  # 250-251 added 7, 3 found
     assert sum(s.furniture for s in totals.values()) == 0
 
 
