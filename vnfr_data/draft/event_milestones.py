@@ -84,6 +84,8 @@ def _event(
     if why and settled != ev.status:
         ev.status = settled
         ev.rules.append(why)
+    # One fact, one title whoever drafts it: "Việt Nam" / "Viet Nam" as the dataset spells it.
+    title = re.sub(r"\bVi[eệ]t Nam\b", "Vietnam", title)
     ev.title = title
     ev.head = title
     if kind != "milestone: opening" and ev.when.start is not None:
