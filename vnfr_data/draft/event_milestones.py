@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
+from ..sources.folding import slug
 from .dates import Anchor, When, find
 from .event_dates import Clause, settle_status, status_of, when_of
 from .event_model import DraftEvent
 from .sentences import Sentence
-from .text import Span, fold, trim
+from .text import Span, trim
 
 #: "entered into force", "took effect", "will enter into force".
 _FORCE = re.compile(
@@ -84,23 +85,16 @@ def _event(
     if why and settled != ev.status:
         ev.status = settled
         ev.rules.append(why)
-    # One fact, one title whoever drafts it: "Việt Nam" / "Viet Nam" as the dataset spells it.
-    title = re.sub(r"\bVi[eệ]t Nam\b", "Vietnam", title)
+    # One fact, one title whoever drafts it: "Việt Nam", "Hà Nội" as the dataset spells them.
+    title = re.sub(r"\bH[aà] N[oộ]i\b", "Hanoi", re.sub(r"\bVi[eệ]t Nam\b", "Vietnam", title))
     ev.title = title
     ev.head = title
     if kind != "milestone: opening" and ev.when.start is not None:
         # An agreement enters into force once, an institution is created once: the id is the
         # fact's ("ev-2020-08-entry-into-force-of-the-eu-vietnam-free-trade-agreement-evfta").
         stamp = ev.when.start.strftime("%Y-%m" if ev.when.precision in {"day", "month"} else "%Y")
-        ev.stable_id = f"ev-{stamp}-{_slug(title)}"[:90].rstrip("-")
+        ev.stable_id = f"ev-{stamp}-{slug(title, max_words=20)}"[:90].rstrip("-")
     return ev
-
-
-def _slug(text: str) -> str:
-    """Folded words; "Viet Nam" is "Vietnam", "Ha Noi" "Hanoi", as the sources spell both."""
-    words = " ".join(re.findall(r"[a-z0-9]+", fold(text).lower()))
-    words = re.sub(r"\bviet nam\b", "vietnam", re.sub(r"\bha noi\b", "hanoi", words))
-    return words.replace(" ", "-")
 
 
 def _dated(w: When) -> bool:
