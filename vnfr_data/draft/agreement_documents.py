@@ -62,6 +62,26 @@ def _without_party_or_amount(piece: str) -> str:
     return out if out.strip() else piece
 
 
+#: Cooperation documents by the codebook: a memorandum of understanding, a cooperation
+#: agreement, or several documents signed together; a contract, a loan or a letter of intent
+#: (one) is a document of another kind ("other").
+_COOPERATION_DOCUMENT = re.compile(
+    r"\b(?:memorand\w*|MoUs?|MOUs?|letters|cooperation\s+(?:agreement|accord|document)s?"
+    r"|agreements|documents)\b",
+    re.IGNORECASE,
+)
+
+
+def document_type(what: str) -> str:
+    """The type of an unnamed document by its kind's words: one memorandum of understanding or
+    one cooperation agreement is `cooperation_documents` (the codebook's definition: one or
+    more cooperation documents), as is a set; a programme is a programme of cooperation; a
+    contract, loan, treaty or single letter of intent is `other`."""
+    if re.search(r"\bprogram(?:me)?\b", what):
+        return "partnership_programme"
+    return "cooperation_documents" if _COOPERATION_DOCUMENT.search(what) else "other"
+
+
 def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgreement | None:
     """ "signed an agreement on Monday to buy 20 Airbus A330neo ...", "the signing of an
     agreement between X and Y", "agreed to sign a memorandum of understanding on ...": one
@@ -87,12 +107,7 @@ def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgre
         end = m.end() + offset + len(piece)
     name = curated_name(what, _without_party_or_amount(piece))
     a, b = trim(doc, m.start("what"), end, " ,;:.")
-    # One memorandum or letter of intent is a framework of its own ("other"); the type
-    # cooperation_documents is a set signed together and not named one by one (its definition).
-    plural = re.search(r"\b(?:memoranda|memorandums|MoUs|MOUs|letters)\b", what)
-    kind = "cooperation_documents" if plural else "other"
-    if re.search(r"\bprogram(?:me)?\b", what):
-        kind = "partnership_programme"
+    kind = document_type(what)
     return DraftAgreement(
         name,
         None,

@@ -95,6 +95,8 @@ def _type(name: str) -> str:
         return "strategic_partnership"
     if "code of conduct" in n:
         return "code_of_conduct"
+    if re.match(r"(?:[\w'-]+\s+){0,4}?cooperation (?:agreement|accord)\b", n):
+        return "cooperation_documents"  # one cooperation agreement is a cooperation document
     # The head of "Framework Agreement on ... Partnership" is "Agreement": the last agreement
     # word before the first preposition.
     head = re.split(r"\s(?:on|of|for|against|between|in|to|with)\s", n)[0]
