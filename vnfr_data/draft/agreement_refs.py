@@ -24,18 +24,43 @@ from .sentences import Sentence
 from .text import Span, trim
 
 _NUMBER = (
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"dozens of|a dozen)"
+    r"(?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven"
+    r"|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Dd]ozens of|[Aa] dozen)"
 )
-_KINDS = (
-    r"(?:(?:cooperation|bilateral|economic|trade|commercial|new)\s+)*"
+_PLURAL_KIND = (
     r"(?:documents|agreements|deals|contracts|memoranda(?: of understanding)?"
     r"|memorandums(?: of understanding)?|MoUs|MOUs|accords)"
+)
+_KINDS = (
+    r"(?:(?:other|more|further|additional|cooperation|bilateral|economic|trade|commercial|new)\s+)*"
+    rf"{_PLURAL_KIND}(?:\s+and\s+{_PLURAL_KIND})?"
 )
 _SET = re.compile(
     rf"\b(?:(?P<count>(?:(?:more than|over|nearly|about|some|around|almost)\s+)?{_NUMBER})\s+{_KINDS}"
     rf"|(?P<def>[Tt]he|[Tt]hese|[Tt]hose)\s+{_KINDS}\s+(?:(?:that|which)\s+(?:were|had been|have been)\s+)?"
-    r"(?P<verb>signed|reached|concluded|inked|exchanged|handed over|adopted))\b"
+    r"(?P<verb>signed|reached|concluded|inked|exchanged|handed over|adopted)"
+    rf"|(?P<bare>(?<![A-Za-z,]\s)(?<![\w-])(?:Agreements|Documents|Contracts|Deals|Memoranda)(?:\s+and\s+{_PLURAL_KIND})?)"
+    r"(?=\s+(?:worth|valued|totalling|totaling|on|in|for)\b[^.;]{0,80}?\s+(?:were|have been|had been)\s+"
+    r"(?:signed|exchanged|inked|concluded|handed over)\b|\s+(?:were|have been|had been)\s+(?:signed"
+    r"|exchanged|inked|concluded|handed over)\b))\b"
+)
+#: A set's own passive verb later in its sentence ("Four other cooperation documents, in
+#: aviation and logistics, were exchanged at the forum"): a set, not a bare count.
+_DONE_LATER = re.compile(
+    r"^[^.;]{0,120}?\b(?:were|have been|had been|was)\s+(?:signed|exchanged|inked|concluded"
+    r"|handed over)\b"
+)
+#: A set still to be signed: "are expected to be signed", "will be signed", "to be inked".
+_TO_BE_SIGNED = re.compile(
+    r"^[^.;]{0,120}?\b(?:are|were|is)?\s*(?:expected|due|set|scheduled|planned|likely)?\s*"
+    r"(?:to be|will be)\s+(?:signed|inked|concluded|exchanged)\b"
+)
+#: Sets of commercial papers only: contracts or deals, not cooperation documents.
+_COMMERCIAL = re.compile(r"^(?:[\w-]+\s+)*?(?:contracts|deals)$", re.I)
+#: The first words of an event title that are common nouns ("state visit", "talks").
+_COMMON_TITLE_WORDS = frozenset(
+    {"talks", "meeting", "reception", "visit", "state", "official", "signing", "exchange"}
+    | {"conference", "summit", "dialogue", "ceremony", "commemoration", "upgrade", "interview"}
 )
 _OCCASION_TYPES = frozenset(
     {"visit", "state_visit", "official_visit", "talks", "summit", "meeting", "conference"}
@@ -55,7 +80,8 @@ _VERB_STATUS = {"reached": "unknown", "struck": "signed"}
 
 _BACK = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:new\s+|latest\s+)?"
-    r"(?P<kind>agreement|deal|contract|memorandum|MoU|MOU|accord|treaty|documents|loan)\b"
+    r"(?P<kind>agreement|deal|contract|memorandum|MoU|MOU|accord|treaty|documents|loan"
+    r"|programme|program|plan)\b"
     r"(?!\s+(?:on|to|between|for|of|under|with)\b|\s+[A-Z])"
 )
 _SAME_KIND = {
@@ -106,24 +132,44 @@ def document_sets(
             if any(span.overlaps(t) for t in taken) or _NEGATED.search(doc[s.start : span.start]):
                 continue
             occasion = _occasion(doc, s, span, by_sentence.get(s.index, []))
-            if occasion is None and not m.group("verb"):
+            after = doc[span.end : s.end]
+            done = bool(m.group("verb") or m.group("bare") or _DONE_LATER.match(after))
+            planned = bool(_TO_BE_SIGNED.match(after))
+            if occasion is None and not done and not planned:
                 continue  # a bare count ("50 agreements since 1993") is not one set
             window = doc[max(s.start, span.start - 40) : min(s.end, span.end + 40)]
             status = "signed"
-            if _IMPLEMENTED.search(doc[max(s.start, span.start - 40) : span.start]):
+            if planned:
+                status = "planned"
+            elif _IMPLEMENTED.search(doc[max(s.start, span.start - 40) : span.start]):
                 status = "being_implemented"
-            elif _HANDED.search(window):
+            elif _HANDED.search(window) or re.match(
+                r"^[^.;]*?\b(?:exchanged|handed over)\b", after
+            ):
                 status = "handed_over"
-            name = "Cooperation documents"
-            if occasion is not None and occasion.title:
-                title = occasion.title[0].lower() + occasion.title[1:]
-                name += (
-                    f" {'handed over' if status == 'handed_over' else 'signed'} during the {title}"
+            kinds = (
+                re.sub(
+                    r"^(?:(?:more than|over|nearly|about|some|around|almost)\s+)?\S+\s+(?:of\s+)?",
+                    "",
+                    doc[span.start : span.end],
                 )
+                if m.group("count")
+                else ""
+            )
+            commercial = bool(kinds and _COMMERCIAL.match(kinds) and "cooperation" not in kinds)
+            name = kinds[0].upper() + kinds[1:] if commercial else "Cooperation documents"
+            if m.group("bare") and m.group("bare").lower() != "documents":
+                name = m.group("bare")  # "Agreements and contracts … were signed"
+            if occasion is not None and occasion.title:
+                title = occasion.title
+                if title.split()[0].lower() in _COMMON_TITLE_WORDS:
+                    title = title[0].lower() + title[1:]
+                done_how = {"handed_over": "handed over", "planned": "to be signed"}
+                name += f" {done_how.get(status, 'signed')} during the {title}"
             ag = DraftAgreement(
                 name,
                 None,
-                "cooperation_documents",
+                "other" if commercial else "cooperation_documents",
                 status,
                 [span],
                 rule="a set of documents referred to by its occasion"

@@ -30,6 +30,7 @@ from .agreement_documents import (
 )
 from .agreement_mechanisms import described_agreements
 from .agreement_model import DraftAgreement, _key
+from .agreement_passing import listed_documents, merge_bare_references, passing_agreements
 from .agreement_refs import (
     back_references,
     clause_parties,
@@ -51,9 +52,12 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _NAME_CONNECT = r"(?:(?:of|on|for|against|in|to|between)(?:\s+the)?|and)"
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NAMED = re.compile(
-    rf"(?:(?:1[89]|20)\d{{2}}\s+)?(?!{_MONTHS}\b){_CAP}(?:\s+(?:{_NAME_CONNECT}\s+)?(?!{_MONTHS}\b){_CAP})+"
+    rf"(?:(?:1[89]|20)\d{{2}}\s+)?(?!{_MONTHS}\b){_CAP}(?:\s+(?:{_NAME_CONNECT}\s+)?(?!{_MONTHS}\b)(?!{_WEEKDAYS}\b){_CAP})+"
 )
+#: Owners whose named programme or plan is a framework between parties, not a course.
+_PUBLIC = frozenset({"state", "union_of_states", "international_organisation", "government_body"})
 _OWNED = re.compile(
     r"(?P<owner>[A-Z][\w–-]*(?:[’']s)?)\s+"
     r"(?P<mods>(?:(?!(?:and|in|of|for|with|to|the|a|an|on|at|by|or|as)\b)[\w“”\"’'-]+\s+){0,4}?)"
@@ -82,6 +86,31 @@ _STATUS: tuple[tuple[str, str], ...] = (
     (r"\b(?:implement\w*|carrying out|carry out)\b", "being_implemented"),
     (r"\b(?:propos\w*)\b", "proposed"),
 )
+
+
+#: Head words of a standing mechanism's name. A dialogue or mechanism is one by its name; a
+#: committee, commission, council or working group is also the name of a body ("National
+#: Competition Commission", "Atomic Energy Commission"), so it is a mechanism only when its
+#: name says it is shared ("Joint", "Intergovernmental", a two-country compound).
+_MECHANISM_HEADS = frozenset({"Dialogue", "Mechanism"})
+_BODY_HEADS = frozenset({"Committee", "Commission", "Council", "Working Group", "Task Force"})
+_SHARED = re.compile(
+    r"\b(?:Joint|Intergovernmental|Inter-governmental|Mixed|Bilateral)\b"
+    r"|^[A-Z][\w’'. ]*?[–-](?:France|Vietnam|Việt Nam|Viet Nam|French|Vietnamese)\b"
+    r"|^(?:France|Vietnam|Việt Nam|Viet Nam)[–-]"
+)
+#: "… Dialogue in Hanoi", "… Committee in Paris last year": where a session is held is no
+#: part of the mechanism's name.
+_PLACE_AFTER_HEAD = re.compile(
+    r"\b(?P<head>Dialogue|Mechanism|Committee|Commission|Council|Conference|Forum)"
+    r"\s+(?:in|at)\s+[A-Z].*$"
+)
+
+
+def _without_place(text: str) -> str:
+    """A name without the place of the session it was written with."""
+    m = _PLACE_AFTER_HEAD.search(text)
+    return text[: m.end("head")] if m else text
 
 
 def _type(name: str) -> str:
@@ -223,15 +252,22 @@ class _Finder:
             if words[-1] in EVENT_HEADS:
                 continue
             # End the name at its last word: "Convention against Cybercrime" keeps "against Cybercrime".
-            text = m.group()
+            text = _without_place(m.group())
+            if text != m.group() and text.split()[-1] in EVENT_HEADS:
+                continue  # "... Dialogue in Hanoi": the standing-mechanism rule names it
             offset = text.index(" ") + 1 if re.match(r"(?:The|A|An)\s", text) else 0
             start = s.start + m.start() + offset
             name = text[offset:]
             if self.catalog.lookup(name) is not None or last_head < 0:
                 continue
+            owner = re.match(r"(.+?)[’']s\s", name)
+            if owner and words[last_head].lower() in {"programme", "program", "plan", "initiative"}:
+                actor = self.catalog.lookup(owner.group(1))
+                if actor is None or actor.type not in _PUBLIC:
+                    continue  # "SIIE’s European Studies Programme": a course, not an agreement
             self.record(
                 s,
-                Span(start, s.start + m.end()),
+                Span(start, s.start + m.start() + len(text)),
                 name,
                 None,
                 "capitalised name with an agreement word",
@@ -254,6 +290,12 @@ class _Finder:
                 continue
             if m.group("head") == "partnership" and re.search(r"strategic", mods, re.I):
                 continue  # the strategic partnership rule names it
+            if (
+                m.group("head") in {"programme", "program", "plan", "initiative"}
+                and not compound
+                and not all(a is not None and a.type in _PUBLIC for a in actors)
+            ):
+                continue  # "SIIE’s European Studies Programme": a course, not an agreement
             span = Span(s.start + m.start(), s.start + m.end())
             name = m.group().replace("’s ", "’s ").strip()
             ag = self.record(s, span, name, None, "owner plus a named framework")
@@ -330,14 +372,27 @@ class _Finder:
         """A named dialogue ("Vietnam-France Defence Strategy and Cooperation Dialogue") is a
         standing mechanism; each of its sessions is an event."""
         for m in _NAMED.finditer(s.text):
-            words = m.group().split()
-            if words[-1] not in {"Dialogue", "Mechanism", "Commission"} or len(words) < 3:
-                continue
-            text = m.group()
+            text = _without_place(m.group())
             offset = text.index(" ") + 1 if re.match(r"(?:The|A|An)\s", text) else 0
-            span = Span(s.start + m.start() + offset, s.start + m.end())
+            name = text[offset:]
+            words = name.split()
+            head = " ".join(words[-2:]) if words[-1] in {"Group", "Force"} else words[-1]
+            if head not in _MECHANISM_HEADS and not (head in _BODY_HEADS and _SHARED.search(name)):
+                continue
+            before = s.text[: m.start() + offset]
+            # "their Strategic Dialogue", "the 12th session of the Strategic Dialogue": a
+            # two-word name is a mechanism when the text owns it or counts its sessions.
+            owned = re.search(
+                r"(?:\b(?:their|its|our)|\b(?:session|meeting|round)s?\s+of\s+(?:the|their|its))\s+$",
+                before,
+            )
+            if len(words) < 3 - (1 if owned or offset else 0) or len(words) < 2:
+                continue
+            if self.catalog.lookup(name) is not None:
+                continue
+            span = Span(s.start + m.start() + offset, s.start + m.start() + len(text))
             ag = self.record(
-                s, span, text[offset:], None, "a named standing dialogue (a cooperation mechanism)"
+                s, span, name, None, "a named standing dialogue (a cooperation mechanism)"
             )
             if ag is not None:
                 ag.type = "cooperation_mechanism"
@@ -373,9 +428,13 @@ def find_agreements(
     found += documents(doc, sentences, events)
     taken = [span for ag in found for span in ag.mentions]
     found += document_sets(doc, sentences, events, taken)
+    found += listed_documents(doc, sentences, found, taken)
     found += concluded_documents(doc, sentences, taken)
     found += described_agreements(doc, sentences, taken)
+    found += passing_agreements(doc, sentences, found, taken)
+    found = sorted(found, key=lambda a: a.mentions[0].start)
     back_references(doc, sentences, found)
+    found = merge_bare_references(doc, found)
     clause_parties(doc, found, sorted(mentions, key=lambda m: m.span.start))
     signings = signings_by_sentence(sentences, events)
     for ag in found:
