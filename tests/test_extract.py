@@ -588,15 +588,17 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     held-out articles written after the rules included, does not yet reach issue 9's bar
     (README): it is held to the level reached, so that a change that loses ground on the
     harder articles fails here."""
-    totals, _notes = _evaluation(repo).evaluate(repo / "data", "dev")  # type: ignore[attr-defined]
+    totals, notes = _evaluation(repo).evaluate(repo / "data", "dev")  # type: ignore[attr-defined]
     p, r = _rates(totals)
-    assert p("figures") >= 0.95 and r("figures") >= 0.91
+    assert p("figures") >= 0.96 and r("figures") >= 0.97
     assert p("statements") >= 0.90 and r("statements") >= 0.78
     assert p("events") >= 0.90 and r("events") >= 0.80
     assert totals["events"].dated_right / totals["events"].matched >= 0.84
     assert p("actors") >= 0.855 and r("actors") >= 0.80
     assert p("agreements") >= 0.98 and r("agreements") >= 0.94  # mechanisms, programmes in passing
     assert sum(s.furniture for s in totals.values()) == 0
+    # One figure drafted from two new articles (208, 231) is one record, not a duplicate fact.
+    assert "accepts all drafts" in notes[0], notes[0]
 
 
 # -- an article nobody had seen (104) ----------------------------------------------------

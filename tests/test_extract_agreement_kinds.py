@@ -121,6 +121,14 @@ def test_a_shared_mechanism_named_in_passing_is_drafted(
     assert _kinds(d).get(name) == "cooperation_mechanism", _kinds(d)
 
 
+def test_a_dialogue_held_once_is_an_event_not_a_mechanism(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Rights talks\nGENEVA - The two sides held a dialogue on labour rights on Monday.\n",
+    )
+    assert [a for a in d.agreements if a.type == "cooperation_mechanism"] == []
+
+
 def test_a_committee_on_a_topic_that_is_not_shared_is_no_mechanism(tmp_path: Path) -> None:
     d = _draft(
         tmp_path,

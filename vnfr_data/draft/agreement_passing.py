@@ -51,9 +51,7 @@ _TOPIC_STOP = re.compile(
     r"|November|December|\d)"
     r"|\s(?:is|are|was|were|will|would|has|have|had)\b"
 )
-_SET_UP = re.compile(
-    r"\b(?:launch|establish|set\s+up|create|form|institute|open|hold|convene)\w*\s+$", re.I
-)
+_SET_UP = re.compile(r"\b(?:launch|establish|set\s+up|create|form|institute|open)\w*\s+$", re.I)
 _SESSION_OF = re.compile(r"\b(?:meeting|session|round)s?\s+of\s+$", re.I)
 _PROPOSED = re.compile(r"\bpropos\w*|\bsuggest\w*", re.I)
 _FUTURE = re.compile(

@@ -16,6 +16,7 @@ out, next to the proposed actors.yaml entries that would enable them.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -32,11 +33,12 @@ from .render_records import (
     _event_block,
     _figure_block,
     _statement_block,
+    figure_fields,
 )
 from .render_yaml import _known, _quotes, scalar
 from .sentences import Sentence
 from .statements import DraftStatement
-from .text import Span
+from .text import Span, slug
 
 
 @dataclass
@@ -123,10 +125,15 @@ class Draft:
 def assign_ids(draft: Draft) -> None:
     """Stable, source-scoped ids, so a draft never merges by accident with another source. The
     scope is the source id's last eight characters: numbered ids ("de00000000000201") share
-    their first eight, and hashes are as distinct at either end. Two kinds of record are named
-    by the fact instead: agreements (by their name) and milestones that happen once (an
+    their first eight, and hashes are as distinct at either end. Some records are named by the
+    fact instead: agreements (by their name) and milestones that happen once (an
     agreement's entry into force, an institution's creation), so that two sources drafting
-    them give one record."""
+    them give one record. So are figures: a figure's id is named by its subject and the digest
+    of every field it is written with (`figure_fields`), so two new sources that draft the same
+    figure ("14 cooperation documents" of one visit) write one record with evidence from each,
+    where source-scoped ids would be two records the build rejects as one fact recorded twice;
+    a figure tied to this source's own statement or event differs in that field, so it never
+    meets another source's."""
     short = draft.source.id[-8:]
     for n, ev in enumerate(draft.events, 1):
         draft.ids[id(ev)] = (
@@ -134,8 +141,17 @@ def assign_ids(draft: Draft) -> None:
         )
     for n, st in enumerate(draft.statements, 1):
         draft.ids[id(st)] = f"st-{short}-d{n:02d}"
-    for n, fig in enumerate(draft.figures, 1):
-        draft.ids[id(fig)] = f"fig-{short}-d{n:02d}"
+    taken: set[str] = set()
+    for fig in draft.figures:
+        fields = "\x1f".join(f"{k}={v}" for k, v in figure_fields(draft, fig))
+        digest = hashlib.sha256(fields.encode("utf-8")).hexdigest()[:8]
+        words = slug(fig.subject or "figure", max_words=5)
+        base = f"fig-{words}-{digest}"
+        fig_id, k = base, 2
+        while fig_id in taken:  # one fact written twice in one article: two records here
+            fig_id, k = f"{base}-{k}", k + 1
+        taken.add(fig_id)
+        draft.ids[id(fig)] = fig_id
     used: set[str] = set()
     for ag in draft.agreements:
         base = ag.existing or ag.id

@@ -32,6 +32,10 @@ from .lexicon import ANAPHORIC_DETERMINERS
 from .sentences import Sentence
 from .text import Span
 
+#: Words between a number and what it counts that are not the counted noun ("100,000 more
+#: nurses", "30 additional staff").
+_COUNT_MODIFIERS = frozenset({"more", "additional", "extra", "further", "new", "other"})
+
 
 @dataclass(frozen=True)
 class DraftFigure:
@@ -100,7 +104,7 @@ class FinderBase:
     def preceded_by_identifier(self, start: int) -> bool:
         """ "Resolution 57", "Group 7", "COVID-19": a number right after a name or a hyphen."""
         before = self.doc[max(self.s.start, start - 30) : start]
-        if re.search(r"[A-Za-z]-$|[A-Za-z]$|#\s*$|\bNo\.\s*$", before):
+        if re.search(r"[A-Za-z]-$|[A-Za-z]\s?\d+-$|[A-Za-z]$|#\s*$|\bNo\.\s*$", before):
             return True
         m = re.search(r"([\w’'.-]+)\s+$", before)
         if not m:
@@ -160,12 +164,26 @@ class FinderBase:
                     r"\b(?:is|was|are|were|be|been|became|becomes)\s+$",
                     self.doc[self.s.start : span.start],
                 )
-                if not noun and not copula:
+                appositive = (
+                    m.group("det") == "the"
+                    and re.search(r",\s*$", self.doc[self.s.start : span.start])
+                    and re.match(r"\s+(?:by|since|of|to|in|for|between)\b", tail)
+                )
+                if not noun and not copula and not appositive:
                     continue
+                if appositive and not noun:
+                    stop = re.search(r"[,;:]", tail)
+                    end = span.end + (stop.start() if stop else len(tail.rstrip(" .")))
                 as_reported = self.doc[span.start : max(span.end, end)]
                 # "The meeting ... was the third between ...": the subject is what is ranked.
                 subject = noun or _words_before(
-                    self.doc, self.s, copula.start() + self.s.start if copula else span.start
+                    self.doc,
+                    self.s,
+                    copula.start() + self.s.start
+                    if copula
+                    else span.start
+                    - len(self.doc[: span.start])
+                    + len(self.doc[: span.start].rstrip(" ,")),
                 )
                 if noun.lower() == "time":
                     subject = _words_before(self.doc, self.s, span.start, limit=6) or noun
@@ -217,57 +235,71 @@ class FinderBase:
             )
 
     def counts(self) -> None:
-        """ "four key factors", "2,000 students": a number counting a plural noun."""
-        for m in _COUNT.finditer(self.doc, self.s.start, self.s.end):
-            num_text = m.group("num")
-            num = _number(num_text)
-            if num is None or num_text.lower() == "one":
-                continue
-            nouns = m.group("noun").split()
-            head_index = next(
-                (
-                    i
-                    for i, w in enumerate(nouns)
-                    if w.lower() in _STOP_NOUN or w.lower() in _NOT_COUNTED or self._plural(w)
-                ),
+        """ "four key factors", "2,000 students": a number counting a plural noun. A number
+        inside the words after another number ("eleven days for three different inspections",
+        "7,000 troops and a dozen warships") is tried too: the search resumes after the number
+        it tried, or after the figure it found."""
+        pos = self.s.start
+        while (m := _COUNT.search(self.doc, pos, self.s.end)) is not None:
+            found = self._count(m)
+            pos = found if found is not None else m.end("num")
+
+    def _count(self, m: re.Match[str]) -> int | None:
+        """Add the count one `_COUNT` match reports; the end of its span, or None."""
+        num_text = m.group("num")
+        num = _number(num_text)
+        if num is None or num_text.lower() == "one":
+            return None
+        nouns = m.group("noun").split()
+        # "100,000 more nurses", "30 additional staff": the head comes after the modifier.
+        lead = 0
+        while lead < len(nouns) - 1 and nouns[lead].lower() in _COUNT_MODIFIERS:
+            lead += 1
+        head_index = next(
+            (
+                i
+                for i, w in enumerate(nouns)
+                if i >= lead
+                and (w.lower() in _STOP_NOUN or w.lower() in _NOT_COUNTED or self._plural(w))
+            ),
+            None,
+        )
+        if head_index is None:
+            return None
+        head = nouns[head_index]
+        if head.lower() in _STOP_NOUN or head.lower() in _NOT_COUNTED or not self._plural(head):
+            return None
+        end = m.start("noun") + self._offset_of_word_end(m.group("noun"), head_index)
+        span = Span(m.start(), end)
+        if not self.free(span):
+            return None
+        if re.fullmatch(r"(?:1[89]|20)\d{2}", num_text):
+            return None  # a year
+        if num_text[:1].isupper() and self.doc[self.s.start : m.start("num")].strip():
+            return None  # "Four No’s": a capitalised number word inside a sentence names something
+        before = self.doc[max(self.s.start, m.start() - 20) : m.start()].lower().split()
+        if before and before[-1] in ANAPHORIC_DETERMINERS:
+            return None
+        if self.preceded_by_identifier(m.start("num")):
+            return None
+        scale = _SCALES.get((m.group("scale") or "").lower(), Decimal(1))
+        text = self.doc[span.start : span.end]
+        self.add(
+            DraftFigure(
+                span,
+                span,
+                "count",
+                _normal(num * scale),
+                "count",
+                _qualifier(m.group("q")),
+                text,
+                " ".join(nouns[: head_index + 1]),
                 None,
+                None,
+                "number before a plural noun",
             )
-            if head_index is None:
-                continue
-            head = nouns[head_index]
-            if head.lower() in _STOP_NOUN or head.lower() in _NOT_COUNTED or not self._plural(head):
-                continue
-            end = m.start("noun") + len(m.group("noun")) - len(" ".join(nouns[head_index + 1 :]))
-            end = m.start("noun") + self._offset_of_word_end(m.group("noun"), head_index)
-            span = Span(m.start(), end)
-            if not self.free(span):
-                continue
-            if re.fullmatch(r"(?:1[89]|20)\d{2}", num_text):
-                continue  # a year
-            if num_text[:1].isupper() and self.doc[self.s.start : m.start("num")].strip():
-                continue  # "Four No’s": a capitalised number word inside a sentence names something
-            before = self.doc[max(self.s.start, m.start() - 20) : m.start()].lower().split()
-            if before and before[-1] in ANAPHORIC_DETERMINERS:
-                continue
-            if self.preceded_by_identifier(m.start("num")):
-                continue
-            scale = _SCALES.get((m.group("scale") or "").lower(), Decimal(1))
-            text = self.doc[span.start : span.end]
-            self.add(
-                DraftFigure(
-                    span,
-                    span,
-                    "count",
-                    _normal(num * scale),
-                    "count",
-                    _qualifier(m.group("q")),
-                    text,
-                    " ".join(nouns[: head_index + 1]),
-                    None,
-                    None,
-                    "number before a plural noun",
-                )
-            )
+        )
+        return span.end
 
     @staticmethod
     def _plural(word: str) -> bool:

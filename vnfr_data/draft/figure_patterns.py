@@ -130,7 +130,8 @@ _MONEY_PREFIX = re.compile(
 
 
 _MONEY_SUFFIX = re.compile(
-    rf"(?:(?P<q>{_QUAL})\s+)?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?\s?{_CUR_SUFFIX}\b",
+    rf"(?:(?P<q>{_QUAL})\s+)?(?P<num>{_NUM}|{_CARD_WORD}(?=\s+{_SCALE}))(?:\s?(?P<scale>{_SCALE}))?"
+    rf"\s?{_CUR_SUFFIX}\b",
     re.IGNORECASE,
 )
 
@@ -151,7 +152,8 @@ _COMPOUND = re.compile(
 
 
 _DURATION = re.compile(
-    rf"(?:(?P<q>{_QUAL})\s+)?(?P<num>{_NUM}|{_CARD_WORD}|a|an)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\b"
+    rf"(?:(?P<q>{_QUAL})\s+)?(?P<num>{_NUM}|{_CARD_WORD}|a|an)\s+(?P<unit>years?|months?|weeks?|days?|decades?"
+    r"|century|centuries)\b"
     r"(?P<more>\s+or\s+more\b)?",
     re.IGNORECASE,
 )
@@ -185,9 +187,33 @@ _INAUGURAL = re.compile(
 )
 
 
+#: "at least once a year", "twice a month", "three times a week".
+_FREQUENCY = re.compile(
+    rf"(?:\b(?P<q>{_QUAL})\s+)?\b(?P<n>once|twice|(?:{_CARD_WORD}|\d+)\s+times)\s+(?:a|an|per|every)\s+"
+    r"(?P<per>year|month|week|day|decade)\b",
+    re.IGNORECASE,
+)
+
+
+#: "19 of the 27 member states": a part, then the counted whole.
+_PART_OF_WHOLE = re.compile(
+    rf"(?:\b(?P<q>{_QUAL})\s+)?\b(?P<part>{_NUM}|(?i:{_CARD_WORD}))\s+of\s+(?:the|its|their|all)\s+"
+    rf"(?P<whole>{_NUM}|{_CARD_WORD})\s+(?P<noun>(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*)\b"
+)
+
+
+#: "its crew of about 90 were welcomed": a body of people and its size, nothing counted after.
+_BODY_OF = re.compile(
+    rf"\b(?P<body>crew|delegation|team|contingent|workforce|staff|group|party)\s+of\s+"
+    rf"(?:(?P<q>{_QUAL})\s+)?(?P<num>{_NUM}|{_CARD_WORD})\b"
+    r"(?![\d,.]*\d)(?=\s*(?:[,.;)]|$)|\s+(?:were|was|are|is|and|who|had|have|will|on|in|at|to"
+    r"|from|arrived|landed|sailed)\b)"
+)
+
+
 _COUNT = re.compile(
     rf"(?:(?P<q>{_QUAL})\s+)?(?P<num>{_NUM}|{_CARD_WORD})(?:\s+(?P<scale>thousand|million|billion)\b)?"
-    r"(?P<noun>(?:\s+[A-Za-z][\w’'-]*){1,4})",
+    r"(?P<noun>(?:\s+(?:[^\W\d_][\w’'-]*|\d+[A-Za-z]*-\d+[\w-]*)){1,4})",
     re.IGNORECASE,
 )
 

@@ -23,13 +23,16 @@ from .dates import Anchor, find
 from .figure_counts import DraftFigure, FinderBase
 from .figure_patterns import (
     _ANNIVERSARY,
+    _BODY_OF,
     _COMPOUND,
     _CURRENCY_WORDS,
     _DURATION,
+    _FREQUENCY,
     _GROWTH,
     _HALF_CENTURY,
     _MONEY_PREFIX,
     _MONEY_SUFFIX,
+    _PART_OF_WHOLE,
     _PERCENT,
     _SCALES,
     _TRADE,
@@ -60,7 +63,10 @@ class _Finder(FinderBase):
         self.duration()
         self.ordinal_numbers()
         self.ordinal_words()
+        self.frequencies()
         self.number_of()
+        self.share_of_a_whole()
+        self.body_of_people()
         self.counts()
         return sorted(self.out, key=lambda f: f.span.start)
 
@@ -133,6 +139,8 @@ class _Finder(FinderBase):
             return "days", value * 7
         if unit == "decade":
             return "years", value * 10
+        if unit in {"century", "centurie"}:
+            return "years", value * 100
         return unit + "s", value
 
     def compound(self) -> None:
@@ -221,7 +229,8 @@ class _Finder(FinderBase):
             if not self.free(span) or num is None:
                 continue
             if num_text.lower() in {"a", "an"} and m.group("unit").lower().rstrip("s") not in {
-                "decade"
+                "decade",
+                "century",
             }:
                 continue  # "a year" is too vague to be a figure, "a decade" is ten years
             before = self.doc[max(self.s.start, m.start() - 20) : m.start()].lower().split()
@@ -264,6 +273,99 @@ class _Finder(FinderBase):
                     None,
                     None,
                     "number of time units",
+                )
+            )
+
+    def frequencies(self) -> None:
+        """ "at least once a year", "twice a month": how often, a count per period."""
+        for m in _FREQUENCY.finditer(self.doc, self.s.start, self.s.end):
+            span = Span(m.start(), m.end())
+            if not self.free(span):
+                continue
+            times = {"once": 1, "twice": 2}.get(m.group("n").lower())
+            value = Decimal(times) if times else _number(m.group("n").split()[0])
+            if value is None:
+                continue
+            self.add(
+                DraftFigure(
+                    span,
+                    span,
+                    "other",
+                    _normal(value),
+                    "count",
+                    _qualifier(m.group("q")),
+                    m.group(),
+                    f"times per {m.group('per').lower()}",
+                    None,
+                    None,
+                    "a frequency (times per period)",
+                )
+            )
+
+    def share_of_a_whole(self) -> None:
+        """ "19 of the 27 member states": the part and the whole are both counts."""
+        for m in _PART_OF_WHOLE.finditer(self.doc, self.s.start, self.s.end):
+            words = list(re.finditer(r"\S+", m.group("noun")))
+            head = next((w for w in words if FinderBase._plural(w.group())), None)
+            if head is None:
+                continue
+            noun_end = m.start("noun") + head.end()
+            noun = self.doc[m.start("noun") : noun_end]
+            for group in ("part", "whole"):
+                num_text = m.group(group)
+                num = _number(num_text)
+                span = Span(m.start(group), m.end(group) if group == "part" else noun_end)
+                if (
+                    num is None
+                    or num_text.lower() == "one"
+                    or re.fullmatch(r"(?:1[89]|20)\d{2}", num_text)
+                    or not self.free(span)
+                ):
+                    continue
+                start = m.start("q") if group == "part" and m.group("q") else span.start
+                self.add(
+                    DraftFigure(
+                        span,
+                        Span(start, noun_end) if group == "part" else span,
+                        "count",
+                        _normal(num),
+                        "count",
+                        _qualifier(m.group("q")) if group == "part" else "exact",
+                        self.doc[start:noun_end]
+                        if group == "part"
+                        else self.doc[span.start : span.end],
+                        noun,
+                        None,
+                        None,
+                        "a part of a counted whole" if group == "part" else "a counted whole",
+                    )
+                )
+
+    def body_of_people(self) -> None:
+        """ "its crew of about 90", "a delegation of 40": a bare number that sizes a body of
+        people named before it."""
+        for m in _BODY_OF.finditer(self.doc, self.s.start, self.s.end):
+            span = Span(m.start("num"), m.end("num"))
+            num = _number(m.group("num"))
+            if (
+                num is None
+                or not self.free(span)
+                or re.fullmatch(r"(?:1[89]|20)\d{2}", m.group("num"))
+            ):
+                continue
+            self.add(
+                DraftFigure(
+                    span,
+                    Span(m.start(), m.end()),
+                    "count",
+                    _normal(num),
+                    "count",
+                    _qualifier(m.group("q")),
+                    m.group(),
+                    m.group("body"),
+                    None,
+                    None,
+                    "the size of a body of people",
                 )
             )
 

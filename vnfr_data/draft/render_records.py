@@ -263,25 +263,35 @@ def _figure_links(
     return st, ev
 
 
+def figure_fields(draft: Draft, fig: DraftFigure) -> list[tuple[str, str]]:
+    """The fields a figure's record is written with, in order (everything but its id and
+    evidence): what the build compares when it looks for one fact recorded twice."""
+    fields = [
+        ("metric", fig.metric),
+        ("value", scalar(fig.value)),
+        ("unit", fig.unit),
+        ("qualifier", fig.qualifier),
+        ("as_reported", scalar(fig.as_reported)),
+        ("subject", scalar(fig.subject)),
+    ]
+    if fig.period is not None and fig.period.start is not None:
+        fields += [("period_start", scalar(fig.period.start))]
+        fields += [("period_end", scalar(fig.period.end))]
+    if fig.comparison_base:
+        fields += [("comparison_base", scalar(fig.comparison_base))]
+    st, ev = _figure_links(draft, fig)
+    if st is not None and all(_known(a) for a in (st.who.speaker, *st.who.co)):
+        fields += [("statement", draft.id_of(st))]
+    if ev is not None:
+        fields += [("event", draft.id_of(ev))]
+    return fields
+
+
 def _figure_block(draft: Draft, fig: DraftFigure) -> str:
     ind = "    "
     out = _comment(fig.rule, "  ")
     out += f"  - id: {draft.id_of(fig)}\n"
-    out += f"{ind}metric: {fig.metric}\n"
-    out += f"{ind}value: {scalar(fig.value)}\n"
-    out += f"{ind}unit: {fig.unit}\n"
-    out += f"{ind}qualifier: {fig.qualifier}\n"
-    out += f"{ind}as_reported: {scalar(fig.as_reported)}\n"
-    out += f"{ind}subject: {scalar(fig.subject)}\n"
-    if fig.period is not None and fig.period.start is not None:
-        out += f"{ind}period_start: {scalar(fig.period.start)}\n"
-        out += f"{ind}period_end: {scalar(fig.period.end)}\n"
-    if fig.comparison_base:
-        out += f"{ind}comparison_base: {scalar(fig.comparison_base)}\n"
-    st, ev = _figure_links(draft, fig)
-    if st is not None and all(_known(a) for a in (st.who.speaker, *st.who.co)):
-        out += f"{ind}statement: {draft.id_of(st)}\n"
-    if ev is not None:
-        out += f"{ind}event: {draft.id_of(ev)}\n"
+    for name, value in figure_fields(draft, fig):
+        out += f"{ind}{name}: {value}\n"
     out += f"{ind}evidence: {_quotes(draft, [fig.evidence])}\n"
     return out
