@@ -12,10 +12,13 @@ from vnfr_data.arrow_values import strings
 from vnfr_data.validate.constraints import FORMULA_BYTES, not_nfc
 from vnfr_data.validate.text_proofs import (
     CONTROL_BYTES,
+    all_digits,
+    all_iso_dates,
     all_nfc,
     longest_cell_bytes,
     no_cell_starting_with,
     no_control_bytes,
+    no_empty_item,
 )
 
 #: Characters that make normalisation interesting: bases, precomposed letters, combining
@@ -89,3 +92,56 @@ def test_sliced_columns_are_read_at_their_offset() -> None:
     assert no_cell_starting_with(column, FORMULA_BYTES)
     assert longest_cell_bytes(column) == 4
     assert not no_cell_starting_with(strings(["ok", "@y"]).slice(1), FORMULA_BYTES)
+
+
+digit_cells = st.lists(st.text(alphabet="0123456789-+ a", max_size=20) | st.none(), max_size=12)
+
+
+@settings(deadline=None)
+@given(digit_cells)
+def test_a_proof_of_integers_holds_for_every_cell(values: list[str | None]) -> None:
+    import re
+
+    if all_digits(strings(values), 18):
+        assert all(v is None or v == "" or re.fullmatch(r"-?[0-9]{1,18}", v) for v in values)
+
+
+date_cells = st.lists(
+    st.sampled_from(["2024-01-31", "2024-1-31", "20240-1-31", "2024/01/31", "", "x"]) | st.none(),
+    max_size=8,
+)
+
+
+@settings(deadline=None)
+@given(date_cells)
+def test_a_proof_of_dates_holds_for_every_cell(values: list[str | None]) -> None:
+    import re
+
+    column = pa.chunked_array([strings(values[:3]), strings(values[3:])])
+    if all_iso_dates(column):
+        assert all(
+            v is None or v == "" or re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) for v in values
+        )
+
+
+list_cells = st.lists(st.text(alphabet="a;b", max_size=6) | st.none(), max_size=10)
+
+
+@settings(deadline=None)
+@given(list_cells)
+def test_a_proof_of_no_empty_item_holds_for_every_cell(values: list[str | None]) -> None:
+    column = strings(values).slice(1)  # a sliced array: offsets that do not start at 0
+    if no_empty_item(column, b";"):
+        assert all(v is None or v == "" or "" not in v.split(";") for v in values[1:])
+
+
+def test_the_proofs_can_fail() -> None:
+    assert all_digits(strings(["12", None, ""]), 18)
+    assert not all_digits(strings(["12", "-3"]), 18)
+    assert not all_digits(strings(["1" * 19]), 18)
+    assert all_iso_dates(strings(["2024-01-31", None, ""]))
+    assert not all_iso_dates(strings(["2024-01-31", "2024-1-310"]))
+    assert no_empty_item(strings(["a;b", "", None, "c"]), b";")
+    assert not no_empty_item(strings(["a;;b"]), b";")
+    assert not no_empty_item(strings(["a;"]), b";")
+    assert not no_empty_item(strings([";a"]), b";")

@@ -29,6 +29,7 @@ from ..schema import EVIDENCED, table_schema
 from ..sources.folding import normal_text
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, Where, indices, located, maker
+from .record_codes import record_codes
 
 Tables = Mapping[str, pa.Table]
 _SEP = "\x1f"
@@ -59,14 +60,6 @@ def _exploded(table: pa.Table, name: str, column: str) -> tuple[pa.Array, np.nda
     items = pc.list_flatten(lists)
     ids = table[key].combine_chunks().take(ints(parents))
     return _keys(_constant(name, len(items)), ids, items), parents
-
-
-def _record_keys(tables: Tables, names: list[str]) -> pa.Array:
-    parts = [
-        _flat(_keys(_constant(n, tables[n].num_rows), tables[n][table_schema(n).primary_key[0]]))
-        for n in names
-    ]
-    return pa.concat_arrays(parts) if parts else strings([])
 
 
 def _flat(keys: pa.ChunkedArray | pa.Array) -> pa.Array:
@@ -117,18 +110,13 @@ def check_claim_records(data: Inputs) -> list[Problem]:
     if not names:
         return []
     claims = tables["claims"]
-    missing = pc.invert(
-        pc.is_in(
-            _keys(claims["record_table"], claims["record_id"]),
-            value_set=_record_keys(tables, names),
-        )
-    )
+    missing = _unnamed_records(claims, tables, names)
     return located(
         where,
         "claims",
         claims,
         "record_id",
-        missing,
+        bools(missing),
         maker(
             ClaimMismatch,
             "claim about a record that is not in its table",
@@ -137,6 +125,32 @@ def check_claim_records(data: Inputs) -> list[Problem]:
             expected="an id of the table named in record_table",
         ),
     )
+
+
+def _unnamed_records(claims: pa.Table, tables: Tables, names: list[str]) -> np.ndarray:
+    """True where a claim's (record_table, record_id) is no record of `names`.
+
+    Table by table, each table's ids looked up among the few ids its claims name (a
+    small set), never a set of every record built for a handful of claims. As with
+    joined text keys: a claim whose table or id is null names a record exactly when
+    some table holds a record with a null id."""
+    record_table, record_id = claims["record_table"], claims["record_id"]
+    null_key = mask(pc.or_(pc.is_null(record_table), pc.is_null(record_id)))
+    missing = np.ones(claims.num_rows, dtype=bool)
+    if null_key.any():
+        null_id = any(tables[n][table_schema(n).primary_key[0]].null_count for n in names)
+        missing[null_key] = not null_id
+    for name in names:
+        rows = np.flatnonzero(mask(pc.equal(record_table, string(name))) & ~null_key)
+        if not len(rows):
+            continue
+        named = record_id.take(ints(rows))
+        wanted = pc.unique(named)
+        held = np.zeros(len(wanted), dtype=bool)
+        at = pc.index_in(tables[name][table_schema(name).primary_key[0]], value_set=wanted)
+        held[numbers(at.filter(pc.is_valid(at)))] = True
+        missing[rows] = ~held[numbers(pc.index_in(named, value_set=wanted))]
+    return missing
 
 
 @rule("disputed fields", tables=_TABLES, emits=(ClaimMismatch,))
@@ -240,6 +254,43 @@ def _among(values: np.ndarray, known: np.ndarray) -> np.ndarray:
     return found
 
 
+def _record_codes(data: Inputs, names: list[str]) -> tuple[list[np.ndarray], int]:
+    """`_codes` of the fact tables' keys, then of the evidence's and the claims' record ids:
+    with evidence, the codes the grounding rule numbered (`record_codes`, null made -1),
+    the claims' ids looked up among their values (an id not there gets a code of its own)."""
+    tables = data.tables
+    if "evidence" not in tables:
+        sides = [tables[s] for s in ("claims",) if s in tables]
+        return _codes(
+            [
+                *(tables[n][table_schema(n).primary_key[0]] for n in names),
+                *(t["record_id"] for t in sides),
+            ]
+        )
+    shared = record_codes(data, names)
+    null = shared.null_code
+
+    def nulled(codes: np.ndarray) -> np.ndarray:
+        return codes if null is None else np.where(codes == null, np.int32(-1), codes)
+
+    out = [nulled(c) for c in (*shared.tables, shared.evidence)]
+    count = shared.count
+    if "claims" in tables:
+        ids = tables["claims"]["record_id"]
+        at = pc.index_in(ids, value_set=shared.values)
+        codes = numbers(pc.fill_null(at, integer(-1, at.type)), np.int32).copy()
+        unfound = mask(pc.and_(pc.is_null(at), pc.is_valid(ids)))
+        if unfound.any():
+            local = pc.dictionary_encode(ids.filter(bools(unfound)))
+            chunks = local.chunks if isinstance(local, pa.ChunkedArray) else [local]
+            codes[unfound] = count + numbers(
+                pa.chunked_array([c.indices for c in chunks], pa.int32()), np.int32
+            )
+            count += len(chunks[-1].dictionary)
+        out.append(nulled(codes))
+    return out, count
+
+
 @rule("source ids", tables=_TABLES, emits=(ClaimMismatch,), heavy=True)
 def check_source_ids(data: Inputs) -> list[Problem]:
     """A row's source_ids are the sources of its evidence, and cover its claims' sources.
@@ -261,12 +312,7 @@ def check_source_ids(data: Inputs) -> list[Problem]:
     sides = [tables[s] for s in ("evidence", "claims") if s in tables]
     # Codes of each part: the fact tables' first (one array each), then the other tables.
     table_codes, n_tables = _codes([strings(names), *(t["record_table"] for t in sides)])
-    record_codes, n_records = _codes(
-        [
-            *(tables[n][table_schema(n).primary_key[0]] for n in names),
-            *(t["record_id"] for t in sides),
-        ]
-    )
+    record_codes, n_records = _record_codes(data, names)
     source_codes, n_sources = _codes([*items.values(), *(t["source_id"] for t in sides)])
     own = table_codes[0]
     records, n_pairs = _pairs(

@@ -11,8 +11,10 @@ internal error, so the problem catalogue generated from the declarations
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+import threading
+from collections.abc import Callable, Collection, Hashable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import pyarrow as pa
 
@@ -20,6 +22,32 @@ from ..errors import Problem
 from .locate import Where
 
 Tables = dict[str, pa.Table]
+
+
+T = TypeVar("T")
+
+
+class Shared:
+    """What several rules derive from the same tables (the evidence's record ids numbered,
+    say), computed by the first rule that asks and then reused: rules run side by side,
+    so the first computes it under a lock while a second waits for it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: dict[Hashable, Any] = {}
+        self._asked: dict[Hashable, int] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], T], users: int | None = None) -> T:
+        """The value of `key`, computed on the first call; forgotten after the `users`-th
+        (the rules that use it have all had it: its memory goes back)."""
+        with self._lock:
+            if key not in self._values:
+                self._values[key] = compute()
+            value: T = self._values[key]
+            self._asked[key] = self._asked.get(key, 0) + 1
+            if users is not None and self._asked[key] >= users:
+                del self._values[key]
+            return value
 
 
 @dataclass(frozen=True)
@@ -30,6 +58,8 @@ class Inputs:
     where: Where = field(default_factory=Where)
     #: Raw UTF-8 bytes of each source's text, by source_id (those that could be read).
     texts: Mapping[str, bytes] = field(default_factory=dict)
+    #: What rules derive from the same tables, computed once for all of them.
+    shared: Shared = field(default_factory=Shared)
 
 
 Check = Callable[[Inputs], list[Problem]]
@@ -62,7 +92,7 @@ class Rule:
     def run(self, data: Inputs) -> list[Problem]:
         """Run on the declared tables only; an undeclared problem code is a bug of the rule."""
         visible = {n: t for n, t in data.tables.items() if n in self.tables}
-        found = self.check(Inputs(visible, data.where, data.texts))
+        found = self.check(Inputs(visible, data.where, data.texts, data.shared))
         wrong = sorted({p.code for p in found} - set(self.codes))
         if wrong:
             raise RuntimeError(f"rule {self.name} reported undeclared codes {', '.join(wrong)}")

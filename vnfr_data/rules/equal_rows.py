@@ -61,37 +61,53 @@ def _dense(codes: np.ndarray) -> tuple[np.ndarray, int]:
     return numbers(encoded.indices), len(encoded.dictionary)
 
 
-def row_codes(table: pa.Table, columns: list[str]) -> np.ndarray:
-    """An integer per row, the same for two rows exactly when they are equal in `columns`
-    (null equal to null): each column dictionary-encoded, the codes combined."""
-    codes = np.zeros(table.num_rows, dtype=np.int64)
-    distinct = 1
-    for c in columns:
-        encoded = pc.dictionary_encode(table[c], null_encoding="encode")
-        chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
-        size = len(chunks[0].dictionary) if chunks else 0
-        column = (
-            np.concatenate([numbers(ch.indices) for ch in chunks])
-            if chunks
-            else np.zeros(0, dtype=np.int64)
-        )
-        if distinct * max(size, 1) >= 2**62:
-            codes, distinct = _dense(codes)
-        codes = codes * max(size, 1) + column
-        distinct *= max(size, 1)
-    return codes
+def _column_codes(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, int]:
+    """A code per cell, equal for equal cells (null equal to null), and how many codes."""
+    encoded = pc.dictionary_encode(column, null_encoding="encode")
+    chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
+    size = len(chunks[0].dictionary) if chunks else 0
+    codes = (
+        np.concatenate([numbers(ch.indices) for ch in chunks])
+        if chunks
+        else np.zeros(0, dtype=np.int64)
+    )
+    return codes, max(size, 1)
 
 
 def equal_groups(table: pa.Table, columns: list[str]) -> list[list[int]]:
     """Groups of two or more rows equal in `columns` (null equals null), each sorted,
-    ordered by their first row."""
+    ordered by their first row.
+
+    Column by column, each column's codes combined into one integer per row; after
+    each, the rows whose combination no other row shares are dropped (they cannot be
+    in a group), so that the later columns, often the widest texts, are encoded for the
+    few rows still in question, and the search ends as soon as every row differs."""
     if table.num_rows < 2:
         return []
-    codes, distinct = _dense(row_codes(table, columns))
-    if distinct == table.num_rows:  # every row differs: the usual case
+    rows = np.arange(table.num_rows)  # the rows still in question
+    codes = np.zeros(table.num_rows, dtype=np.int64)
+    distinct = 1
+    for c in columns:
+        column = table[c] if len(rows) == table.num_rows else table[c].take(ints(rows))
+        cells, size = _column_codes(column)
+        if size == 1:  # one value in every row: it tells no rows apart
+            continue
+        codes = codes * size + cells
+        if distinct * size < len(rows):  # fewer combinations than rows: some rows repeat
+            distinct *= size
+            continue
+        codes, distinct = _dense(codes)
+        if distinct == len(rows):  # every row differs: the usual case
+            return []
+        shared = np.bincount(codes, minlength=distinct)[codes] > 1
+        if not shared.all():
+            rows, codes = rows[shared], codes[shared]
+    codes, distinct = _dense(codes)  # the columns since the last drop may have told rows apart
+    shared = np.bincount(codes, minlength=distinct)[codes] > 1
+    rows, codes = rows[shared], codes[shared]
+    if not len(rows):
         return []
-    repeated = np.flatnonzero(np.bincount(codes, minlength=distinct)[codes] > 1)
-    by_group = repeated[np.argsort(codes[repeated], kind="stable")]
+    by_group = np.argsort(codes, kind="stable")
     cuts = np.flatnonzero(np.diff(codes[by_group])) + 1
-    groups = [part.tolist() for part in np.split(by_group, cuts)]
+    groups = [rows[part].tolist() for part in np.split(by_group, cuts)]
     return sorted(groups, key=lambda g: g[0])

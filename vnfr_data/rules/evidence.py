@@ -10,12 +10,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..arrow_values import FALSE, integer, mask, numbers, string, strings
+from ..arrow_values import integer, mask, numbers, strings
 from ..errors import EvidenceOutsideBody, MissingEvidence, OrphanEvidence, Problem, QuoteMismatch
 from ..schema import EVIDENCED, table_schema
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, MAX_SHOWN, bools, capped, ints, located, maker
 from .quote_spans import mismatched_quotes
+from .record_codes import record_codes
 
 __all__ = [
     "check_evidence_in_body",
@@ -112,22 +113,38 @@ def check_grounding(data: Inputs) -> list[Problem]:
     if "evidence" not in tables:
         return []
     ev = tables["evidence"]
+    names = [name for name in EVIDENCED if name in tables]
+    if not names:
+        return []
+    # One pass for every table: the evidence's record ids and every table's ids numbered by
+    # one dictionary (null a value of its own, as `is_in` matches null with null), each
+    # (table, id) a slot of a flag array: which slots the evidence cites, which hold a record.
+    codes = record_codes(data, names)
+    cites, owns, count = codes.evidence, codes.tables, codes.count
+    kind = np.int32 if len(names) * count < 2**31 else np.int64
+    at = pc.index_in(ev["record_table"], value_set=strings(names))
+    # The fill value in the column's own type: one of another type is converted by way of
+    # a pandas check (an import of pandas).
+    table = numbers(pc.fill_null(at, integer(-1, at.type)), kind)
+    del at
+    cited_here = table >= 0
+    slot = np.where(cited_here, table * kind(count) + cites, 0)
+    cited = np.zeros(len(names) * count, dtype=bool)
+    cited[slot[cited_here]] = True
+    held = np.zeros(len(names) * count, dtype=bool)
+    for i, own in enumerate(owns):
+        held[kind(i * count) + own] = True
+    orphans = cited_here & ~held[slot]
+    del cited_here, slot, held
     problems: list[Problem] = []
-    for name in EVIDENCED:
-        if name not in tables:
-            continue
+    for i, (name, own) in enumerate(zip(names, owns, strict=True)):
         key = table_schema(name).primary_key[0]
-        ids = tables[name][key]
-        # The evidence rows of this table, once: each lookup below then runs on them only.
-        mine = pc.indices_nonzero(pc.fill_null(pc.equal(ev["record_table"], string(name)), FALSE))
-        cited = ev["record_id"].take(mine)
-        missing = pc.invert(pc.is_in(ids, value_set=pc.unique(cited)))
         problems += located(
             where,
             name,
             tables[name],
             key,
-            missing,
+            bools(~cited[kind(i * count) + own]),
             maker(
                 MissingEvidence,
                 "record cites no evidence",
@@ -136,11 +153,11 @@ def check_grounding(data: Inputs) -> list[Problem]:
                 expected="at least one evidence row with this record_id",
             ),
         )
-        dangling = numbers(mine)[mask(pc.invert(pc.is_in(cited, value_set=ids)))]
-        if not len(dangling):
+        if not orphans.any():
             continue
-        orphan = np.zeros(ev.num_rows, dtype=bool)
-        orphan[dangling] = True
+        orphan = orphans & (table == i)
+        if not orphan.any():
+            continue
         problems += located(
             where,
             "evidence",

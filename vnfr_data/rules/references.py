@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import functools
 
+import numpy as np
 import pyarrow.compute as pc
 
-from ..arrow_values import mask, numbers, string
+from ..arrow_values import bools, mask, numbers, string
 from ..errors import ForeignKeyError, Problem, UnknownReference
 from ..schema import EVIDENCED, RESOURCES, TABLES, spec, table_schema
 from .declare import Inputs, rule
@@ -156,25 +157,34 @@ def check_claimed_references(data: Inputs) -> list[Problem]:
         return []
     claims = data.tables["claims"]
     problems: list[Problem] = []
+    value = claims["value"]
     for name, column, target, target_field in _CLAIMED:
         if target not in data.tables:
             continue
-        known = data.tables[target][target_field]
-        value = claims["value"]
-        dangling = pc.and_(
+        # The claims this key could be wrong in, first: the lookup then runs on them only,
+        # not on a set of every id of the target (usually there are none).
+        maybe = indices(
             pc.and_(
-                pc.equal(claims["record_table"], string(name)),
-                pc.equal(claims["field"], string(column)),
-            ),
-            pc.and_(
-                pc.not_equal(
-                    claims["rank"], string("preferred")
-                ),  # the row shows it: checked there
-                pc.and_(pc.is_valid(value), pc.invert(pc.is_in(value, value_set=known))),
-            ),
+                pc.and_(
+                    pc.equal(claims["record_table"], string(name)),
+                    pc.equal(claims["field"], string(column)),
+                ),
+                pc.and_(
+                    pc.not_equal(
+                        claims["rank"], string("preferred")
+                    ),  # the row shows it: checked there
+                    pc.is_valid(value),
+                ),
+            )
         )
-        if not mask(dangling).any():
+        if not len(maybe):
             continue
+        known = data.tables[target][target_field]
+        unknown = maybe[~mask(pc.is_in(value.take(ints(maybe)), value_set=known))]
+        if not len(unknown):
+            continue
+        dangling = np.zeros(claims.num_rows, dtype=bool)
+        dangling[unknown] = True
         make = functools.partial(
             _claimed_problem,
             data.where.file("claims"),
@@ -182,5 +192,5 @@ def check_claimed_references(data: Inputs) -> list[Problem]:
             sorted(str(k) for k in pc.unique(known).to_pylist() if k is not None),
             f"a {target_field} of {target}",
         )
-        problems += located(data.where, "claims", claims, "value", dangling, make)
+        problems += located(data.where, "claims", claims, "value", bools(dangling), make)
     return problems

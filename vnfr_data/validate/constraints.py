@@ -34,7 +34,16 @@ from ..rules.locate import Mask, Where, bools, located
 from ..schema import Field, TableSchema
 from .cells import typed_from_text
 from .keys import duplicates
-from .text_proofs import all_nfc, byte_length_range, longest_cell_bytes, no_cell_starting_with
+from .text_proofs import (
+    all_digits,
+    all_iso_dates,
+    all_nfc,
+    byte_length_range,
+    few_distinct,
+    longest_cell_bytes,
+    no_cell_starting_with,
+    no_empty_item,
+)
 
 #: Excel and LibreOffice cells hold at most this many characters; a longer cell is cut
 #: when the CSV is opened, and no quote or title of this dataset comes near it.
@@ -66,6 +75,17 @@ _TYPE_RULES: dict[str, tuple[str, str]] = {
     ),
 }
 _URI = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]+$"
+#: The most digits `_TYPE_RULES["integer"]` allows.
+_INTEGER_DIGITS = 18
+
+
+def _pattern_holds(col: pa.ChunkedArray, pattern: str) -> bool:
+    """True when every distinct value of a column of few distinct values matches (False:
+    check cell by cell). Null cells are not checked, as cell by cell."""
+    if not few_distinct(col):
+        return False
+    values = pc.unique(col).drop_null()
+    return bool(pc.all(pc.match_substring_regex(values, pattern)).as_py() is not False)
 
 
 def is_free_text(field: Field) -> bool:
@@ -233,9 +253,13 @@ class _FieldCheck:
         if kind in ("string", "list"):
             return col
         none = null(pa.string())
+        # Proven on the bytes, when it can be: every non-empty cell has the type's form.
+        proven = (kind == "integer" and all_digits(col, _INTEGER_DIGITS)) or (
+            kind == "date" and all_iso_dates(col)
+        )
         col = pc.if_else(pc.equal(col, string("")), none, col)
         pattern, expected = _TYPE_RULES[kind]
-        fits = pc.match_substring_regex(col, pattern)
+        fits = pc.is_valid(col) if proven else pc.match_substring_regex(col, pattern)
         if kind == "date":
             fits = pc.and_(fits, _real_dates(pc.if_else(fits, col, none)))
         bad = pc.and_(pc.is_valid(col), pc.invert(pc.fill_null(fits, FALSE)))
@@ -257,7 +281,7 @@ class _FieldCheck:
         if f.required:
             missing = pc.and_(pc.is_null(col), pc.invert(self.reported))
             out += self.found(ConstraintError, missing, 'constraint "required": cell is empty')
-        if f.type == "list":
+        if f.type == "list" and not no_empty_item(col, LIST_DELIMITER.encode()):
             item_empty = pc.and_(
                 pc.not_equal(col, string("")),
                 pc.match_substring_regex(col, f"(^|{LIST_DELIMITER})({LIST_DELIMITER}|$)"),
@@ -268,13 +292,13 @@ class _FieldCheck:
                 "list has an empty item",
                 f"items separated by '{LIST_DELIMITER}', none empty",
             )
-            if f.item_enum is not None:
-                out += self.found(
-                    ConstraintError,
-                    _outside_vocabulary(col, f.item_enum),
-                    'constraint "itemConstraints.enum": an item is not in the vocabulary',
-                    f"items of the {f.name} vocabulary (itemConstraints.enum in the Table Schema)",
-                )
+        if f.type == "list" and f.item_enum is not None:
+            out += self.found(
+                ConstraintError,
+                _outside_vocabulary(col, f.item_enum),
+                'constraint "itemConstraints.enum": an item is not in the vocabulary',
+                f"items of the {f.name} vocabulary (itemConstraints.enum in the Table Schema)",
+            )
         if f.type != "string":
             return out
         if f.enum is not None:
@@ -285,7 +309,7 @@ class _FieldCheck:
                 'constraint "enum": value not in the vocabulary',
                 "one of " + ", ".join(f.enum),
             )
-        if f.pattern is not None:
+        if f.pattern is not None and not _pattern_holds(col, f"^(?:{f.pattern})$"):
             out += self.found(
                 ConstraintError,
                 pc.invert(pc.match_substring_regex(col, f"^(?:{f.pattern})$")),

@@ -17,6 +17,13 @@ or finds none). So a proof can never hide a finding, only save time:
 * no formula lead and no over-long cell: the first byte and the byte length of
   every cell, read from the offsets (a cell has at least as many bytes as
   characters).
+* integers and ISO dates: every byte of the column a digit and no cell longer
+  than the type allows; every cell 0 or 10 bytes with its dashes in place. Each
+  non-empty cell then matches the type's pattern.
+* no empty list item: no cell starts or ends with the delimiter and no two
+  delimiters stand side by side anywhere in the column's bytes.
+* a pattern, for a column of few distinct values: the pattern holds for every
+  distinct value (`pc.unique`), so for every cell.
 """
 
 from __future__ import annotations
@@ -110,6 +117,92 @@ def longest_cell_bytes(column: pa.ChunkedArray | pa.Array) -> int | None:
         if len(offsets) > 1:
             longest = max(longest, int(np.diff(offsets).max()))
     return longest
+
+
+def _spans(column: pa.ChunkedArray | pa.Array) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """Each chunk's cell offsets (from its first cell) and the bytes its cells span, or None
+    for an unusual layout."""
+    out = []
+    for chunk in _chunks(column):
+        layout = _offsets_and_data(chunk)
+        if layout is None:
+            return None
+        offsets, data = layout
+        first, last = int(offsets[0]), int(offsets[-1])
+        out.append((offsets - first, np.frombuffer(data, dtype=np.uint8)[first:last]))
+    return out
+
+
+def all_digits(column: pa.ChunkedArray | pa.Array, max_cell_bytes: int) -> bool:
+    """True when every byte of every cell is an ASCII digit and no cell is longer than
+    `max_cell_bytes`: each non-empty cell is then an unsigned integer of that many digits."""
+    spans = _spans(column)
+    if spans is None:
+        return False
+    for offsets, data in spans:
+        if len(offsets) > 1 and int(np.diff(offsets).max()) > max_cell_bytes:
+            return False
+        if len(data) and int((data - np.uint8(0x30)).max()) > 9:  # a byte below "0" wraps
+            return False
+    return True
+
+
+#: Where an ISO date (YYYY-MM-DD) has its dashes.
+_DASHES = np.array([c == "-" for c in "0000-00-00"])
+
+
+def all_iso_dates(column: pa.ChunkedArray | pa.Array) -> bool:
+    """True when every cell is empty or ten bytes of the form DDDD-DD-DD (D a digit):
+    the non-empty cells are then back to back in the column's bytes, ten by ten."""
+    spans = _spans(column)
+    if spans is None:
+        return False
+    for offsets, data in spans:
+        if len(offsets) > 1 and not np.isin(np.diff(offsets), (0, 10)).all():
+            return False
+        if not len(data):
+            continue
+        grid = data.reshape(-1, 10)
+        if not (grid[:, _DASHES] == ord("-")).all():
+            return False
+        if int((grid[:, ~_DASHES] - np.uint8(0x30)).max()) > 9:
+            return False
+    return True
+
+
+def no_empty_item(column: pa.ChunkedArray | pa.Array, delimiter: bytes) -> bool:
+    """True when no cell of a list column (as text) has an empty item: none starts or ends
+    with the delimiter, and no two delimiters are adjacent in the bytes of the column."""
+    (mark,) = delimiter
+    spans = _spans(column)
+    if spans is None:
+        return False
+    for offsets, data in spans:
+        if not len(data):
+            continue
+        full = offsets[1:] > offsets[:-1]
+        starts, ends = offsets[:-1][full], offsets[1:][full] - 1
+        if (data[starts] == mark).any() or (data[ends] == mark).any():
+            return False
+        delimiters = data == mark
+        if (delimiters[1:] & delimiters[:-1]).any():
+            return False
+    return True
+
+
+#: Rows sampled to judge whether a column repeats its values enough for `pc.unique`.
+_SAMPLE_ROWS = 4096
+
+
+def few_distinct(column: pa.ChunkedArray | pa.Array) -> bool:
+    """Whether the column's first rows repeat their values (at most half are distinct):
+    then its distinct values are far fewer than its cells, and a check of each distinct
+    value is cheaper than one of each cell. A guess about speed, never about a finding."""
+    n = min(len(column), _SAMPLE_ROWS)
+    if n < 64:
+        return False
+    sample = column.slice(0, n)
+    return int(pc.count_distinct(sample, mode="all").as_py()) * 2 <= n
 
 
 def byte_length_range(column: pa.ChunkedArray | pa.Array) -> tuple[int | None, int | None]:
