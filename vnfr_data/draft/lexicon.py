@@ -309,6 +309,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     Chamber Fund Party Army Navy Police Energy Trade Investment Development Cooperation
     Transition Just Free Protection Comprehensive Strategic Law Conduct Parties Development
     Assistance Official Indo-Pacific Francophonie International United National European
+    Provincial People Hospital College
     """
     )
 )
@@ -362,6 +363,10 @@ ORG_HEADS: dict[str, str] = {
     "council": "government_body",
     "authority": "government_body",
     "army": "government_body",
+    "navy": "government_body",
+    "treasury": "government_body",
+    "hospital": "organisation",
+    "college": "organisation",
     "bank": "company",
     "company": "company",
     "corporation": "company",

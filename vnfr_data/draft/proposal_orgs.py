@@ -36,7 +36,8 @@ _DETERMINERS = frozenset(
 _COMPANY_CUE = re.compile(
     r"\b(?:carrier|airline|utility|company|firm|group|manufacturer|maker|planemaker|carmaker"
     r"|automaker|giant|conglomerate|developer|operator|lender|insurer|retailer|start-?up"
-    r"|shipbuilder|producer|supplier|investor)\s+$"
+    r"|shipbuilder|producer|supplier|investor|bank|contractor|roaster|exporter|importer"
+    r"|distributor|brewer|builder|chain|consultancy|insurer|lessor|shipper|trader)\s+$"
     # "French groups Thales and Safran", "companies Alstom, Egis and Systra": every name of a
     # list after a plural cue is a company.
     r"|\b(?:carriers|airlines|utilities|companies|firms|groups|manufacturers|makers|giants"
@@ -52,9 +53,10 @@ _CORPORATE_TITLE = re.compile(
 
 
 _UP = "A-ZÀ-ÖØ-ÞĐ"
+#: A capitalised run; an en dash joins a compound ("Việt Nam–France Friendship Group").
 _CAP_RUN = re.compile(
-    rf"(?:[{_UP}][\w’'.&-]*|(?<=\s)(?:of|and|for|the|in|on|de)(?=\s+[A-Z]))"
-    rf"(?:\s+(?:[{_UP}][\w’'.&-]*|(?:of|and|for|the|in|on|de)(?=\s+[{_UP}])))*"
+    rf"(?:[{_UP}][\w’'.&–-]*|(?<=\s)(?:of|and|for|the|in|on|de)(?=\s+[A-Z]))"
+    rf"(?:\s+(?:[{_UP}][\w’'.&–-]*|(?:of|and|for|the|in|on|de)(?=\s+[{_UP}])))*"
 )
 
 
@@ -101,13 +103,17 @@ def _propose_org(
     catalog: Catalog, name: str, acronym: str | None = None, alias: str | None = None
 ) -> None:
     name = re.sub(r"^(?:(?:The|A|An|the|of|and|for|in|on|de)\s+)+", "", name.strip())
+    name = re.sub(r"^[\w’'.-]+-based\s+", "", name)  # "Toulon-based X Group" is X Group
     name = re.sub(rf"\s+(?:on|in|of|since|from|until)\s+(?:{_WHEN_WORDS})\b.*$", "", name)
     tokens = name.split()
     while tokens and (
         tokens[-1] in DEMONYMS or tokens[-1] in OFFICE_HEADS or tokens[-1] in CONNECTORS
     ):
         tokens.pop()  # "VNVC Vaccination Centre and French pharmaceutical ...": not the name
-    name = " ".join(tokens)
+    if tokens:
+        tokens[-1] = strip_possessive(tokens[-1])  # "the European Commission’s warning"
+    name = _without_city(" ".join(tokens))
+    tokens = name.split()
     kind = _org_kind(tokens)
     if kind is None or len(tokens) < 2 or not _specific(tokens):
         return
@@ -126,7 +132,51 @@ def _propose_org(
     if not country and re.match(r"(?:International|World|Asian|European|African|United)\b", name):
         kind = "international_organisation"
     aliases = tuple(x for x in (acronym, alias) if x)
-    catalog.propose(DraftActor(slug(name, 12), name, kind, country, aliases, False))
+    bare = _LEGAL_FORM.sub("", name)
+    if bare != name and len(bare.split()) >= 1:
+        # "Thăng Long Infrastructure JSC": the id and an alias without the legal form, as the
+        # text names the company afterwards ("Thăng Long Infrastructure").
+        aliases = (*aliases, bare)
+    catalog.propose(DraftActor(slug(bare, 12), name, kind, country, aliases, False))
+
+
+#: Bodies whose name holds the city they are in ("French Embassy in Hanoi", "Consulate General
+#: of France in Ho Chi Minh City"); any other is only located by it ("Bạch Mai Hospital in Hà
+#: Nội" is Bạch Mai Hospital).
+_CITY_KEYS = frozenset(fold(c) for c in CITIES)
+_SEATED = frozenset({"embassy", "consulate", "general", "delegation", "office", "mission"})
+
+
+def _without_city(name: str) -> str:
+    """The name without a trailing "in <city>" that only says where the body is."""
+    m = re.search(r"\s+in\s+(?P<place>.+)$", name)
+    if m is None or fold(m.group("place")) not in _CITY_KEYS:
+        return name
+    head = name[: m.start()].split()[-1:]
+    if not head or strip_possessive(head[0]).lower() in _SEATED:
+        return name
+    return name[: m.start()]
+
+
+#: A company's legal form after its name ("JSC", "Co., Ltd", "SA"): no part of what it is
+#: called, so no part of its id.
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:JSC|J\.S\.C\.?|Joint Stock Company|Co\.,?\s*Ltd\.?|Company Limited|Ltd\.?"
+    r"|LLC|S\.A\.?|SA|SAS|PLC|plc|Inc\.?|GmbH|AG|N\.V\.|B\.V\.))+$"
+)
+
+
+def _company(name: str, country: str | None) -> DraftActor:
+    """A company the text calls one; its id without a legal form (`_LEGAL_FORM`)."""
+    bare = _LEGAL_FORM.sub("", name)
+    aliases = (bare,) if bare != name else ()
+    return DraftActor(slug(bare), name, "company", country, aliases, False)
+
+
+#: A possessive inside a name, not before it: "People’s Committee", "People’s Navy", a plural
+#: ("Parliamentarians’ Group", "Workers’ Union") before a capitalised word. "Vietnam’s Ministry"
+#: is the country's ministry, and splits.
+_INNER_POSSESSIVE = re.compile(r"(?:People[’']s|[A-Z]\w*s[’'])\s+[A-Z]")
 
 
 def _org_runs(text: str) -> list[tuple[str, int, int]]:
@@ -146,7 +196,11 @@ def _org_runs(text: str) -> list[tuple[str, int, int]]:
                 if start < m.start() + w.start():
                     parts.append((text[start : m.start() + w.start()].strip(), start, 0))
                 start = m.start() + w.end() + 1
-            elif word != strip_possessive(word) and ORG_HEADS.get(word.lower()[:-2]) is None:
+            elif (
+                word != strip_possessive(word)
+                and ORG_HEADS.get(word.lower()[:-2]) is None
+                and not _INNER_POSSESSIVE.match(m.group(), w.start())
+            ):
                 parts.append((text[start : m.start() + w.end()].strip(), start, 0))
                 start = m.start() + w.end() + 1
         if start < m.end():
@@ -171,6 +225,8 @@ def _split_and(run: str) -> list[str]:
         left = run[start : m.start()].split()
         last = strip_possessive(left[-1]) if left else ""
         closes = last.lower() in ORG_HEADS or last in CITIES or last in COUNTRIES
+        # "... Hospital in Hà Nội and Huế Central Hospital": a place of two or three words
+        closes = closes or any(fold(" ".join(left[-n:])) in _PLACE_KEYS for n in (2, 3))
         if closes or (last.isupper() and len(last) > 1):
             out.append(run[start : m.start()])
             start = m.end()
@@ -205,7 +261,9 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
         best: str | None = None
         for size in (1, 2, 3):
             found = re.match(
-                rf"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{{size - 1}}}", text[m.start() :]
+                rf"[A-Z][\w’'.&-]*(?:\s+(?:(?:de|du|des|la|le|et)\s+)?[A-Z][\w’'.&-]*)"
+                rf"{{{size - 1}}}",
+                text[m.start() :],
             )
             if found is None:
                 break
@@ -226,4 +284,4 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
             # nationality the text gives the company.
             nat = _NATIONALITY_CUE.search(text[: m.start()]) if cue_before else None
             country = DEMONYMS.get(nat.group("nat")) if nat else None
-            catalog.propose(DraftActor(slug(best), best, "company", country, (), False))
+            catalog.propose(_company(best, country))

@@ -57,7 +57,9 @@ SPEECH_AFTER = re.compile(
     r"|pledged|proposed|highlighted|underlined|reaffirmed|reiterated|called|expressed|praised"
     r"|thanked|announced|wrote|congratulated|welcomed|explained)\b"
 )
-_GAP_IN_TITLE = re.compile(r"^(?: |, | \(|\) |\)\s?, )$")
+#: Gaps inside an office: a space, a comma of a list, a parenthesis, and a plural possessive
+#: ("Chairman of the ... Parliamentarians’ Group Lâm Văn Đoàn").
+_GAP_IN_TITLE = re.compile(r"^(?: |, | \(|\) |\)\s?, |[’'] )$")
 #: An appositive after a name that says who the person is: an office in lower case ("Isabelle
 #: Fontanel, vice president of Hexavia, said") or a relative clause before a reporting verb
 #: ("Marchetti-Roux, who took up her post in September, said").

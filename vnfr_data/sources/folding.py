@@ -88,7 +88,9 @@ def name_key(text: str) -> str:
 
 def slug(text: str, max_words: int = 8) -> str:
     """Lowercase ASCII slug for ids: letters, digits and single hyphens."""
-    # "Việt Nam" and "Viet Nam" are spelt "vietnam" in ids, as in the dataset's own ids.
+    # "Việt Nam" and "Viet Nam" are spelt "vietnam" in ids, as in the dataset's own ids; so is
+    # "Hà Nội" "hanoi" ("the Hà Nội People’s Committee" is hanoi-peoples-committee).
     folded = re.sub(r"\bviet nam\b", "vietnam", fold(text))
+    folded = re.sub(r"\bha noi\b", "hanoi", folded)
     parts = re.findall(r"[a-z0-9]+", folded.replace("'", ""))
     return "-".join(parts[:max_words]) or "x"

@@ -1,0 +1,128 @@
+"""Actors' names as news writes them (issue 9, actors recall): possessives inside and after an
+organisation's name, a company's legal form, a body located in a city, Vietnamese provincial
+committees, companies by what the text calls them. Each rule on a few sentences written for the
+test (none copied from anywhere); the development set measures them at scale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from vnfr_data.draft import Draft, extract
+from vnfr_data.sources.folding import slug
+
+
+def _draft(tmp_path: Path, text: str) -> Draft:
+    article = tmp_path / "001_00000000000000af.txt"
+    article.write_text(text, encoding="utf-8")
+    return extract(article, published=dt.date(2026, 5, 6))
+
+
+def _proposed(d: Draft) -> dict[str, str]:
+    return {a.id: a.name for a in d.proposals}
+
+
+def _mentioned(d: Draft) -> set[str]:
+    return {m.actor.id for m in d.mentions}
+
+
+def test_a_peoples_committee_is_one_name_and_no_person(tmp_path: Path) -> None:
+    """ "People’s" before "Committee" is inside the name: the committee is proposed whole, and
+    no part of it is taken for a person's name."""
+    d = _draft(
+        tmp_path,
+        "Province and region sign a memorandum\n"
+        "Chairman of the Bình Sơn Provincial People’s Committee Ngô Văn Tài received the "
+        "delegation on Tuesday.\n",
+    )
+    proposed = _proposed(d)
+    assert proposed.get("binh-son-provincial-peoples-committee") == (
+        "Bình Sơn Provincial People’s Committee"
+    )
+    assert "ngo-van-tai" in proposed
+    assert not any("people" in p and p != "binh-son-provincial-peoples-committee" for p in proposed)
+
+
+def test_a_plural_possessive_inside_a_name_keeps_the_office_and_the_body(tmp_path: Path) -> None:
+    """ "Parliamentarians’ Group": the office runs over the plural possessive to the name, and
+    an en dash joins the compound ("Việt Nam–France")."""
+    d = _draft(
+        tmp_path,
+        "Lawmakers meet in Paris\n"
+        "The delegation includes Chairman of the Việt Nam–France Friendship Parliamentarians’ "
+        "Group Đào Minh Quang and other deputies.\n",
+    )
+    proposed = _proposed(d)
+    assert "dao-minh-quang" in proposed
+    assert "vietnam-france-friendship-parliamentarians-group" in proposed
+    assert not any(p.startswith("group-") for p in proposed)
+
+
+def test_an_organisation_written_possessive_is_the_organisation(tmp_path: Path) -> None:
+    """ "the European Commission’s warning" links the known European Commission, and a new
+    company written possessive is proposed without the "’s"."""
+    d = _draft(
+        tmp_path,
+        "Seafood exporters wait for Brussels\n"
+        "Exporters hope the European Commission’s warning will be lifted this year. The "
+        "Toulon-based Marenor Group’s new plant opened in March.\n",
+    )
+    assert "european-commission" in _mentioned(d)
+    assert not any(p.endswith("commissions") for p in _proposed(d))
+    assert "marenor-group" in _proposed(d)
+
+
+def test_a_legal_form_is_no_part_of_a_companys_id(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Contract for a new water plant\n"
+        "Vietnamese contractor Sông Lam Construction JSC will build the plant. Sông Lam "
+        "Construction said the works would start in June.\n",
+    )
+    proposed = _proposed(d)
+    assert proposed.get("song-lam-construction") == "Sông Lam Construction JSC"
+    assert "song-lam-construction-jsc" not in proposed
+
+
+def test_companies_by_what_the_text_calls_them_with_particles(tmp_path: Path) -> None:
+    """ "French roaster ...", "French bank ...", "water company Eaux de ...": the cue word says
+    it is a company; a particle ("de") is part of its name."""
+    d = _draft(
+        tmp_path,
+        "French firms sign in Hanoi\n"
+        "French roaster Torréfaction Morel signed with a local exporter. French bank Crédit "
+        "Vernier will lend 20 million EUR, and French water company Sources de Vanoise will "
+        "advise the city.\n",
+    )
+    proposed = _proposed(d)
+    assert {"torrefaction-morel", "credit-vernier", "sources-de-vanoise"} <= set(proposed)
+
+
+def test_a_body_only_located_in_a_city_is_named_without_it(tmp_path: Path) -> None:
+    """ "X Hospital in Hà Nội and Y Central Hospital" are two hospitals, neither named with its
+    city; an embassy's city is part of its name."""
+    d = _draft(
+        tmp_path,
+        "Nurses trained for emergencies\n"
+        "The project trained nurses at Thanh Bình Hospital in Hà Nội and Sông Hương Central "
+        "Hospital, with the help of the French Embassy in Hanoi.\n",
+    )
+    proposed = set(_proposed(d))
+    assert {"thanh-binh-hospital", "song-huong-central-hospital"} <= proposed
+    assert not any("hospital-in" in p for p in proposed)
+    assert "french-embassy-in-hanoi" in proposed
+
+
+def test_a_navy_and_a_treasury_are_bodies(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Frigate calls at Cam Ranh\n"
+        "The French Navy frigate Vendémiaire docked on Monday, and the French Treasury said the "
+        "loan would be signed in June.\n",
+    )
+    assert {"french-navy", "french-treasury"} <= set(_proposed(d))
+
+
+def test_ids_spell_hanoi_as_the_dataset_does() -> None:
+    assert slug("Hà Nội People’s Committee") == "hanoi-peoples-committee"
+    assert slug("Việt Nam–France Friendship Group") == "vietnam-france-friendship-group"
