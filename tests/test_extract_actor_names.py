@@ -126,3 +126,31 @@ def test_a_navy_and_a_treasury_are_bodies(tmp_path: Path) -> None:
 def test_ids_spell_hanoi_as_the_dataset_does() -> None:
     assert slug("Hà Nội People’s Committee") == "hanoi-peoples-committee"
     assert slug("Việt Nam–France Friendship Group") == "vietnam-france-friendship-group"
+
+
+def test_a_ministry_a_country_names_with_its_possessive_is_that_countrys(tmp_path: Path) -> None:
+    """ "Vietnam’s Ministry of Transport": the country's ministry, its id prefixed with the
+    country as the dataset's ministries are ("vietnam-foreign-ministry")."""
+    d = _draft(
+        tmp_path,
+        "Rail talks in Hanoi\n"
+        "Vietnam’s Ministry of Transport said on Monday that the line would open in 2030.\n",
+    )
+    made = {a.id: a.country for a in d.proposals}
+    assert made.get("vietnam-ministry-of-transport") == "VN"
+    assert "ministry-of-transport" not in made
+
+
+def test_a_national_commission_is_a_body_not_a_bilateral_mechanism(tmp_path: Path) -> None:
+    """A "... Commission" is a standing mechanism only when two sides hold it ("Joint",
+    "Intergovernmental", a dash compound); "the National Competition Commission" is a body."""
+    d = _draft(
+        tmp_path,
+        "Dairy deal awaits approval\n"
+        "The purchase must be approved by the National Competition Commission. The "
+        "Vietnam–France Intergovernmental Commission will meet in June.\n",
+    )
+    names = {ag.name for ag in d.agreements}
+    assert "National Competition Commission" not in names
+    assert "national-competition-commission" in {a.id for a in d.proposals}
+    assert any("Intergovernmental Commission" in (n or "") for n in names)

@@ -72,3 +72,14 @@ def known_ministry(catalog: Catalog, name: str, country: str | None) -> DraftAct
         return None  # the article qualifies none of them: no convention to read
     fits = [a for a in same if a.country not in qualified]
     return fits[0] if len(fits) == 1 else None
+
+
+#: The two sides whose offices news qualifies or leaves bare.
+_SIDES = frozenset({"VN", "FR"})
+
+
+def unqualified_country(catalog: Catalog) -> str | None:
+    """The side the article leaves unqualified when it qualifies the other one ("French
+    Minister ..." beside a bare "the Ministry of Finance": the ministry is Vietnam's)."""
+    left = _SIDES - catalog.qualified
+    return next(iter(left)) if len(left) == 1 else None

@@ -10,7 +10,7 @@ import re
 
 from .catalog import Catalog, DraftActor
 from .lexicon import AGREEMENT_HEADS, CITIES, COUNTRIES, DEMONYMS, OFFICE_HEADS, ORG_HEADS, wordset
-from .ministries import is_ministry, known_ministry
+from .ministries import is_ministry, known_ministry, unqualified_country
 from .proposals import (
     _PLACE_KEYS,
     _PLACE_RX,
@@ -99,8 +99,15 @@ def _city_before(doc: str, pos: int) -> str | None:
     return found
 
 
+_OWNER = re.compile(r"\b([A-Z][\w ]*?)[’']s\s+(?:the\s+)?$")
+
+
 def _propose_org(
-    catalog: Catalog, name: str, acronym: str | None = None, alias: str | None = None
+    catalog: Catalog,
+    name: str,
+    acronym: str | None = None,
+    alias: str | None = None,
+    owner: str | None = None,
 ) -> None:
     name = re.sub(r"^(?:(?:The|A|An|the|of|and|for|in|on|de)\s+)+", "", name.strip())
     name = re.sub(r"^[\w’'.-]+-based\s+", "", name)  # "Toulon-based X Group" is X Group
@@ -121,12 +128,20 @@ def _propose_org(
         return  # "... Convention (UNCLOS)" is an agreement, not an organisation
     if catalog.lookup(name) or (acronym and catalog.lookup(acronym)):
         return
-    country = _org_country(name)
+    country = _org_country(name) or owner
+    prefix = ""
     if kind == "government_body" and is_ministry(name):
         known = known_ministry(catalog, name, country)
         if known is not None:  # "the Ministry of Foreign Affairs": the known foreign ministry
             catalog.link_locally(name, known)
             return
+        if not _org_country(name):
+            # "the Ministry of Finance", "Vietnam’s Ministry of Health": a ministry named
+            # without its country is that country's (`ministries`), and its id says which, as
+            # the dataset's ministries' ids do ("vietnam-foreign-ministry").
+            country = country or unqualified_country(catalog)
+            state = next((n for n, c in COUNTRIES.items() if c == country), None)
+            prefix = f"{slug(state)}-" if state and owner else ""
     if kind == "international_organisation" and country:
         kind = "organisation"
     if not country and re.match(r"(?:International|World|Asian|European|African|United)\b", name):
@@ -137,7 +152,7 @@ def _propose_org(
         # "Thăng Long Infrastructure JSC": the id and an alias without the legal form, as the
         # text names the company afterwards ("Thăng Long Infrastructure").
         aliases = (*aliases, bare)
-    catalog.propose(DraftActor(slug(bare, 12), name, kind, country, aliases, False))
+    catalog.propose(DraftActor(prefix + slug(bare, 12), name, kind, country, aliases, False))
 
 
 #: Bodies whose name holds the city they are in ("French Embassy in Hanoi", "Consulate General
@@ -152,9 +167,9 @@ def _without_city(name: str) -> str:
     m = re.search(r"\s+in\s+(?P<place>.+)$", name)
     if m is None or fold(m.group("place")) not in _CITY_KEYS:
         return name
-    head = name[: m.start()].split()[-1:]
-    if not head or strip_possessive(head[0]).lower() in _SEATED:
-        return name
+    head = [strip_possessive(h).lower() for h in name[: m.start()].split()[-1:]]
+    if not head or head[0] not in ORG_HEADS or head[0] in _SEATED:
+        return name  # "Consulate General of France in Ho Chi Minh City" is its name
     return name[: m.start()]
 
 
@@ -252,7 +267,8 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
         if city:  # "the city's Department of Culture": the department of the city named before
             _propose_org(catalog, f"{city} {part}", alias=part)
         elif part:
-            _propose_org(catalog, part)
+            owner = _OWNER.search(text[:a])  # "Vietnam’s Ministry of Industry and Trade"
+            _propose_org(catalog, part, owner=COUNTRIES.get(owner.group(1)) if owner else None)
     places = [(p.start(), p.end()) for p in _PLACE_RX.finditer(fold_keep_length(text))]
     for m in re.finditer(r"\b[A-Z][\w’'.&-]*", text):
         if any(a < m.start() < b for a, b in places):
