@@ -154,3 +154,38 @@ def test_a_national_commission_is_a_body_not_a_bilateral_mechanism(tmp_path: Pat
     assert "National Competition Commission" not in names
     assert "national-competition-commission" in {a.id for a in d.proposals}
     assert any("Intergovernmental Commission" in (n or "") for n in names)
+
+
+def test_an_office_then_a_comma_then_the_name(tmp_path: Path) -> None:
+    """ "the Ambassador of France to Việt Nam, Hélène ..., and ...": the name set off by commas
+    after its office is a person, with the office's country."""
+    d = _draft(
+        tmp_path,
+        "Grant signed for nursing schools\n"
+        "On Monday, the Ambassador of France to Việt Nam, Sylvie Marchand-Roux, and Deputy "
+        "Minister of Health Vũ Đức Anh signed the grant.\n",
+    )
+    made = {a.id: a.country for a in d.proposals}
+    assert made.get("sylvie-marchand-roux") == "FR"
+    assert "vu-duc-anh" in made
+
+
+def test_a_network_of_institutes_and_a_delegation_to_a_state(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Health cooperation marks a century\n"
+        "The Pasteur Institutes have worked in the country for a century, according to the EU "
+        "Delegation to Việt Nam.\n",
+    )
+    assert {"pasteur-institutes", "eu-delegation-to-vietnam"} <= set(_proposed(d))
+
+
+def test_an_embassy_is_one_id_however_it_is_written(tmp_path: Path) -> None:
+    """ "the French embassy" and "the French Embassy in Việt Nam" are the embassy in Hanoi."""
+    for written in ("according to the French embassy", "said the French Embassy in Việt Nam"):
+        d = _draft(
+            tmp_path,
+            f"Water contract signed\nThe contract is the first of its kind, {written}.\n",
+        )
+        assert "french-embassy-in-hanoi" in _mentioned(d), written
+        assert "french-embassy-in-vietnam" not in _proposed(d)

@@ -364,6 +364,7 @@ ORG_HEADS: dict[str, str] = {
     "authority": "government_body",
     "army": "government_body",
     "navy": "government_body",
+    "delegation": "government_body",
     "treasury": "government_body",
     "hospital": "organisation",
     "college": "organisation",

@@ -56,12 +56,20 @@ _UP = "A-ZÀ-ÖØ-ÞĐ"
 #: A capitalised run; an en dash joins a compound ("Việt Nam–France Friendship Group").
 _CAP_RUN = re.compile(
     rf"(?:[{_UP}][\w’'.&–-]*|(?<=\s)(?:of|and|for|the|in|on|de)(?=\s+[A-Z]))"
-    rf"(?:\s+(?:[{_UP}][\w’'.&–-]*|(?:of|and|for|the|in|on|de)(?=\s+[{_UP}])))*"
+    rf"(?:\s+(?:[{_UP}][\w’'.&–-]*|(?:of|and|for|the|in|on|de)(?=\s+[{_UP}])"
+    # "EU Delegation to Việt Nam", "Permanent Mission to ...": a body accredited to a state
+    rf"|(?:(?<=Delegation\s)|(?<=Mission\s))to(?=\s+[{_UP}])))*"
 )
 
 
+#: Organisation words whose plural names one network of bodies ("the Pasteur Institutes").
+_PLURAL_HEADS = {"institutes": "organisation", "hospitals": "organisation"}
+
+
 def _org_kind(tokens: list[str]) -> str | None:
-    heads = [ORG_HEADS.get(strip_possessive(t).lower()) for t in tokens]
+    heads = [
+        ORG_HEADS.get(strip_possessive(t).lower()) or _PLURAL_HEADS.get(t.lower()) for t in tokens
+    ]
     return next((h for h in reversed(heads) if h), None)
 
 
@@ -127,6 +135,10 @@ def _propose_org(
     if any(t.lower() in AGREEMENT_HEADS for t in tokens):
         return  # "... Convention (UNCLOS)" is an agreement, not an organisation
     if catalog.lookup(name) or (acronym and catalog.lookup(acronym)):
+        return
+    embassy = _EMBASSY_IN_STATE.match(name)
+    if embassy:  # "French Embassy in Việt Nam" is the embassy in Hanoi, as "French embassy" is
+        _propose_embassy(catalog, embassy.group("dem"), name)
         return
     country = _org_country(name) or owner
     prefix = ""
@@ -194,6 +206,28 @@ def _company(name: str, country: str | None) -> DraftActor:
 _INNER_POSSESSIVE = re.compile(r"(?:People[’']s|[A-Z]\w*s[’'])\s+[A-Z]")
 
 
+#: One side's embassy at the other's capital: named with the host state or with no place.
+_CAPITAL_OF_HOST = {"French": ("Vietnamese", "Hanoi"), "Vietnamese": ("French", "Paris")}
+_EMBASSY_IN_STATE = re.compile(
+    r"^(?P<dem>French|Vietnamese)\s+Embassy\s+in\s+(?:Vietnam|Viet Nam|Việt Nam|France)$"
+)
+_EMBASSY_BARE = re.compile(r"\b(?P<dem>French|Vietnamese)\s+(?P<word>[Ee]mbassy)\b(?!\s+in\b)")
+
+
+def _propose_embassy(catalog: Catalog, dem: str, written: str) -> None:
+    """The embassy of one side at the other's capital ("French Embassy in Hanoi"), with the
+    name the text gave it as an alias: the id is the same whichever way it is written."""
+    capital = _CAPITAL_OF_HOST[dem][1]
+    name = f"{dem} Embassy in {capital}"
+    found = catalog.lookup(name)
+    if found is not None:
+        if catalog.lookup(written) is None:
+            catalog.link_locally(written, found)
+        return
+    aliases = (written,) if written != name else ()
+    catalog.propose(DraftActor(slug(name), name, "government_body", DEMONYMS[dem], aliases, False))
+
+
 def _org_runs(text: str) -> list[tuple[str, int, int]]:
     """Capitalised runs split where an office word starts ("... Committee Chairman Tran ..."),
     at a possessive ("Vietnam’s"), and at "of the" between two organisations."""
@@ -258,6 +292,8 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
     ):
         if sum(c.isupper() for c in m.group(2)) >= 2:
             _propose_org(catalog, m.group(1), m.group(2))
+    for m in _EMBASSY_BARE.finditer(text):  # "according to the French embassy"
+        _propose_embassy(catalog, m.group("dem"), m.group())
     for part, a, _ in _org_runs(text):
         people = [p for p in catalog.proposals.values() if p.type == "person" and p.name in part]
         for person in people:

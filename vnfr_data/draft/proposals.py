@@ -74,6 +74,9 @@ _APPOSITIVE = re.compile(
     r"|\s*,\s+who\b[^,]{2,120},(?=\s+(?:also\s+)?(?:said|told|stated|added|noted|stressed|announced"
     r"|affirmed|emphasised|emphasized|explained|urged|pledged|welcomed|praised|thanked)\b)"
 )
+#: What closes a name set off by commas after its office.
+_APPOSED_NAME = re.compile(r",\s")
+
 #: Capitalised words that open a sentence or clause, never an office ("According to Director
 #: of ... X": the office starts after "to").
 _CLAUSE_OPENERS = wordset("""
@@ -114,10 +117,13 @@ def _gap(doc: str, a: Word, b: Word) -> str:
     return doc[a.end : b.start]
 
 
-def title_before(doc: str, ws: list[Word], index: int) -> tuple[str | None, int]:
+def title_before(
+    doc: str, ws: list[Word], index: int, comma: bool = False
+) -> tuple[str | None, int]:
     """The office written before ws[index] and where it starts: a run of title words,
     nationalities, connectors, commas and the organisation they lead ("Director General of the
-    French Development Agency (AFD)"), which must hold an office word."""
+    French Development Agency (AFD)"), which must hold an office word. With `comma`, the office
+    may end in a comma before the name ("the Ambassador of France to Việt Nam, Hélène ...")."""
     i = index - 1
     start = index
     office = False
@@ -127,7 +133,12 @@ def title_before(doc: str, ws: list[Word], index: int) -> tuple[str | None, int]
             break
         w = strip_possessive(ws[i].text)
         nxt = ws[i + 1].text
-        if "," in gap and not (_in_title(w) and (_in_title(nxt) or _listed_field(ws, i + 1))):
+        lead = comma and i == index - 1 and gap == ", "
+        if (
+            "," in gap
+            and not lead
+            and not (_in_title(w) and (_in_title(nxt) or _listed_field(ws, i + 1)))
+        ):
             break  # "..., Finance and ...": a list of portfolios; else the comma ends a clause
         if (
             w in OFFICE_HEADS
@@ -296,6 +307,15 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
             continue
         name_words = [strip_possessive(w.text) for w in ws[k:j]]
         title, _ = title_before(doc, ws, k)
+        if (
+            title is None
+            and k > 0
+            and _APPOSED_NAME.match(doc, ws[j - 1].end)
+            and _gap(doc, ws[k - 1], ws[k]) == ", "
+        ):
+            # "the Ambassador of France to Việt Nam, Hélène Ducasse-Lambert, and ...": an
+            # office, a comma, then the name closed by a comma.
+            title, _ = title_before(doc, ws, k, comma=True)
         prev = ws[k - 1].text if k > 0 else ""
         honorific = prev.rstrip(".") in HONORIFICS
         lower_office = prev in _LOWER_OFFICE
