@@ -189,3 +189,30 @@ def test_an_embassy_is_one_id_however_it_is_written(tmp_path: Path) -> None:
         )
         assert "french-embassy-in-hanoi" in _mentioned(d), written
         assert "french-embassy-in-vietnam" not in _proposed(d)
+
+
+def test_a_possessive_before_no_organisation_word_ends_the_name(tmp_path: Path) -> None:
+    """ "the Senate’s France–Việt Nam friendship group": the body is the Senate; "France’s
+    Atomic Energy Commission (CEA)": the commission, France's, without the possessive."""
+    d = _draft(
+        tmp_path,
+        "Senators visit Hải Phòng\n"
+        "Senator Odile Vernet, chairwoman of the Senate’s France–Việt Nam friendship group, "
+        "said the visit mattered. France’s Atomic Energy Commission (CEA) will train engineers.\n",
+    )
+    made = {a.id: a for a in d.proposals}
+    assert not any(p.startswith("senates") for p in made)
+    cea = made.get("atomic-energy-commission")
+    assert cea is not None and cea.country == "FR" and "CEA" in cea.aliases
+    assert not any(p.startswith("frances") for p in made)
+
+
+def test_the_french_presidential_palace_is_the_elysee(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Contracts worth billions signed in Hanoi\n"
+        "Contracts worth nine billion euros were signed on Monday, the French presidential palace "
+        "said.\n",
+    )
+    assert "elysee-palace" in _mentioned(d)
+    assert any(s.who.ids == {"elysee-palace"} for s in d.statements)

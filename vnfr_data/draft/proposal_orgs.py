@@ -125,6 +125,18 @@ def _propose_org(
         tokens[-1] in DEMONYMS or tokens[-1] in OFFICE_HEADS or tokens[-1] in CONNECTORS
     ):
         tokens.pop()  # "VNVC Vaccination Centre and French pharmaceutical ...": not the name
+    if (
+        len(tokens) > 1
+        and strip_possessive(tokens[0]) in COUNTRIES
+        and tokens[0] != (strip_possessive(tokens[0]))
+    ):  # "France’s Alternative Energies ... Commission (CEA)": France's commission
+        owner = owner or COUNTRIES[strip_possessive(tokens.pop(0))]
+    for n, tok in enumerate(tokens[:-1]):
+        if tok != strip_possessive(tok) and _org_kind(tokens[n + 1 :]) is None:
+            # "the Senate’s France–Việt Nam friendship group": the body is the one before the
+            # possessive, the rest is no name of an organisation
+            tokens = tokens[: n + 1]
+            break
     if tokens:
         tokens[-1] = strip_possessive(tokens[-1])  # "the European Commission’s warning"
     name = _without_city(" ".join(tokens))
@@ -214,6 +226,11 @@ _EMBASSY_IN_STATE = re.compile(
 _EMBASSY_BARE = re.compile(r"\b(?P<dem>French|Vietnamese)\s+(?P<word>[Ee]mbassy)\b(?!\s+in\b)")
 
 
+#: The French presidency's seat, named by what it is: the Élysée Palace.
+_FRENCH_PALACE = re.compile(r"\bFrench\s+presidential\s+palace\b")
+_PALACE = ("French presidential palace", "Elysee Palace")
+
+
 def _propose_embassy(catalog: Catalog, dem: str, written: str) -> None:
     """The embassy of one side at the other's capital ("French Embassy in Hanoi"), with the
     name the text gave it as an alias: the id is the same whichever way it is written."""
@@ -292,6 +309,10 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
     ):
         if sum(c.isupper() for c in m.group(2)) >= 2:
             _propose_org(catalog, m.group(1), m.group(2))
+    if _FRENCH_PALACE.search(text):  # "the French presidential palace said"
+        catalog.propose(
+            DraftActor("elysee-palace", "Élysée Palace", "government_body", "FR", _PALACE, False)
+        )
     for m in _EMBASSY_BARE.finditer(text):  # "according to the French embassy"
         _propose_embassy(catalog, m.group("dem"), m.group())
     for part, a, _ in _org_runs(text):
