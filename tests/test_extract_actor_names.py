@@ -216,3 +216,16 @@ def test_the_french_presidential_palace_is_the_elysee(tmp_path: Path) -> None:
     )
     assert "elysee-palace" in _mentioned(d)
     assert any(s.who.ids == {"elysee-palace"} for s in d.statements)
+
+
+def test_a_french_agency_named_without_an_organisation_word(tmp_path: Path) -> None:
+    """ "Business France" is the agency, and its "France" no mention of the state."""
+    d = _draft(
+        tmp_path,
+        "French cheese makers look to Vietnam\n"
+        "Exports of French cheese to Vietnam rose 12 percent last year, according to Business "
+        "France.\n",
+    )
+    assert "business-france" in _mentioned(d)
+    business = next(m for m in d.mentions if m.actor.id == "business-france")
+    assert not any(m.actor.id == "france" and business.span.contains(m.span) for m in d.mentions)

@@ -226,6 +226,11 @@ _EMBASSY_IN_STATE = re.compile(
 _EMBASSY_BARE = re.compile(r"\b(?P<dem>French|Vietnamese)\s+(?P<word>[Ee]mbassy)\b(?!\s+in\b)")
 
 
+#: French public agencies named "<word> France", with no organisation word: the text gives no
+#: cue that they are bodies, and "France" in them is no mention of the state.
+_AGENCIES = ("Business France", "Campus France", "Atout France", "Expertise France")
+_AGENCY_RX = re.compile(r"\b(?:" + "|".join(map(re.escape, _AGENCIES)) + r")\b")
+
 #: The French presidency's seat, named by what it is: the Élysée Palace.
 _FRENCH_PALACE = re.compile(r"\bFrench\s+presidential\s+palace\b")
 _PALACE = ("French presidential palace", "Elysee Palace")
@@ -309,6 +314,9 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
     ):
         if sum(c.isupper() for c in m.group(2)) >= 2:
             _propose_org(catalog, m.group(1), m.group(2))
+    for m in _AGENCY_RX.finditer(text):  # "according to Business France"
+        name = m.group()
+        catalog.propose(DraftActor(slug(name), name, "government_body", "FR", (), False))
     if _FRENCH_PALACE.search(text):  # "the French presidential palace said"
         catalog.propose(
             DraftActor("elysee-palace", "Élysée Palace", "government_body", "FR", _PALACE, False)
