@@ -229,3 +229,15 @@ def test_a_french_agency_named_without_an_organisation_word(tmp_path: Path) -> N
     assert "business-france" in _mentioned(d)
     business = next(m for m in d.mentions if m.actor.id == "business-france")
     assert not any(m.actor.id == "france" and business.span.contains(m.span) for m in d.mentions)
+
+
+def test_a_name_before_any_reporting_verb_is_a_person(tmp_path: Path) -> None:
+    """ "..., Antoine Lebrun replied": "replied", "recalled", "warned" report speech as
+    "said" does, so the name before them is proposed as a person."""
+    d = _draft(
+        tmp_path,
+        "Questions on the rail loan\n"
+        "Asked about the delay, Antoine Lebrun replied that the loan was ready. The first line "
+        "opened in 2021, Mireille Castaing recalled.\n",
+    )
+    assert {"antoine-lebrun", "mireille-castaing"} <= set(_proposed(d))

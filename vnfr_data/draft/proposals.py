@@ -55,7 +55,9 @@ _LOWER_OFFICE = wordset("""
 SPEECH_AFTER = re.compile(
     r"\s*,?\s+(?:said|says|told|stated|affirmed|stressed|noted|added|emphasised|emphasized|urged"
     r"|pledged|proposed|highlighted|underlined|reaffirmed|reiterated|called|expressed|praised"
-    r"|thanked|announced|wrote|congratulated|welcomed|explained)\b"
+    r"|thanked|announced|wrote|congratulated|welcomed|explained|replied|responded|recalled"
+    r"|insisted|argued|warned|acknowledged|confirmed|commented|remarked|observed|asserted"
+    r"|declared|suggested|admitted|cautioned|concluded)\b"
 )
 #: Gaps inside an office: a space, a comma of a list, a parenthesis, and a plural possessive
 #: ("Chairman of the ... Parliamentarians’ Group Lâm Văn Đoàn").
