@@ -241,3 +241,14 @@ def test_a_name_before_any_reporting_verb_is_a_person(tmp_path: Path) -> None:
         "opened in 2021, Mireille Castaing recalled.\n",
     )
     assert {"antoine-lebrun", "mireille-castaing"} <= set(_proposed(d))
+
+
+def test_a_womens_union_keeps_its_possessive(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Province trains young entrepreneurs\n"
+        "Chairwoman of the Bình Sơn Women’s Union Trịnh Thu Hà said 300 women had joined.\n",
+    )
+    proposed = _proposed(d)
+    assert "binh-son-womens-union" in proposed
+    assert "trinh-thu-ha" in proposed

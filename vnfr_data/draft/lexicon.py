@@ -309,7 +309,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     Chamber Fund Party Army Navy Police Energy Trade Investment Development Cooperation
     Transition Just Free Protection Comprehensive Strategic Law Conduct Parties Development
     Assistance Official Indo-Pacific Francophonie International United National European
-    Provincial People Hospital College
+    Provincial People Women Children Hospital College
     """
     )
 )

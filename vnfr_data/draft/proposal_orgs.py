@@ -212,10 +212,10 @@ def _company(name: str, country: str | None) -> DraftActor:
     return DraftActor(slug(bare), name, "company", country, aliases, False)
 
 
-#: A possessive inside a name, not before it: "People’s Committee", "People’s Navy", a plural
-#: ("Parliamentarians’ Group", "Workers’ Union") before a capitalised word. "Vietnam’s Ministry"
+#: A possessive inside a name, not before it: "People’s Committee", "People’s Navy", "Women’s
+#: Union", a plural ("Parliamentarians’ Group", "Workers’ Union") before a capitalised word. "Vietnam’s Ministry"
 #: is the country's ministry, and splits.
-_INNER_POSSESSIVE = re.compile(r"(?:People[’']s|[A-Z]\w*s[’'])\s+[A-Z]")
+_INNER_POSSESSIVE = re.compile(r"(?:(?:People|Women|Children|Men)[’']s|[A-Z]\w*s[’'])\s+[A-Z]")
 
 
 #: One side's embassy at the other's capital: named with the host state or with no place.
