@@ -252,3 +252,15 @@ def test_a_womens_union_keeps_its_possessive(tmp_path: Path) -> None:
     proposed = _proposed(d)
     assert "binh-son-womens-union" in proposed
     assert "trinh-thu-ha" in proposed
+
+
+def test_a_states_body_written_possessive_speaks_for_itself(tmp_path: Path) -> None:
+    """ "Vietnam’s Ministry of Transport said ...": the ministry is the speaker (its subject
+    starts at the state's possessive), not nobody."""
+    d = _draft(
+        tmp_path,
+        "Rail offer\n"
+        "HANOI - French firms bid for the rail line on Monday.\n"
+        "Vietnam’s Ministry of Transport said in a statement that it welcomed the offer.\n",
+    )
+    assert any(s.who.ids == {"vietnam-ministry-of-transport"} for s in d.statements)

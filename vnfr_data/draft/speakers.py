@@ -339,6 +339,13 @@ class Discourse:
             else:
                 break
         np_start = group[0].full.start
+        owner = [
+            m
+            for m in inside
+            if m.actor.type == "state" and re.fullmatch(r"[’']s\s+", doc[m.span.end : np_start])
+        ]
+        if owner:  # "Vietnam's Ministry of Industry and Trade said": the state's own body
+            np_start = owner[-1].full.start
         lead = re.search(r"(?:\b(?:[Bb]oth|[Tt]he)\s+)$", doc[start:np_start])
         if lead:
             np_start = start + lead.start()
