@@ -134,11 +134,13 @@ def test_a_ministry_a_country_names_with_its_possessive_is_that_countrys(tmp_pat
     d = _draft(
         tmp_path,
         "Rail talks in Hanoi\n"
-        "Vietnam’s Ministry of Transport said on Monday that the line would open in 2030.\n",
+        "Vietnam’s Ministry of Transport said on Monday that the line would open in 2030. "
+        "Việt Nam’s Ministry of Construction approved the design.\n",
     )
     made = {a.id: a.country for a in d.proposals}
     assert made.get("vietnam-ministry-of-transport") == "VN"
-    assert "ministry-of-transport" not in made
+    assert made.get("vietnam-ministry-of-construction") == "VN"  # diacritics: the same state
+    assert not {"ministry-of-transport", "ministry-of-construction"} & set(made)
 
 
 def test_a_national_commission_is_a_body_not_a_bilateral_mechanism(tmp_path: Path) -> None:
@@ -163,11 +165,13 @@ def test_an_office_then_a_comma_then_the_name(tmp_path: Path) -> None:
         tmp_path,
         "Grant signed for nursing schools\n"
         "On Monday, the Ambassador of France to Việt Nam, Sylvie Marchand-Roux, and Deputy "
-        "Minister of Health Vũ Đức Anh signed the grant.\n",
+        "Minister of Health Vũ Đức Anh signed the grant. The signing was witnessed by the "
+        "Consul General of France in Huế, Thomas Verdier.\n",
     )
     made = {a.id: a.country for a in d.proposals}
     assert made.get("sylvie-marchand-roux") == "FR"
     assert "vu-duc-anh" in made
+    assert made.get("thomas-verdier") == "FR"  # the name ends the sentence
 
 
 def test_a_network_of_institutes_and_a_delegation_to_a_state(tmp_path: Path) -> None:

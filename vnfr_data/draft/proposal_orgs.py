@@ -107,6 +107,7 @@ def _city_before(doc: str, pos: int) -> str | None:
     return found
 
 
+_COUNTRY_BY_KEY = {fold(name): code for name, code in COUNTRIES.items()}  # "Việt Nam" too
 _OWNER = re.compile(r"\b([A-Z][\w ]*?)[’']s\s+(?:the\s+)?$")
 
 
@@ -333,7 +334,8 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
             _propose_org(catalog, f"{city} {part}", alias=part)
         elif part:
             owner = _OWNER.search(text[:a])  # "Vietnam’s Ministry of Industry and Trade"
-            _propose_org(catalog, part, owner=COUNTRIES.get(owner.group(1)) if owner else None)
+            code = _COUNTRY_BY_KEY.get(fold(owner.group(1))) if owner else None
+            _propose_org(catalog, part, owner=code)
     places = [(p.start(), p.end()) for p in _PLACE_RX.finditer(fold_keep_length(text))]
     for m in re.finditer(r"\b[A-Z][\w’'.&-]*", text):
         if any(a < m.start() < b for a, b in places):

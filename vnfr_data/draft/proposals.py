@@ -76,8 +76,8 @@ _APPOSITIVE = re.compile(
     r"|\s*,\s+who\b[^,]{2,120},(?=\s+(?:also\s+)?(?:said|told|stated|added|noted|stressed|announced"
     r"|affirmed|emphasised|emphasized|explained|urged|pledged|welcomed|praised|thanked)\b)"
 )
-#: What closes a name set off by commas after its office.
-_APPOSED_NAME = re.compile(r",\s")
+#: What closes a name set off by a comma after its office: a comma, or the clause's end.
+_APPOSED_NAME = re.compile(r"[,.;](?:\s|$)")
 
 #: Capitalised words that open a sentence or clause, never an office ("According to Director
 #: of ... X": the office starts after "to").
