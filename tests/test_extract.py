@@ -592,10 +592,10 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     totals, notes = _evaluation(repo).evaluate(repo / "data", "dev")  # type: ignore[attr-defined]
     p, r = _rates(totals)
     assert p("figures") >= 0.96 and r("figures") >= 0.97
-    assert p("statements") >= 0.90 and r("statements") >= 0.78
+    assert p("statements") >= 0.90 and r("statements") >= 0.89
     assert p("events") >= 0.90 and r("events") >= 0.80
     assert totals["events"].dated_right / totals["events"].matched >= 0.84
-    assert p("actors") >= 0.855 and r("actors") >= 0.80
+    assert p("actors") >= 0.895 and r("actors") >= 0.905  # 0.901 / 0.911 reached (actors3)
     assert p("agreements") >= 0.98 and r("agreements") >= 0.94  # mechanisms, programmes in passing
     assert sum(s.furniture for s in totals.values()) == 0
     # One figure drafted from two new articles (208, 231) is one record, not a duplicate fact.
