@@ -268,3 +268,15 @@ def test_a_states_body_written_possessive_speaks_for_itself(tmp_path: Path) -> N
         "Vietnam’s Ministry of Transport said in a statement that it welcomed the offer.\n",
     )
     assert any(s.who.ids == {"vietnam-ministry-of-transport"} for s in d.statements)
+
+
+def test_a_management_board_is_a_body_a_board_of_directors_none(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Metro contract signed\n"
+        "The Hải Phòng Urban Railway Management Board (URB) signed the contract on Monday. The "
+        "Board of Directors approved it in May.\n",
+    )
+    made = _proposed(d)
+    assert "hai-phong-urban-railway-management-board" in made
+    assert not any("directors" in p for p in made)

@@ -365,6 +365,7 @@ ORG_HEADS: dict[str, str] = {
     "army": "government_body",
     "navy": "government_body",
     "delegation": "government_body",
+    "board": "government_body",
     "treasury": "government_body",
     "hospital": "organisation",
     "college": "organisation",

@@ -23,7 +23,10 @@ from .sentences import Sentence
 from .text import fold, fold_keep_length, slug, strip_possessive
 
 #: Words that make a name generic ("the municipal People's Committee" names no one).
-_GENERIC = wordset("People's People’s Municipal Provincial City State National Central Local")
+_GENERIC = wordset("""
+    People's People’s Municipal Provincial City State National Central Local Directors
+    Supervisory Executive Management
+    """)
 _NATIONALITY_CUE = re.compile(
     r"\b(?P<nat>"
     + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
