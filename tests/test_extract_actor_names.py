@@ -280,3 +280,17 @@ def test_a_management_board_is_a_body_a_board_of_directors_none(tmp_path: Path) 
     made = _proposed(d)
     assert "hai-phong-urban-railway-management-board" in made
     assert not any("directors" in p for p in made)
+
+
+def test_a_joint_committee_is_a_mechanism_not_an_actor(tmp_path: Path) -> None:
+    """ "the Vietnam–France Joint Economic Committee": held by two sides, an agreement of the
+    cooperation-mechanism kind, never proposed as an organisation (which would also hide the
+    mechanism from the agreements)."""
+    d = _draft(
+        tmp_path,
+        "Economic committee meets in Paris\n"
+        "The Vietnam–France Joint Economic Committee will hold its next session in Paris in "
+        "June, the two ministers said.\n",
+    )
+    assert not any("committee" in p for p in _proposed(d))
+    assert any("Joint Economic Committee" in (ag.name or "") for ag in d.agreements)

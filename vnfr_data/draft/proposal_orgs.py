@@ -110,6 +110,9 @@ def _city_before(doc: str, pos: int) -> str | None:
     return found
 
 
+#: A body two sides hold together is a cooperation mechanism (an agreement), no actor.
+_SHARED_BODY = re.compile(r"\b(?:Joint|Intergovernmental|Inter-governmental|Mixed|Bilateral)\b")
+_MECHANISM_HEADS = frozenset({"Committee", "Commission", "Council", "Group", "Force", "Dialogue"})
 _COUNTRY_BY_KEY = {fold(name): code for name, code in COUNTRIES.items()}  # "Việt Nam" too
 _OWNER = re.compile(r"\b([A-Z][\w ]*?)[’']s\s+(?:the\s+)?$")
 
@@ -150,6 +153,8 @@ def _propose_org(
         return
     if any(t.lower() in AGREEMENT_HEADS for t in tokens):
         return  # "... Convention (UNCLOS)" is an agreement, not an organisation
+    if _SHARED_BODY.search(name) and tokens[-1] in _MECHANISM_HEADS:
+        return  # "the Vietnam–France Joint Economic Committee" is a mechanism of two sides
     if catalog.lookup(name) or (acronym and catalog.lookup(acronym)):
         return
     embassy = _EMBASSY_IN_STATE.match(name)
