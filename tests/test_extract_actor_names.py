@@ -294,3 +294,34 @@ def test_a_joint_committee_is_a_mechanism_not_an_actor(tmp_path: Path) -> None:
     )
     assert not any("committee" in p for p in _proposed(d))
     assert any("Joint Economic Committee" in (ag.name or "") for ag in d.agreements)
+
+
+def test_a_provincial_department_by_its_portfolios(tmp_path: Path) -> None:
+    """ "the provincial Department of Culture, Sports and Tourism": one name (the list of its
+    portfolios), of the province whose People's Committee was named before."""
+    d = _draft(
+        tmp_path,
+        "French region and province sign a plan\n"
+        "Vice Chairman of the Bình Sơn Provincial People’s Committee Ngô Văn Tài received the "
+        "guests. Director of the provincial Department of Culture, Sports and Tourism Đỗ Thị "
+        "Lan said tourism grew.\n",
+    )
+    made = _proposed(d)
+    assert made.get("binh-son-department-of-culture-sports-and-tourism") == (
+        "Bình Sơn Department of Culture, Sports and Tourism"
+    )
+    assert "do-thi-lan" in made
+
+
+def test_a_province_before_a_verb_is_no_person_nor_an_abbreviation_a_company(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "Tourism grows in the province\n"
+        "At the meeting, Tài said Bình Sơn welcomed 90,000 French tourists. NA Chairman Trần "
+        "Văn Minh received the delegation.\n",
+    )
+    made = _proposed(d)
+    assert "binh-son" not in made
+    assert "na" not in made

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from .catalog import Catalog, DraftActor
-from .lexicon import AGREEMENT_HEADS, CITIES, COUNTRIES, DEMONYMS, OFFICE_HEADS, ORG_HEADS, wordset
+from .lexicon import (
+    AGREEMENT_HEADS,
+    CITIES,
+    COUNTRIES,
+    DEMONYMS,
+    OFFICE_HEADS,
+    ORG_HEADS,
+    PORTFOLIO_WORDS,
+    wordset,
+)
 from .ministries import is_ministry, known_ministry, unqualified_country
 from .proposals import (
     _PLACE_KEYS,
@@ -113,6 +122,29 @@ def _city_before(doc: str, pos: int) -> str | None:
 #: A body two sides hold together is a cooperation mechanism (an agreement), no actor.
 _SHARED_BODY = re.compile(r"\b(?:Joint|Intergovernmental|Inter-governmental|Mixed|Bilateral)\b")
 _MECHANISM_HEADS = frozenset({"Committee", "Commission", "Council", "Group", "Force", "Dialogue"})
+#: A body named by its portfolios, and the list of them after its first one.
+_PORTFOLIO_OF = re.compile(
+    r"\b(?:Ministry|Department|Committee|Commission)\s+(?:of|for)\s+[A-Z][\w’'-]*$"
+)
+_PORTFOLIO_LIST = re.compile(
+    r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+)
+_PROVINCE_COMMITTEE = re.compile(r"^(?P<province>.+?)\s+Provincial\s+People[’']s\s+Committee$")
+
+
+def _province_before(text: str, at: int, catalog: Catalog) -> str | None:
+    """The province of "the provincial Department of ...": the one whose Provincial People's
+    Committee the article named before (the last one proposed or known)."""
+    if not re.search(r"\bthe\s+provincial\s+$", text[max(0, at - 20) : at]):
+        return None
+    found = None
+    for actor in catalog.all():
+        m = _PROVINCE_COMMITTEE.match(actor.name)
+        if m:
+            found = m.group("province")
+    return found
+
+
 _COUNTRY_BY_KEY = {fold(name): code for name, code in COUNTRIES.items()}  # "Việt Nam" too
 _OWNER = re.compile(r"\b([A-Z][\w ]*?)[’']s\s+(?:the\s+)?$")
 
@@ -333,13 +365,26 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
     for m in _EMBASSY_BARE.finditer(text):  # "according to the French embassy"
         _propose_embassy(catalog, m.group("dem"), m.group())
     for part, a, _ in _org_runs(text):
+        at = text.find(part, a) if part else -1
+        listed = _PORTFOLIO_LIST.match(text, at + len(part)) if at >= 0 else None
+        if listed and _PORTFOLIO_OF.search(part):
+            # "Department of Culture, Sports and Tourism": a list of portfolios is one name (a
+            # second word after "and" only when it is one of a portfolio: "... Tourism Nguyễn
+            # Thị Hồng" ends at "Tourism")
+            more = listed.group().split(" ")
+            if more[-2] != "and" and more[-1] not in PORTFOLIO_WORDS:
+                more = more[:-1]
+            part = part + " ".join(more)
         people = [p for p in catalog.proposals.values() if p.type == "person" and p.name in part]
         for person in people:
             part = part.split(person.name)[0].strip()
         part = re.sub(r"\s+(?:of|and|for|the|in|on)$", "", part)
         city = _city_before(doc, s.start + a) if part else None
+        province = _province_before(text, at, catalog) if part and at >= 0 else None
         if city:  # "the city's Department of Culture": the department of the city named before
             _propose_org(catalog, f"{city} {part}", alias=part)
+        elif province:  # "the provincial Department of ...": the province's, named before
+            _propose_org(catalog, f"{province} {part}", alias=part)
         elif part:
             owner = _OWNER.search(text[:a])  # "Vietnam’s Ministry of Industry and Trade"
             code = _COUNTRY_BY_KEY.get(fold(owner.group(1))) if owner else None
@@ -370,6 +415,8 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
                 best = found.group()  # the longest name after a cue, or the one before a title
                 if not cue_before:
                     break
+        if best and len(best) <= 2 and best.isupper():
+            best = None  # "NA Chairman": an abbreviated assembly, no company
         if best and not catalog.lookup(best):
             # "French groups Thales and Safran", "the French software company Hexavia": the
             # nationality the text gives the company.

@@ -76,6 +76,9 @@ _APPOSITIVE = re.compile(
     r"|\s*,\s+who\b[^,]{2,120},(?=\s+(?:also\s+)?(?:said|told|stated|added|noted|stressed|announced"
     r"|affirmed|emphasised|emphasized|explained|urged|pledged|welcomed|praised|thanked)\b)"
 )
+#: Letters only Vietnamese spelling uses (hooks, horns, dots below, đ, ă, grave and tilde).
+_VIETNAMESE_LETTERS = re.compile("[\u1ea0-\u1ef9ơưăđĐƠƯĂòìùõĩũỳ]")
+
 #: What closes a name set off by a comma after its office: a comma, or the clause's end.
 _APPOSED_NAME = re.compile(r"[,.;](?:\s|$)")
 
@@ -330,10 +333,16 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
         after_preposition = prev in CONNECTORS | {"at", "by", "with", "from"}
         # "Lâm Đồng welcomed ...": two words with a Vietnamese family name first and only a
         # verb after are as likely a province as a person (people are named with an office).
+        cue_only = not (title or honorific or lower_office or appositive)
         place_like = (
             len(capitalised) == 2
-            and capitalised[0] in VIETNAMESE_FAMILY_NAMES
-            and not (title or honorific or lower_office or appositive)
+            and cue_only
+            and (
+                capitalised[0] in VIETNAMESE_FAMILY_NAMES
+                # "Thọ said Khánh Hòa welcomed ...": two Vietnamese words with no family name
+                # first and only a verb after are a province, not a person
+                or (_VIETNAMESE_LETTERS.search(name) is not None and not _given(capitalised[0]))
+            )
         )
         if (
             2 <= len(capitalised) <= 4
