@@ -325,3 +325,18 @@ def test_a_province_before_a_verb_is_no_person_nor_an_abbreviation_a_company(
     made = _proposed(d)
     assert "binh-son" not in made
     assert "na" not in made
+
+
+def test_an_office_after_the_name_gives_the_country_a_role_is_resolved_by(tmp_path: Path) -> None:
+    """ "Rear Admiral X, Commander of the French Armed Forces ...": French, so "the French
+    admiral said" is he."""
+    d = _draft(
+        tmp_path,
+        "Frigate calls at Cam Ranh\n"
+        "CAM RANH - On board was Rear Admiral Gilles Ravenel, Commander of the French Armed "
+        "Forces in the Pacific, who flew in from Tahiti. The French admiral said France would "
+        "keep sending ships.\n",
+    )
+    made = {a.id: a.country for a in d.proposals}
+    assert made.get("gilles-ravenel") == "FR"
+    assert any(s.who.ids == {"gilles-ravenel"} for s in d.statements)

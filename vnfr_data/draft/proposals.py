@@ -291,6 +291,24 @@ def _aliases(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: A capitalised office set off by a comma after a name (", Commander of the French Armed
+#: Forces in the Asia-Pacific Zone"), to the next comma.
+_OFFICE_AFTER = re.compile(r",\s+(?:the\s+)?(?P<office>[A-Z][^,;:.]{2,100})")
+
+
+def _country_after(doc: str, end: int) -> str | None:
+    """The country an office written after the name says, when the one before it says none
+    ("Rear Admiral Hugues ..., Commander of the French Armed Forces ...": French)."""
+    m = _OFFICE_AFTER.match(doc, end)
+    if m is None:
+        return None
+    office = m.group("office")
+    first = re.findall(r"[\w’'-]+", office)[:1]
+    if not first or strip_possessive(first[0]) not in OFFICE_HEADS | {"Commander", "Chief"}:
+        return None
+    return country_of_title(office)
+
+
 def risky_aliases(actor: DraftActor) -> list[str]:
     """Aliases that are common words or very common name parts ("Man", "Son", "Minh"):
     every link through them needs a reviewer's look."""
@@ -357,7 +375,7 @@ def propose_people(doc: str, s: Sentence, ws: list[Word], catalog: Catalog) -> N
                     slug(name),
                     name,
                     "person",
-                    country_of_title(title),
+                    country_of_title(title) or _country_after(doc, ws[j - 1].end),
                     _aliases(name_words),
                     False,
                 )
