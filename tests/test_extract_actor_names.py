@@ -340,3 +340,14 @@ def test_an_office_after_the_name_gives_the_country_a_role_is_resolved_by(tmp_pa
     made = {a.id: a.country for a in d.proposals}
     assert made.get("gilles-ravenel") == "FR"
     assert any(s.who.ids == {"gilles-ravenel"} for s in d.statements)
+
+
+def test_according_to_her_is_the_woman_named_before(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Film week planned\n"
+        "HANOI - Director of the Department of Culture Trịnh Thu Hà met the guests on Monday. "
+        "According to her, the first film week will open in June.\n",
+    )
+    found = [s for s in d.statements if d.text[s.evidence.start :].startswith("the first film")]
+    assert found and found[0].who.ids == {"trinh-thu-ha"}

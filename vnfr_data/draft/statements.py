@@ -363,6 +363,10 @@ class _SentenceReader:
         np = self.d.at_start(self.doc, a, b)
         if np is not None:
             return np
+        pron = re.fullmatch(r"\s*(her|him)\s*", self.doc[a:b])
+        if pron:  # "According to her, ...": the woman the pronoun refers to, as "She said"
+            said = self.d.pronoun("she" if pron.group(1) == "her" else "he", a)
+            return (said, b) if said else None
         who = organisers(self.doc, m.group("np"), self.s.start, self.d.mentions)
         who = who or unnamed(m.group("np"))
         return (who, b) if who else None
