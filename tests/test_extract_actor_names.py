@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from vnfr_data.draft import Draft, extract
+from vnfr_data.draft import Draft, extract, render
 from vnfr_data.sources.folding import slug
 
 
@@ -351,3 +351,17 @@ def test_according_to_her_is_the_woman_named_before(tmp_path: Path) -> None:
     )
     found = [s for s in d.statements if d.text[s.evidence.start :].startswith("the first film")]
     assert found and found[0].who.ids == {"trinh-thu-ha"}
+
+
+def test_an_agency_sign_off_is_no_part_of_the_last_statement(tmp_path: Path) -> None:
+    """ "..., the MRB said. — VNS": the statement's quote stops at its sentence's full stop."""
+    d = _draft(
+        tmp_path,
+        "Metro line carries millions\n"
+        "HÀ NỘI — The Hải Phòng Urban Railway Management Board (URB) opened its first line in "
+        "August 2024, with twelve stations.\n"
+        "It carried 9.6 million passengers in its first year of operation, the URB said. — VNS\n"
+        "Share | Print | Comment (0)\n",
+    )
+    quotes = [line for line in render(d).splitlines() if "evidence:" in line and "URB" in line]
+    assert quotes and all('the URB said."]' in q for q in quotes), quotes

@@ -4,6 +4,7 @@ commented out, ready to uncomment."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .agreement_model import DraftAgreement
@@ -17,6 +18,10 @@ from .unnamed_speakers import is_unnamed
 
 if TYPE_CHECKING:
     from .draft import Draft
+
+
+#: An agency's sign-off after the last sentence of an article (" — VNS", " - VNA").
+_SIGN_OFF = re.compile(r"(?<=[.”\"])[ \t]+[–—-][ \t]*[A-Z]{2,6}(?:/[A-Z]{2,6})?[ \t]*$")
 
 
 def _event_block(draft: Draft, ev: DraftEvent) -> str:
@@ -113,7 +118,11 @@ def _claim(draft: Draft, st: DraftStatement) -> tuple[Span, str | None]:
     sentence = draft.sentences[st.sentence] if 0 <= st.sentence < len(draft.sentences) else None
     if sentence is None or sentence.span.end <= st.evidence.end:
         return st.evidence, None
-    return Span(st.evidence.start, sentence.span.end), None
+    end = sentence.span.end
+    sign = _SIGN_OFF.search(draft.text, st.evidence.end, end)
+    if sign:  # "..., the MRB said. — VNS": the agency's sign-off is no part of the statement
+        end = sign.start()
+    return Span(st.evidence.start, end), None
 
 
 def _statement_event(draft: Draft, st: DraftStatement) -> DraftEvent | None:
