@@ -61,6 +61,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -556,8 +557,10 @@ def _build_verdict(data: Path, drafts: Path, n: int, quiet: bool = False) -> str
     try:
         build_tables(work)
     except ProblemsFound as exc:
-        if quiet:  # the independent set's problems would show its articles
-            return f"build of the {n} accepted drafts: REJECTS ({len(exc.problems)} problems)"
+        if quiet:  # the blind sets' values and ids would show their articles: kinds only
+            kinds = Counter(f"{p.code} in {p.field or '-'}" for p in exc.problems)
+            listed = ", ".join(f"{count}x {kind}" for kind, count in sorted(kinds.items()))
+            return f"build of the {n} accepted drafts: REJECTS ({len(exc.problems)} problems: {listed})"
         return f"build of the {n} accepted drafts: REJECTS: {'; '.join(map(str, exc.problems[:5]))}"
     return f"build of the {n} accepted drafts beside the corpus: accepts all drafts"
 
