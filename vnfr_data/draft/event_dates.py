@@ -86,7 +86,21 @@ class Clause:
 
 
 _PAST_VERB = re.compile(
-    r"\b(?:visited|travelled|traveled|met|held|received|signed|opened|paid|concluded)\b"
+    r"\b(?:visited|travelled|traveled|met|held|received|signed|opened|paid|concluded|hosted"
+    r"|welcomed|flew|landed|departed|left|touched down)\b"
+)
+
+
+#: ", organised with the French Institute," ", which opens on Friday,": a clause inserted
+#: between an event's phrase and its predicate.
+_INSERTED = re.compile(
+    r"^,\s+(?:organi[sz]ed|co-organi[sz]ed|hosted|sponsored|backed|supported|funded|led|chaired"
+    r"|attended|launched|initiated|announced|first held)\b[^,;.]{0,120},(?=\s)"
+)
+#: The predicate that resumes after such a clause: "..., will take place from 16 to 29 March".
+_RESUMED = re.compile(
+    r",\s+(?:will|would|is|are|was|were|has|have|had|took|takes|opened|opens|began|begins|ran"
+    r"|runs|starts|started|ends|ended|closed|closes)\b[^,;]*"
 )
 
 
@@ -94,7 +108,9 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
     """Status from the words around the phrase, and the reason (for the draft's comment)."""
     before = doc[max(sentence.start, phrase.start - 80) : phrase.start]
     inside = doc[phrase.start : phrase.end]
-    after = doc[phrase.end : sentence.end]
+    # "the 2026 Festival, organised with the Institute, will take place ...": the words after an
+    # inserted participle or relative clause are the event's own predicate.
+    after = _INSERTED.sub("", doc[phrase.end : sentence.end], count=1)
     opening = " ".join(inside.split()[:2])
     if _INVITED.search(before + opening) and trigger_kind in _VISITS:
         return "invited", "'invited ... to visit': invited"
@@ -159,6 +175,10 @@ def _clause_bounds(doc: str, sentence: Span, phrase: Span) -> Span:
     stop = offset + min(
         (i for i in (rest.find(", "), rest.find("; ")) if i >= 0), default=len(rest)
     )
+    if _INSERTED.match(tail):
+        resumed = _RESUMED.match(tail, stop)
+        if resumed is not None:  # "X, organised with Y, will take place from ... to ..."
+            stop = resumed.end()
     return Span(start, phrase.end + stop)
 
 
@@ -198,13 +218,14 @@ def _combine(start: When, end: When) -> When:
 def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, bool]:
     """The event's date, and whether it was stated in the phrase itself (not only its clause)."""
     inside = [d for d in c.dates if phrase.contains(d.span) and _usable(c, d)]
+    named_year = [
+        d
+        for d in inside
+        if d.kind == "year" and re.match(r"\s+[A-Z]", c.doc[d.span.end : d.span.end + 2])
+    ]
     if etype != "sports_event":
         # "the 2024 Paris Olympic Games": a year before a name is the name's, not the event's.
-        inside = [
-            d
-            for d in inside
-            if d.kind != "year" or not re.match(r"\s+[A-Z]", c.doc[d.span.end : d.span.end + 2])
-        ]
+        inside = [d for d in inside if d not in named_year]
     clause = _clause_bounds(c.doc, c.sentence, phrase)
     around = [
         d
@@ -214,6 +235,10 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
         and d not in inside
         and not _own_of_another(c, d, phrase)
     ]
+    if named_year and any(d not in named_year for d in around):
+        # "the 2026 Festival ... will take place from 16 to 29 March": the clause's own days
+        # say more than the year of the name
+        around = [d for d in around if d not in named_year]
     if (
         not inside
         and not around

@@ -51,7 +51,9 @@ _ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+$", re.I)
 
 _VERB_TRIGGER = re.compile(
     r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit|arrived in|arrives in"
-    r"|travel to|travelled to|traveled to|to sign|called at)$",
+    r"|travel to|travelled to|traveled to|to sign|called at|host(?:ed|s|ing)|welcom(?:ed|es|ing)"
+    r"|(?:flew|flying|flies|fly|headed|heading|travelling|traveling) to"
+    r"|(?:landed|lands|landing|arriving|arrive|touched down) in)$",
     re.I,
 )
 
@@ -63,8 +65,14 @@ _PLACES_AFTER = re.compile(
 
 
 _CLAUSE_TRIGGER = re.compile(
-    r"^(?:upgraded|elevated|raised|establish(?:ed|ing)\b.*|(?:was|were|been|be) signed|signed)$",
+    r"^(?:upgraded|elevated|raised|establish(?:ed|ing)\b.*|(?:was|were|been|be) (?:signed|exchanged)"
+    r"|signed|exchanged)$",
     re.I | re.S,
+)
+
+
+_OFFICE_VERB = re.compile(
+    r"^(?:took|takes|take|taking|assumed|assumes) office$|^sworn in$|.*(?:appointed|named)$"
 )
 
 
@@ -101,7 +109,7 @@ _REDUCED_RELATIVE = re.compile(
 
 #: "a delegation of the French Senate", "the Vietnamese delegation": whom a host received.
 _RECEIVED_GROUP = re.compile(
-    r"\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:delegations?|delegates|guests?|representatives"
+    r"\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:delegations?|delegates|guests?|representatives"
     r"|counterparts?|envoys?|ambassadors?)\b(?:\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:[A-ZĐÀ-Ỹ][\w’'–-]*(?:\s+(?:of|for|and)\s+|\s+)?)+)?"
 )
@@ -142,7 +150,11 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
     start = trigger.start
     end = trigger.end
     if _CLAUSE_TRIGGER.match(word):
-        start = _clause_start(ctx, trigger.start, passive=" signed" in word or word == "signed")
+        start = _clause_start(
+            ctx,
+            trigger.start,
+            passive=" signed" in word or word == "signed" or " exchanged" in word,
+        )
         reduced = _REDUCED_RELATIVE.search(doc, max(s.start, trigger.start - 80), trigger.start)
         if word == "signed" and reduced is not None:
             # "..., which replaces an agreement signed in 2015": that document's own signing,
@@ -172,7 +184,17 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
             start = s.start + m.start()
             if lower in _DETERMINERS or trigger.start - start > 90:
                 break
-    if word in {"signed", "to sign"}:
+    if _OFFICE_VERB.match(word):
+        # "Lecornu took office (as Prime Minister)": the person and the office are the phrase
+        subject = [m for m in ctx.mentions if m.span.end <= trigger.start <= m.span.end + 40]
+        if subject:
+            start = subject[-1].span.start
+        office = re.match(
+            r"\s+as\s+(?:(?:the|a|an|new)\s+)?(?:[A-Z][\w’'-]*\s*){1,6}", doc[end : s.end]
+        )
+        if office:
+            end += len(office.group().rstrip())
+    if word in {"signed", "to sign", "exchanged"}:
         obj = _SIGNED_OBJECT.match(doc[end : s.end])
         if obj:
             end += len(obj.group().rstrip())
@@ -190,13 +212,15 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         # "receiving X", "met with X", "visited Vietnam": the object belongs to the phrase.
         nxt = next((m for m in ctx.mentions if 0 <= m.full.start - trigger.end <= 6), None)
         group = (
-            _RECEIVED_GROUP.match(doc, trigger.end, s.end) if word.startswith("receiv") else None
+            _RECEIVED_GROUP.match(doc, trigger.end, s.end)
+            if word.startswith(("receiv", "host", "welcom", "met", "to meet"))
+            else None
         )
         if nxt is not None:
             end = nxt.span.end
         elif group is not None:
             end = group.end()  # "received a delegation of the French Senate"
-        elif re.search(r"visit|arriv|travel|called", word):
+        elif re.search(r"visit|arriv|travel|called|fl[eyi]|land|head|touch", word):
             places = _PLACES_AFTER.match(doc[end : s.end])
             if places:
                 end += len(re.sub(r"(?:,?\s+and\s*)$", "", places.group().rstrip()))
@@ -300,10 +324,25 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
                 tail,
             )
         )
+    if etype == "document_exchange" and "exchanged" in word:
+        return True  # "exchanged 14 cooperation documents", "... were exchanged": one handover
     if word[:1].isupper() and etype in {"conference", "summit", "dialogue"}:
         return True
     if raw == "visit_verb":
         return True
+    if raw == "host_verb":
+        return _hosts_a_guest(ctx, trigger)
+    if raw == "election_verb":
+        # "since Lecornu took office", "Hoa was appointed ambassador": a named person's office
+        return any(
+            m.actor.type == "person" and m.span.end <= trigger.start <= m.span.end + 40
+            for m in ctx.mentions
+        ) or bool(re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", doc[ctx.s.start : trigger.start]))
+    if etype == "other" and re.search(
+        r"\b(?:ready|willing|prepared|able) to\s+(?:\w+\s+){0,3}$|\b(?:could|may|might)\s+(?:\w+\s+){0,3}$",
+        doc[max(ctx.s.start, trigger.start - 60) : trigger.start],
+    ):
+        return False  # "ready to host a joint drill": an offer, not an event
     if etype == "reception":
         if word.lower() == "reception":
             return bool(before)
@@ -344,6 +383,12 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
             doc[max(ctx.s.start, trigger.start - 40) : trigger.start],
         ):
             return True  # "The two sides last met on ...": a meeting of both
+        if re.match(
+            r"\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|delegations?"
+            r"|representatives|officials|leaders|ministers|envoys?)\b",
+            doc[trigger.end : trigger.end + 60],
+        ):
+            return True  # "met with his French counterpart", "met the Vietnamese delegation"
         return any(
             m.full.start >= trigger.end and m.full.start - trigger.end <= 6 for m in ctx.mentions
         )
@@ -373,6 +418,44 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         and before.split()[0] in _DETERMINERS | {"recent", "upcoming", "landmark"}
         or bool(re.search(r"[’']s$", before))
         or bool(before and before.split()[0][:1].isupper())
+    )
+
+
+#: "hosted a delegation of ...", "welcomed the visiting ministers": a group received.
+_GUESTS = re.compile(
+    r"\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:delegations?|delegates|guests?"
+    r"|counterparts?|envoys?|ambassadors?)\b"
+)
+
+
+def _hosts_a_guest(ctx: _Context, trigger: Span) -> bool:
+    """ "Chinh hosted French Minister X", "Macron welcomed President Y at the Élysée": the verb's
+    object is a person (or a delegation) itself, not what they brought ("welcomed Y’s proposal",
+    "welcomed the cooperation", "hosted a forum"), and a host is named before the verb."""
+    doc = ctx.doc
+    group = _GUESTS.match(doc, trigger.end, ctx.s.end)
+    guest = next(
+        (
+            m
+            for m in ctx.mentions
+            if m.actor.type == "person" and 0 <= m.full.start - trigger.end <= 6
+        ),
+        None,
+    )
+    if guest is None and group is None:
+        return False
+    if guest is not None and re.match(r"[’']s\b", doc[guest.span.end : guest.span.end + 3]):
+        return False  # "welcomed Lam’s proposal": what the person said, not the person
+    if group is not None and guest is None:
+        tail = doc[group.end() : group.end() + 3]
+        if re.match(r"[’']s\b", tail):
+            return False
+    before = doc[ctx.s.start : trigger.start]
+    # a host: a person or an organisation named before the verb in its clause ("Chinh", "the
+    # Prime Minister", "Hanoi"), not "the country welcomed 180,000 tourists"
+    return bool(
+        any(m.span.end <= trigger.start and ctx.s.span.contains(m.span) for m in ctx.mentions)
+        or re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?$", before)
     )
 
 

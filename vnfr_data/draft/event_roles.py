@@ -124,6 +124,12 @@ def _participants(ctx: _Context, ev: DraftEvent, trigger: Span, phrase: Span, ra
             for actor in (who.speaker, *who.co):
                 if actor.type == "person":
                     add(actor, "participant", phrase)
+    elif ev.type == "election":
+        # "since Lecornu took office", "congratulated Lecornu on his appointment": the person
+        # named last before the trigger is the one elected or appointed
+        before = [m for m in people if m.span.end <= trigger.start and ctx.s.span.contains(m.span)]
+        if before:
+            add(before[-1].actor, "participant", before[-1].full)
     elif ev.type == "interview":
         for m in in_phrase:
             if m.actor.type == "media":
@@ -186,6 +192,39 @@ def _same_occasion(
                 break
             if ev.when.start is not None:
                 break
+
+
+#: "..., a working visit to Paris in March, where he met his counterpart": what happened at a
+#: place or an event the sentence dated before it.
+_WHERE = re.compile(r",\s+(?:where|during which|at which)\s+[^,;.]*$")
+
+
+def _where_dated(doc: str, s: Sentence, created: list[DraftEvent]) -> None:
+    """An undated event told in a "where" clause after a dated event of the sentence happened
+    there, then: it takes that event's date, as inferred ("X paid a working visit to Paris in
+    March, where he met his French counterpart")."""
+    for ev in created:
+        if ev.when.start is not None or ev.type not in _ON_OCCASION:
+            continue
+        for other in created:
+            if other is ev or other.when.start is None or other.status != ev.status:
+                continue
+            p, q = other.first, ev.first
+            if not (s.span.contains(p) and s.span.contains(q)) or p.end > q.start:
+                continue
+            if _WHERE.search(doc[p.end : q.start]) is None:
+                continue
+            w = other.when
+            ev.when = When(
+                w.start,
+                w.end,
+                w.precision,
+                "inferred",
+                f"told in a 'where' clause of {doc[p.start : p.end]!r}: its date, {w.start}"
+                + (f" to {w.end}" if w.end and w.end != w.start else ""),
+            )
+            ev.rules.append("dated by the event its 'where' clause belongs to")
+            break
 
 
 def _hosts_and_guests(events: list[DraftEvent], discourse: Discourse | None) -> None:

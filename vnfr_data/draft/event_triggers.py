@@ -20,10 +20,31 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b"
         r"|\bcalled at(?=\s+[A-ZĐÀ-Ỹ])"  # a ship "called at Toulon"
+        # "flew to Paris", "landed in Hanoi", "before flying to Indonesia": a journey to a named
+        # place is a visit there (the place, capitalised, must follow: not "flying home")
+        r"|\b(?:flew|flying|flies|fly|headed|heading|travelling|traveling) to(?=\s+[A-ZĐÀ-Ỹ])"
+        r"|\b(?:landed|lands|landing|arriving|arrive|touched down) in(?=\s+[A-ZĐÀ-Ỹ])"
         r"|\b(?:will|would|shall)\s+(?:also\s+|then\s+)?visit\b",
         "visit_verb",
     ),
     (r"\btalks\b", "talks"),
+    # "held a phone call with", "in a telephone conversation": talks at a distance
+    (r"\b(?:tele)?phone (?:call|conversation)\b|\bvideo (?:call|conference)\b", "talks"),
+    # a press conference is the leaders' remarks to the media, not a conference
+    (r"\b(?:joint )?(?:press|news) conference\b", "other"),
+    # "a joint search-and-rescue exercise", "the naval drills": an exercise of forces
+    (
+        r"\b(?:(?:joint|naval|military|maritime|search[- ]and[- ]rescue|rescue|air|amphibious"
+        r"|bilateral|humanitarian|live-fire|combined|coast guard|anti-piracy)\s+)+"
+        r"(?:exercises?|drills?|manoeuvres|maneuvers)\b",
+        "other",
+    ),
+    # "the vote by the National Assembly", "the launch of the satellite", "the inauguration of"
+    (
+        r"(?<=\bthe )vote\b(?=\s+(?:by|of|in|on)\b)|\blaunch\b(?=\s+of\s)"
+        r"|\binauguration\b(?!\s+ceremony)",
+        "other",
+    ),
     (r"\bworking session\b", "meeting"),
     (r"\b(?:roundtable|round table|round-table)\b", "conference"),
     (r"\bconsultations?\b", "dialogue"),
@@ -34,6 +55,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     # "X and Y on March 2 discussed ...": two named people discussing is one meeting.
     (r"\bdiscussed\b", "meeting_verb"),
     (r"\breceiv(?:ed|ing|es)\b|\breception\b", "reception"),
+    # "Chinh hosted French Minister X", "Macron welcomed President Y at the Élysée": a host
+    # receiving a named guest (the rules check that a person or a delegation follows)
+    (r"\bhost(?:ed|s|ing)\b|\bwelcom(?:ed|es|ing)\b", "host_verb"),
     (
         r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
         r"|\bto sign(?=\s+(?:a|an|the|new|\w+)\s)"
@@ -50,12 +74,18 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "signing",
     ),
     (
-        r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b",
+        r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b"
+        # "the two sides exchanged 14 cooperation documents", "documents ... were exchanged"
+        r"|\b(?:was|were|been|be) exchanged\b"
+        r"|\bexchanged(?=\s+(?:[\w-]+\s+){0,4}?(?:documents?|agreements?|memorand\w*|MoUs?"
+        r"|letters? of intent|instruments)\b)",
         "document_exchange",
     ),
     (r"\b[Cc]onference\b|\b(?:business |economic )?forum\b|\bseminar\b|\bworkshop\b", "conference"),
     (
-        r"\b(?:film|culture|cultural|food|fashion|music) week\b|\bfestival\b|\bexhibition\b"
+        # "A French film week", also a name: "the Vietnamese Culture Week", "Hue Festival 2026"
+        r"\b(?:[Ff]ilm|[Cc]ulture|[Cc]ultural|[Ff]ood|[Ff]ashion|[Mm]usic) [Ww]eek\b"
+        r"|\b[Ff]estival\b|\b[Ee]xhibition\b"
         r"|\b(?:trade|retail|book|food|job|education|tourism|business|seafood|wine|investment)\s+fair\b"
         r"|(?<=\bthe )fair\b(?!\s+(?:and|to|share|trade|value|play|price|deal|chance|enough)\b)"
         r"|\bexpo\b",
@@ -90,6 +120,15 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "interview",
     ),
     (r"\b(?:re-)?election\b", "election"),
+    # "since Lecornu took office in September", "X was appointed ambassador", "was sworn in"
+    (
+        r"\b(?:took|takes|take|taking|assumed|assumes) office\b|\bsworn in\b"
+        r"|\b(?:was|were|has been|have been|had been|is to be|will be) (?:appointed|named)"
+        r"(?=\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?[A-Z\w])",
+        "election_verb",
+    ),
+    # "his appointment as Prime Minister", "congratulated him on his appointment"
+    (r"\bappointment\b(?=\s+(?:as|to)\s)|(?<=\b(?:his|her) )appointment\b", "election"),
     (
         r"\b(?:Typhoon|Tropical Storm|Storm|Cyclone|Hurricane|Earthquake|Flood|Floods)\s+[A-Z][a-z]+\b",
         "disaster",

@@ -17,6 +17,7 @@ import re
 
 from .actors import Mention
 from .dates import Anchor, When, find
+from .event_acts import acts
 from .event_dates import Clause, settle_status, status_of, when_of, with_duration
 from .event_implied_dates import implied_dates
 from .event_milestones import milestones
@@ -36,6 +37,7 @@ from .event_roles import (
     _hosts_and_guests,
     _participants,
     _same_occasion,
+    _where_dated,
 )
 from .event_triggers import _TRIGGER_RX
 from .sentences import Sentence
@@ -51,6 +53,8 @@ _RAW_TYPES = {
     "visit_verb": "visit",
     "meeting_verb": "meeting",
     "partnership_clause": "partnership_upgrade",
+    "host_verb": "reception",
+    "election_verb": "election",
 }
 _FUTURE = re.compile(r"\b(?:will|scheduled|expected|upcoming|next|planned)\b")
 _PRESENT = re.compile(
@@ -169,6 +173,7 @@ class _Builder:
         if not _specific(ctx, trigger, phrase, etype, raw):
             return None
         phrase = _with_adjacent_date(ctx, phrase)
+        resumed = _resumed(ctx, phrase, trigger)
         status, status_rule = status_of(ctx.doc, ctx.s.span, phrase, raw)
         if status in {"planned", "invited"}:
             # A planned event's "September 15" is the next one, not the last.
@@ -193,6 +198,16 @@ class _Builder:
             rules=[f"trigger {self.doc[trigger.start : trigger.end]!r}", status_rule],
         )
         ev.dated_in_phrase = self._stated
+        if resumed is not None:
+            # "welcomed X, who is on a state visit, at the Élysée Palace on Tuesday": the verb's
+            # own place and day come after the relative clause
+            ev.phrases.append(resumed)
+            if ev.when.start is None:
+                ev.when = self._when(ctx, resumed, resumed, etype, status)
+                ev.dated_in_phrase = self._stated
+            if ev.location is None:
+                ev.location, ev.country = _location(ctx, resumed)
+            ev.rules.append("the verb's place and day after a relative clause")
         ev.head = re.sub(
             r"^(?:(?:the|a|an|this|that|its|his|her|their|our)\s+)+",
             "",
@@ -329,12 +344,33 @@ def find_events(
                 ):
                     ev.part_of = other
         _same_occasion(doc, s, created, created)  # the occasion is said in the same sentence
+        _where_dated(doc, s, created)
     _hosts_and_guests(builder.events, discourse)
     implied_dates(doc, sentences, builder.events, anchor)
     for ev in builder.events:
         _settle(ev, anchor)
         ev.title = title_of(doc, ev)
-    return _with_milestones(doc, builder.events, milestones(doc, sentences, anchor))
+    facts = milestones(doc, sentences, anchor) + acts(doc, sentences, anchor)
+    return _with_milestones(doc, builder.events, sorted(facts, key=lambda e: e.first.start))
+
+
+#: ", who is on a state visit to France, at the Élysée Palace on Tuesday": a relative clause
+#: after a verb's object, then the verb's own adjuncts.
+_RELATIVE_THEN = re.compile(
+    r",\s+(?:who|which)\s+[^,;.]{1,120},\s+(?P<rest>(?:at|in|on)\s+[^,;.]{1,80}?)"
+    r"(?=\s+(?:and|to|for|before|after|where|while)\b|[,;.]|$)"
+)
+
+
+def _resumed(ctx: _Context, phrase: Span, trigger: Span) -> Span | None:
+    """The adjuncts of a verb trigger that resume after a relative clause, if any."""
+    word = ctx.doc[trigger.start : trigger.end]
+    if not re.match(r"(?:receiv|host|welcom|met|visited|arrived|landed|flew)", word):
+        return None
+    m = _RELATIVE_THEN.match(ctx.doc, phrase.end, ctx.s.end)
+    if m is None:
+        return None
+    return Span(m.start("rest"), m.end("rest"))
 
 
 def _with_milestones(

@@ -102,10 +102,15 @@ _APPEAL = re.compile(
 #: Menus and breadcrumbs: several short items between separators.
 _MENU_SEPARATOR = re.compile(r"\s[|»›>·•]\s")
 _BREADCRUMB = re.compile(r"^[\w&' -]{1,30}(?:\s[»›>/]\s[\w&' -]{1,30})+$")
-#: A dateline opening the body: "Paris (VNA) - ", "HANOI, May 26 (VNA) – ", "(VOV5) – ", "VOV.VN - ".
+#: Capital letters, Vietnamese ones included ("HÀ NỘI", "ĐÀ NẴNG", "HUẾ"): a capitals-only
+#: dateline is a city in any alphabet the corpus writes.
+_CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.lower() != c)
+#: A dateline opening the body: "Paris (VNA) - ", "HANOI, May 26 (VNA) – ", "(VOV5) – ", "VOV.VN - ",
+#: "HÀ NỘI — ".
 DATELINE = re.compile(
     r"^(?:(?:[A-Z][\w .,’'-]{0,40}?\s*)?\([A-Z][\w./ -]{0,20}\)\s*[-–—:]\s+"
-    r"|[A-Z][A-Z0-9]+(?:(?:[.,] ?| )[A-Z0-9]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[-–—]\s+)"
+    rf"|[{_CAPS}][{_CAPS}0-9]+(?:(?:[.,] ?| )[{_CAPS}0-9]{{2,}})*"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[-–—]\s+)"
 )
 #: Leading date stamp glued to a title line (" date 2025-05-27 Headline ...").
 _TITLE_STAMP = re.compile(

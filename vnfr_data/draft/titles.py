@@ -90,6 +90,13 @@ def title_of(doc: str, ev: DraftEvent) -> str:
         return f"{hosts[0]} receives {' and '.join(guests[:2])}" + (
             f" in {ev.location}" if ev.location else ""
         )
+    if ev.type == "election":
+        appointed = re.search(
+            r"appoint|office|sworn|named", " ".join(doc[p.start : p.end] for p in ev.phrases)
+        )
+        label = "Appointment" if appointed else "Election"
+        if others:
+            return f"{label} of {others[0]}" + _when(ev)
     parts = [label]
     if ev.name and ev.type == "partnership_upgrade":
         parts.append(f"to {ev.name}")
@@ -114,16 +121,25 @@ def _signing_title(doc: str, ev: DraftEvent) -> str | None:
     text = doc[ev.first.start : ev.first.end]
     passive = re.match(
         r"(?P<what>(?:[Tt]he|[Aa]n?|[A-Z0-9])[^,;]*?)\s+(?:was|were|have been|has been|had been|will be"
-        r"|would be|is to be|are to be|(?:is|are) expected to be)\s+signed\b",
+        r"|would be|is to be|are to be|(?:is|are) expected to be)\s+(?P<verb>signed|exchanged)\b",
         text,
     )
+    if (
+        passive
+        and passive.group("verb") == "exchanged"
+        and len(passive.group("what").split()) <= 14
+    ):
+        what = passive.group("what")
+        what = what[0].lower() + what[1:] if not re.match(r"[A-Z]{2}|[A-Z]\w*[A-Z]", what) else what
+        return f"Exchange of {_whole_words(what, 90)}"
     if passive and ev.type == "signing" and len(passive.group("what").split()) <= 14:
         # "Agreements and contracts worth nine billion euros were signed on Monday"
         what = passive.group("what")
         what = what[0].lower() + what[1:] if not re.match(r"[A-Z]{2}|[A-Z]\w*[A-Z]", what) else what
         return f"Signing of {_whole_words(what, 90)}"
     done = re.search(
-        r"\b(?P<verb>signed|to sign|signing(?: ceremony)?(?: of)?|handed over|handover of|exchange of)"
+        r"\b(?P<verb>signed|to sign|signing(?: ceremony)?(?: of)?|handed over|handover of|exchange of"
+        r"|exchanged)"
         r"\s+(?P<what>.+)$",
         text,
     )
@@ -143,7 +159,7 @@ def _signing_title(doc: str, ev: DraftEvent) -> str | None:
     }:
         return None
     head = "Signing" if ev.type == "signing" else "Handover"
-    if done.group("verb") == "exchange of":
+    if done.group("verb") in {"exchange of", "exchanged"}:
         head = "Exchange"
     title = f"{head} of {_whole_words(what, 90)}"
     if ev.location and ev.location not in what:

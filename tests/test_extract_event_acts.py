@@ -1,0 +1,218 @@
+"""Event triggers of issue 9 that the drafts missed on new articles: journeys told by their
+verb ("landed in", "before flying to"), receptions told as "hosted" or "welcomed", phone calls,
+meetings with "his counterpart", exercises, a legislature's votes and bills, launches and
+inaugurations, appointments, documents "exchanged"; and the dates a clause gives past an
+inserted clause. Each sentence is written for the test (none copied from anywhere); each test
+fails without its rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vnfr_data.draft import Draft, extract
+from vnfr_data.draft.event_model import DraftEvent
+from vnfr_data.draft.furniture import layout
+
+_PUBLISHED = dt.date(2026, 4, 15)  # a Wednesday
+_HEADLINE = "Vietnam and France step up cooperation across the board\n"
+
+
+def _draft(tmp_path: Path, body: str) -> Draft:
+    article = tmp_path / "001_00000000000000ef.txt"
+    article.write_text(_HEADLINE + body + "\n", encoding="utf-8")
+    return extract(article, published=_PUBLISHED)
+
+
+def _text(d: Draft, ev: DraftEvent) -> list[str]:
+    return [d.doc.text[p.start : p.end] for p in ev.phrases]
+
+
+def _of(d: Draft, kind: str) -> list[DraftEvent]:
+    return [e for e in d.events if e.type == kind]
+
+
+def test_a_journey_told_by_its_verb_is_a_visit(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "French President Emmanuel Macron landed in Hanoi on Sunday evening. He will speak to "
+        "students on Thursday before flying to Indonesia for the next leg of his tour. His wife "
+        "is flying home on Friday.",
+    )
+    visits = _of(d, "visit")
+    assert [(v.location, v.status) for v in visits] == [
+        ("Hanoi", "occurred"),
+        ("Indonesia", "planned"),
+    ]
+    assert visits[0].when.start == dt.date(2026, 4, 12)
+    assert "emmanuel-macron" in visits[0].participants
+
+
+@pytest.mark.parametrize("verb", ["hosted", "welcomed"])
+def test_a_host_receiving_a_named_guest_is_a_reception(tmp_path: Path, verb: str) -> None:
+    d = _draft(
+        tmp_path,
+        f"Prime Minister Pham Minh Chinh {verb} French President Emmanuel Macron in Hanoi on "
+        "Tuesday and discussed energy cooperation.",
+    )
+    (reception,) = _of(d, "reception")
+    roles = {k: how for k, (_, how, _) in reception.participants.items()}
+    assert roles == {"pham-minh-chinh": "host", "emmanuel-macron": "guest"}
+    assert reception.when.start == dt.date(2026, 4, 14)
+    assert reception.title == "Pham Minh Chinh receives Emmanuel Macron in Hanoi"
+
+
+def test_welcoming_what_a_person_said_or_a_thing_is_no_reception(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Prime Minister Pham Minh Chinh welcomed Emmanuel Macron’s proposal on rail training. "
+        "The province welcomed 180,000 French tourists last year. Chinh welcomed the cooperation.",
+    )
+    assert _of(d, "reception") == []
+
+
+def test_the_place_and_day_after_a_relative_clause_are_the_verbs(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "French President Emmanuel Macron welcomed Vietnamese President Luong Cuong, who is on a "
+        "state visit to France, at the Élysée Palace on Tuesday and promised closer ties.",
+    )
+    (reception,) = _of(d, "reception")
+    assert _text(d, reception) == [
+        "welcomed Vietnamese President Luong Cuong",
+        "at the Élysée Palace on Tuesday",
+    ]
+    assert reception.when.start == dt.date(2026, 4, 14)
+
+
+def test_a_phone_call_is_talks_and_his_counterpart_makes_a_meeting(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Prime Minister Pham Minh Chinh had a phone call with French Prime Minister Sébastien "
+        "Lecornu on Monday. Deputy Minister Le Thi Thu Hang met with her French counterpart in "
+        "Paris on April 2.",
+    )
+    (call,) = _of(d, "talks")
+    assert call.when.start == dt.date(2026, 4, 13)
+    (meeting,) = _of(d, "meeting")
+    assert _text(d, meeting)[0].startswith("met with her French counterpart")
+    assert meeting.when.start == dt.date(2026, 4, 2)
+
+
+def test_an_event_in_a_where_clause_takes_the_date_of_what_it_belongs_to(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "Defence Minister Phan Van Giang paid a working visit to Paris in March, where he met "
+        "his French counterpart.",
+    )
+    (meeting,) = _of(d, "meeting")
+    w = meeting.when
+    assert (w.start, w.end, w.basis) == (dt.date(2026, 3, 1), dt.date(2026, 3, 31), "inferred")
+
+
+def test_a_press_conference_is_no_conference(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Macron told a joint press conference in Hanoi on Monday that France would help.",
+    )
+    assert _of(d, "conference") == []
+    assert [e.head for e in _of(d, "other")] == ["joint press conference"]
+
+
+def test_an_exercise_of_forces_is_an_event_an_offer_of_one_is_not(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The two navies are scheduled to hold a joint search-and-rescue exercise off Da Nang on "
+        "Friday. The commander said his forces were ready to host a joint naval drill with "
+        "France next year.",
+    )
+    (exercise,) = _of(d, "other")
+    assert (exercise.status, exercise.when.start) == ("planned", dt.date(2026, 4, 17))
+    assert exercise.title.startswith("Joint search-and-rescue exercise")
+
+
+def test_a_legislatures_votes_and_bills_are_events(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "France is expected to ratify the agreement soon, after the French National Assembly "
+        "voted in favour in March. The Senate will vote on the ratification bill on June 24. "
+        "The European Parliament approved the trade agreement on April 2.",
+    )
+    found = [(e.title, e.status, e.when.start) for e in _of(d, "other")]
+    assert found == [
+        ("Vote of the French National Assembly in favour", "occurred", dt.date(2026, 3, 1)),
+        ("Vote of the Senate on the ratification bill", "planned", dt.date(2026, 6, 24)),
+        (
+            "Approval of the trade agreement by the European Parliament",
+            "occurred",
+            dt.date(2026, 4, 2),
+        ),
+    ]
+
+
+def test_launches_and_inaugurations_of_things_are_events_of_abstractions_not(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "The two ministers inaugurated a rail training centre in Hanoi on Monday. An Earth "
+        "observation satellite built in France is to be launched in 2028. The ministry launched "
+        "an appeal for calm.",
+    )
+    found = [(e.title, e.status) for e in _of(d, "other")]
+    assert found == [
+        ("Inauguration of a rail training centre", "occurred"),
+        ("Launch of an Earth observation satellite built in France", "planned"),
+    ]
+
+
+def test_taking_office_is_an_appointment_of_the_person(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Chinh held phone talks with French Prime Minister Sébastien Lecornu, the first contact "
+        "since Lecornu took office in September last year. Chinh congratulated Lecornu on his "
+        "appointment.",
+    )
+    (office,) = _of(d, "election")
+    assert office.title == "Appointment of Sébastien Lecornu in September 2025"
+    assert len(office.phrases) == 2  # "his appointment" points back to it
+
+
+def test_documents_exchanged_are_a_handover_views_exchanged_are_not(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Four other cooperation documents, in aviation, health and logistics, were exchanged at "
+        "the forum on Thursday. The two leaders exchanged views on regional issues.",
+    )
+    (exchange,) = _of(d, "document_exchange")
+    assert _text(d, exchange)[0].startswith("Four other cooperation documents")
+
+
+def test_a_predicate_after_an_inserted_clause_dates_the_event(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The embassy said the 2026 Francophonie Festival, organised with the French Institute, "
+        "will take place from 16 to 29 May in Hanoi and Hue.",
+    )
+    (festival,) = _of(d, "other")
+    w = festival.when
+    assert (festival.status, w.start, w.end) == (
+        "planned",
+        dt.date(2026, 5, 16),
+        dt.date(2026, 5, 29),
+    )
+
+
+def test_a_dateline_in_vietnamese_capitals_opens_the_body(tmp_path: Path) -> None:
+    text = (
+        "HÀ NỘI — French Defence Minister Claire Roussel left Hà Nội on Tuesday after a two-day "
+        "official visit to Việt Nam.\n"
+        "During the visit, she held talks with her Vietnamese counterpart in Hà Nội.\n"
+    )
+    doc = layout(text)
+    assert doc.body.start == 0
+    assert text[doc.title.start : doc.title.end].startswith("French Defence Minister")

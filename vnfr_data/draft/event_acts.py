@@ -1,0 +1,177 @@
+"""Acts told by a verb: a legislature's vote, a bill passed or a treaty ratified, a launch, an
+inauguration.
+
+News about two states' relations reports what their institutions did as much as who met whom:
+"the French National Assembly voted in favour in April", "the Senate approved the
+ratification bill", "the satellite was launched on Monday", "the two ministers inaugurated a
+training centre". No noun names such an event ("vote", "launch" are verbs here), so the event
+rules' triggers never see it. Each is one event of type `other`, titled by the act and what it
+was done to ("Vote of the French National Assembly in favour", "Launch of a new scholarship
+programme"), dated and given a status by the same clause rules as every event.
+
+Only an act with a named doer or object is drafted: a legislature (or a government body) for
+a vote, a bill or treaty for a passage, a determiner-led object for a launch or an
+inauguration, so that "launched an appeal" inside a quotation of intent ("to launch") or
+"voted" in a figure of speech gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import Anchor, find
+from .event_dates import Clause, settle_status, status_of, when_of
+from .event_model import DraftEvent
+from .sentences import Sentence
+from .text import Span, trim
+
+#: The bodies that vote and pass laws.
+_LEGISLATURE = (
+    r"(?:National Assembly|Senate|Parliament|parliament|Congress|lawmakers|legislators|deputies"
+    r"|MPs|senators|legislature|European Parliament|Council|Cabinet|[Gg]overnment)"
+)
+_CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b"
+)
+#: What a legislature votes on or passes ("the ratification bill" is one thing, not two).
+_OBJ = (
+    r"(?:ratification\s+(?:bill|law|text)|bill|law|resolution|text|agreement|treaty|motion|budget"
+    r"|decree|amendment|convention|ratification)\b"
+)
+#: "the French National Assembly voted in favour", "the Senate will vote on the bill".
+_VOTE = re.compile(
+    r"(?P<who>(?:\b[Tt]he\s+)?(?:[A-ZĐÀ-Ỹ][\w’'–-]*\s+){0,4}" + _LEGISLATURE + r"(?:[’']s)?)"
+    r"\s+(?:(?:also|then|overwhelmingly|unanimously)\s+)?"
+    r"(?P<verb>voted|votes|will vote|would vote|is to vote|is due to vote|is expected to vote)"
+    r"(?P<how>\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to\s+(?:approve|ratify|adopt|pass|back"
+    r"|reject)\s+(?:(?:a|an|the|its)\s+)?(?:[\w’'–-]+\s+){0,4}?"
+    + _OBJ
+    + r"|in favou?r(?:\s+of\s+(?:(?:a|an|the)\s+)?(?:[\w’'–-]+\s+){0,4}?"
+    + _OBJ
+    + r")?"
+    r"|on\s+(?:(?:a|an|the)\s+)?(?:[\w’'–-]+\s+){0,4}?"
+    + _OBJ
+    + r"|for\s+(?:a|an|the)\s+(?:[\w’'–-]+\s+){0,4}?"
+    + _OBJ
+    + r"))?"
+)
+#: "the Senate approved the ratification bill", "lawmakers passed a law on ...".
+_PASSED = re.compile(
+    r"(?P<who>(?:\b[Tt]he\s+)?(?:[A-ZĐÀ-Ỹ][\w’'–-]*\s+){0,4}" + _LEGISLATURE + r")"
+    r"\s+(?:(?:also|then|unanimously|formally|finally)\s+)?"
+    r"(?P<verb>passed|adopted|approved|ratified|endorsed)\s+"
+    r"(?P<what>(?:a|an|the|its)\s+(?:[\w’'–-]+\s+){0,5}?"
+    + _OBJ
+    + r"(?:\s+(?:on|of)\s+(?!"
+    + _CALENDAR
+    + r")(?:the\s+)?"
+    r"(?:[A-ZĐÀ-Ỹ][\w’'–-]*\s*(?:\([A-Z]+\)\s*)?){1,8})?)"
+)
+#: "a satellite was launched", "launched a new programme", "inaugurated a training centre".
+_LAUNCH = re.compile(
+    r"\b(?P<verb>launched|inaugurated|unveiled)\s+(?P<what>(?:a|an|the|its|their|his|her)\s+"
+    r"(?:[\w’'–-]+\s+){0,5}?[\w’'–-]+)(?=\s+(?:in|on|at|for|with|to|by|last|this|next|earlier"
+    r"|which|that|and|while|as|after|before|during|since|when)\b|[,;.]|$)"
+    r"|(?P<subject>(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)(?:[\w’'–-]+\s+){0,5}?[\w’'–-]+)\s+"
+    r"(?P<pverb>(?:was|were|has been|have been|had been|will be|is to be|are to be|is due to be"
+    r"|is expected to be|would be)\s+(?:launched|inaugurated|unveiled))\b"
+)
+_NOUNS = {"launched": "Launch", "inaugurated": "Inauguration", "unveiled": "Unveiling"}
+_PASSAGE = {
+    "passed": "Passage",
+    "adopted": "Adoption",
+    "approved": "Approval",
+    "ratified": "Ratification",
+    "endorsed": "Endorsement",
+}
+#: "the agreement was launched" is an agreement's, not an event's; "its bid was launched" a
+#: figure of speech: objects that name a thing done, not a thing made.
+_ABSTRACT = re.compile(
+    r"\b(?:appeal|bid|attack|offensive|campaign|investigation|probe|inquiry|criticism|warning"
+    r"|idea|initiative|partnership|agreement|relations?|ties|dialogue|process|negotiations?"
+    r"|talks|review|effort|efforts|call)s?$",
+    re.I,
+)
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,")
+    text = re.sub(r"^(?:its|their|his|her|The|Its|Their|His|Her)\s+", "the ", text)
+    return re.sub(r"^(A|An)\s", lambda m: m.group(1).lower() + " ", text)
+
+
+def acts(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[DraftEvent]:
+    """Votes, passages, launches and inaugurations, in reading order."""
+    out: list[DraftEvent] = []
+    for s in sentences:
+        for m in _VOTE.finditer(doc, s.start, s.end):
+            who = _tidy(m.group("who")).removesuffix("’s").removesuffix("'s")
+            how = " ".join((m.group("how") or "").split())
+            title = f"Vote of {who}"
+            title += f" {how}" if how else ""
+            out.append(_act(doc, s, m.start("who"), m.end(), m.start("verb"), title, anchor))
+        for m in _PASSED.finditer(doc, s.start, s.end):
+            what, who = _tidy(m.group("what")), _tidy(m.group("who"))
+            title = f"{_PASSAGE[m.group('verb')]} of {what} by {who}"
+            out.append(_act(doc, s, m.start("who"), m.end(), m.start("verb"), title, anchor))
+        for m in _LAUNCH.finditer(doc, s.start, s.end):
+            if m.group("verb"):
+                what, verb, a = m.group("what"), m.group("verb"), m.start("verb")
+            else:
+                what, verb, a = m.group("subject"), m.group("pverb").split()[-1], m.start()
+            if _ABSTRACT.search(what.strip()):
+                continue
+            title = f"{_NOUNS[verb]} of {_tidy(what)}"
+            out.append(
+                _act(doc, s, a, m.end(), m.start("verb") if m.group("verb") else a, title, anchor)
+            )
+    return out
+
+
+#: The verb says it is ahead: "will vote", "is to be launched", "is expected to vote".
+_AHEAD = re.compile(
+    r"(?:will|would|shall|is to|are to|is due to|are due to|is expected to|are expected to|to be)\b"
+)
+
+
+def _act(
+    doc: str, s: Sentence, start: int, end: int, verb: int, title: str, anchor: Anchor
+) -> DraftEvent:
+    a, b = trim(doc, start, end, " ,;:.")
+    phrase = Span(a, b)
+    status, rule = status_of(doc, s.span, phrase, "other")
+    verb_words = doc[verb:b]
+    passive = re.search(
+        r"\b(?:was|were|has been|have been|had been|will be|is to be|are to be"
+        r"|is due to be|is expected to be|would be)\s+\w+$",
+        doc[a:b].split(" launched")[0] + " x",
+    )
+    ahead = _AHEAD.match(verb_words) or (
+        passive is not None and _AHEAD.search(passive.group()) is not None
+    )
+    past = re.match(
+        r"(?:voted|passed|adopted|approved|ratified|endorsed|launched|inaugurated|unveiled)\b",
+        verb_words,
+    ) or (passive is not None and re.match(r"(?:was|were|has|have|had)\b", passive.group()))
+    if past and not ahead and status == "planned":
+        # "... soon, after the Assembly voted in favour in April": the verb's past is its own
+        status, rule = "occurred", "occurred: its verb is in the past tense"
+    if ahead:
+        status, rule = (
+            "planned",
+            "planned: the verb says it is ahead ('will vote', 'is to be launched')",
+        )
+    dates = find(doc, s.span, anchor, future=status == "planned")
+    w, stated = when_of(Clause(doc, s.span, dates, anchor), phrase, Span(verb, b), "other")
+    ev = DraftEvent(
+        "other", [phrase], status, w, sentence=s.index, rules=["act: " + title.split()[0], rule]
+    )
+    ev.dated_in_phrase = stated
+    settled, why = settle_status(ev.status, ev.when, anchor)
+    if why and settled != ev.status:
+        ev.status = settled
+        ev.rules.append(why)
+    title = re.sub(r"\bH[aà] N[oộ]i\b", "Hanoi", re.sub(r"\bVi[eệ]t Nam\b", "Vietnam", title))
+    ev.title = ev.head = title
+    return ev
