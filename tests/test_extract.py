@@ -553,9 +553,9 @@ def _rates(totals: dict[str, Any]) -> tuple[Callable[[str], float], Callable[[st
     return p, r
 
 
-#: Held-out articles written after the rules they exercise (by helper "events2", 250-251; by
-#: helper "actors3", 310; by "events3", 300):
-#: like the promoted ones, they measure new ground and are held to the whole set's level.
+#: Articles written after the rules they exercise (by helper "events2", 250-251, held out; by
+#: helper "actors3", 310, and "events3", 300, each tuned on after its first score): like the
+#: promoted ones, they measure new ground and are held to the whole set's level.
 WRITTEN_AFTER_THE_RULES = frozenset(
     {"de00000000000250", "de00000000000251", "de00000000000300", "de00000000000310"}
 )
@@ -595,7 +595,7 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     p, r = _rates(totals)
     assert p("figures") >= 0.96 and r("figures") >= 0.97
     assert p("statements") >= 0.90 and r("statements") >= 0.89
-    assert p("events") >= 0.90 and r("events") >= 0.80
+    assert p("events") >= 0.90 and r("events") >= 0.86
     assert totals["events"].dated_right / totals["events"].matched >= 0.84
     assert p("actors") >= 0.895 and r("actors") >= 0.905  # 0.901 / 0.911 reached (actors3)
     assert p("agreements") >= 0.98 and r("agreements") >= 0.94  # mechanisms, programmes in passing

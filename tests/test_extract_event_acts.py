@@ -216,3 +216,89 @@ def test_a_dateline_in_vietnamese_capitals_opens_the_body(tmp_path: Path) -> Non
     doc = layout(text)
     assert doc.body.start == 0
     assert text[doc.title.start : doc.title.end].startswith("French Defence Minister")
+
+
+def test_a_ships_docking_for_a_port_call_is_one_visit_with_its_days(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The French frigate Vendémiaire docked at Cam Ranh International Port on April 13 for a "
+        "five-day port call.",
+    )
+    (visit,) = _of(d, "visit")
+    assert (visit.when.start, visit.when.end) == (dt.date(2026, 4, 13), dt.date(2026, 4, 17))
+
+
+def test_a_journey_that_is_a_leg_of_a_visit_is_not_the_visit(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "French Minister Claire Roussel flew to Da Nang on Tuesday for the last leg of a "
+        "three-day official visit to Vietnam that began on Monday.",
+    )
+    journey = next(e for e in d.events if e.location == "Da Nang")
+    assert (journey.when.start, journey.when.end) == (dt.date(2026, 4, 14), dt.date(2026, 4, 14))
+    assert _of(d, "official_visit")
+
+
+def test_a_participle_opening_the_sentence_is_its_occasion(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Meeting with French President Emmanuel Macron in Paris on Monday, Prime Minister Pham "
+        "Minh Chinh said the two countries would deepen trust.",
+    )
+    (meeting,) = _of(d, "meeting")
+    assert set(meeting.participants) == {"emmanuel-macron", "pham-minh-chinh"}
+
+
+def test_sessions_consultations_and_patrols(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The two ministers co-chaired the 12th session of the Vietnam–France Intergovernmental "
+        "Committee in Paris on Friday. The two sides held the fifth political consultation in "
+        "Hanoi on April 8. The two navies conducted a joint patrol in the Gulf of Tonkin on "
+        "April 6. The fifth session of the National Assembly opened on Monday.",
+    )
+    assert [e.when.start for e in _of(d, "dialogue")] == [dt.date(2026, 4, 10), dt.date(2026, 4, 8)]
+    assert [e.when.start for e in _of(d, "other")] == [dt.date(2026, 4, 6)]
+
+
+def test_two_meetings_of_different_pairs_stay_two(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Prime Minister Pham Minh Chinh received French President Emmanuel Macron on Tuesday. "
+        "Foreign Minister Bui Thanh Son, who met Macron on Tuesday evening, said ties were strong.",
+    )
+    assert len([e for e in d.events if e.type in {"reception", "meeting"}]) == 2
+
+
+def test_a_vote_with_an_auxiliary_and_a_signing_in_its_relative_clause(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Roussel told reporters that the French National Assembly had voted last month to approve "
+        "a defence agreement that the two governments signed in Paris in November 2025.",
+    )
+    (vote,) = _of(d, "other")
+    assert (vote.status, vote.when.start) == ("occurred", dt.date(2026, 3, 1))
+    (signing,) = _of(d, "signing")
+    assert (signing.when.start, signing.when.end) == (dt.date(2025, 11, 1), dt.date(2025, 11, 30))
+    assert _text(d, signing)[0].startswith("a defence agreement")
+
+
+def test_documents_exchanged_at_a_known_handover_are_the_known_set(tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parent.parent / "data"
+    article = tmp_path / "001_00000000000000f0.txt"
+    article.write_text(
+        _HEADLINE + "French President Emmanuel Macron paid a state visit to Vietnam from May 25 "
+        "to 27, 2025. During the visit, the two sides exchanged 14 cooperation documents in "
+        "Hanoi on May 26, 2025.\n",
+        encoding="utf-8",
+    )
+    d = extract(
+        article,
+        actors=data / "annotations" / "actors.yaml",
+        dataset=data,
+        published=dt.date(2026, 5, 27),
+    )
+    (exchange,) = _of(d, "document_exchange")
+    assert exchange.existing == "ev-2025-05-26-handover-cooperation-documents"
+    sets = [a for a in d.agreements if a.type == "cooperation_documents"]
+    assert [a.existing for a in sets] == ["ag-2025-05-vn-fr-cooperation-documents"]

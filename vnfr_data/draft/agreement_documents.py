@@ -178,6 +178,9 @@ def documents(
                     [Span(a, b)],
                     rule=f"unnamed documents {status.replace('_', ' ')} at an event",
                     sentences=[s.index],
+                    # the event they were signed or handed over at: a set the dataset holds for
+                    # that (known) event is this one
+                    occasion=ev,
                 )
             )
             break

@@ -43,7 +43,8 @@ _OBJ = (
 _VOTE = re.compile(
     r"(?P<who>(?:\b[Tt]he\s+)?(?:[A-ZĐÀ-Ỹ][\w’'–-]*\s+){0,4}" + _LEGISLATURE + r"(?:[’']s)?)"
     r"\s+(?:(?:also|then|overwhelmingly|unanimously)\s+)?"
-    r"(?P<verb>voted|votes|will vote|would vote|is to vote|is due to vote|is expected to vote)"
+    r"(?P<verb>(?:had |has |have )?voted|votes|will vote|would vote|is to vote|is due to vote"
+    r"|is expected to vote)"
     r"(?P<how>\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to\s+(?:approve|ratify|adopt|pass|back"
     r"|reject)\s+(?:(?:a|an|the|its)\s+)?(?:[\w’'–-]+\s+){0,4}?"
     + _OBJ
@@ -60,7 +61,7 @@ _VOTE = re.compile(
 _PASSED = re.compile(
     r"(?P<who>(?:\b[Tt]he\s+)?(?:[A-ZĐÀ-Ỹ][\w’'–-]*\s+){0,4}" + _LEGISLATURE + r")"
     r"\s+(?:(?:also|then|unanimously|formally|finally)\s+)?"
-    r"(?P<verb>passed|adopted|approved|ratified|endorsed)\s+"
+    r"(?:(?:had|has|have)\s+)?(?P<verb>passed|adopted|approved|ratified|endorsed)\s+"
     r"(?P<what>(?:a|an|the|its)\s+(?:[\w’'–-]+\s+){0,5}?"
     + _OBJ
     + r"(?:\s+(?:on|of)\s+(?!"
@@ -151,7 +152,7 @@ def _act(
         passive is not None and _AHEAD.search(passive.group()) is not None
     )
     past = re.match(
-        r"(?:voted|passed|adopted|approved|ratified|endorsed|launched|inaugurated|unveiled)\b",
+        r"(?:(?:had|has|have)\s+)?(?:voted|passed|adopted|approved|ratified|endorsed|launched|inaugurated|unveiled)\b",
         verb_words,
     ) or (passive is not None and re.match(r"(?:was|were|has|have|had)\b", passive.group()))
     if past and not ahead and status == "planned":

@@ -130,6 +130,12 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
     ):
         return "planned", "planned: a word of the future in the phrase"
     near = " ".join(before.split()[-6:])
+    if re.search(r"\bbefore\s+$", before) and re.search(
+        r"\b(?:will|would|shall|is to|are to|(?:is|are) (?:scheduled|expected|due|set) to)\b",
+        before,
+    ):
+        # "He will speak to students on Thursday before flying to Indonesia": after a future act
+        return "planned", "planned: it follows a future act ('will ... before flying to')"
     if _PLANNED_BEFORE.search(near):
         return "planned", "planned: a word of the future before it"
     if re.search(r"\barrived\b", inside) and _PLANNED_AFTER.search(after):
@@ -255,7 +261,9 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
     # two dates in a phrase that holds two predicates, the one after the trigger is its own.
     if len(inside) > 1 and re.search(r"\sand\s*$", c.doc[phrase.start : trigger.start]):
         inside = [d for d in inside if d.span.start >= trigger.end] or inside
-    found = inside or sorted(around, key=distance)
+    # "voted last month to approve an agreement that the two governments signed in November
+    # 2025": of two dates in the phrase, the one nearest the trigger is its own
+    found = sorted(inside, key=distance) or sorted(around, key=distance)
     if not found:
         # "... trip to Paris in October, when the two countries raised their relations ...": the
         # "when" clause happens at the date just before it.

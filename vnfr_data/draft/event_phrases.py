@@ -43,6 +43,11 @@ _EXTENSION = re.compile(
 )
 
 
+_LEG_OF = re.compile(
+    r"\s+for\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:leg|stage|part|stop|day)\s+of\b"
+)
+
+
 _FOLLOWS = re.compile(r"^,\s*(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\s+[^,;.]*")
 
 
@@ -51,7 +56,8 @@ _ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+$", re.I)
 
 _VERB_TRIGGER = re.compile(
     r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit|arrived in|arrives in"
-    r"|travel to|travelled to|traveled to|to sign|called at|host(?:ed|s|ing)|welcom(?:ed|es|ing)"
+    r"|travel to|travelled to|traveled to|to sign|called at|docked at|docks at|berthed at"
+    r"|host(?:ed|s|ing)|welcom(?:ed|es|ing)"
     r"|(?:flew|flying|flies|fly|headed|heading|travelling|traveling) to"
     r"|(?:landed|lands|landing|arriving|arrive|touched down) in)$",
     re.I,
@@ -103,7 +109,10 @@ _LEADING = re.compile(
 _REDUCED_RELATIVE = re.compile(
     r"(?<![\w’'-])(?:an?|another|the|its|their|an earlier|the previous)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:agreements?|memorand\w*|MoUs?|deals?|contracts?|documents?|treat(?:y|ies)|accords?"
-    r"|charters?|protocols?|conventions?|declarations?)\s+$"
+    r"|charters?|protocols?|conventions?|declarations?)\s+"
+    # "an agreement that the two governments signed in Paris": a relative clause of its own
+    r"(?:(?:that|which)\s+(?:the\s+two\s+\w+|both\s+\w+|they|(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*){0,3})\s+)?$"
 )
 
 
@@ -220,13 +229,19 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
             end = nxt.span.end
         elif group is not None:
             end = group.end()  # "received a delegation of the French Senate"
-        elif re.search(r"visit|arriv|travel|called|fl[eyi]|land|head|touch", word):
+        elif re.search(
+            r"visit|arriv|travel|called|docked|docks|berthed|fl[eyi]|land|head|touch", word
+        ):
             places = _PLACES_AFTER.match(doc[end : s.end])
             if places:
                 end += len(re.sub(r"(?:,?\s+and\s*)$", "", places.group().rstrip()))
     ext = _EXTENSION.match(doc[end : s.end])
     if ext:
-        end += len(ext.group().rstrip())
+        tail = ext.group().rstrip()
+        leg = _LEG_OF.search(tail) if _VERB_TRIGGER.match(word) else None
+        # "flew to Đà Nẵng on Wednesday for the last leg of a three-day visit": the journey is a
+        # part of the visit, not the visit
+        end += leg.start() if leg else len(tail)
     follow = _FOLLOWS.match(doc[end : s.end])
     if follow:
         end += len(follow.group().rstrip())
@@ -330,6 +345,8 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         return True
     if raw == "visit_verb":
         return True
+    if raw == "session":
+        return True  # "the 12th session of the ... Committee" (a committee follows: see add)
     if raw == "host_verb":
         return _hosts_a_guest(ctx, trigger)
     if raw == "election_verb":
@@ -357,6 +374,18 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
             and m.full.start - trigger.end <= 6
             and m.full.start >= trigger.end
             for m in ctx.mentions
+        )
+    if (
+        etype in {"meeting", "reception"}
+        and trigger.start == ctx.s.start + _lead_offset(ctx)
+        and re.match(r"(?:Meeting|Receiving|Welcoming)$", word)
+    ):
+        # "Meeting with Macron, Son said ...", "Receiving Brochet, Cuong said ...": the participle
+        # opening the sentence is the occasion of what the main clause says
+        return any(
+            m.actor.type == "person" and 0 <= m.full.start - trigger.end <= 7 for m in ctx.mentions
+        ) or bool(
+            _RECEIVED_GROUP.match(doc, trigger.end + (6 if word == "Meeting" else 0), ctx.s.end)
         )
     if (
         etype == "meeting"
@@ -396,7 +425,11 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         # "the first consultations", "the next political consultation"; "annual consultations"
         # is a mechanism agreed, not one meeting
         return bool(
-            re.search(r"\b(?:first|second|third|next|latest|last|\d+(?:st|nd|rd|th))\b", before)
+            re.search(
+                r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+                r"|twelfth|[a-z]+teenth|[a-z]+tieth|next|latest|last|\d+(?:st|nd|rd|th))\b",
+                before,
+            )
         )
     if etype == "dialogue":
         return bool(
@@ -457,6 +490,12 @@ def _hosts_a_guest(ctx: _Context, trigger: Span) -> bool:
         any(m.span.end <= trigger.start and ctx.s.span.contains(m.span) for m in ctx.mentions)
         or re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?$", before)
     )
+
+
+def _lead_offset(ctx: _Context) -> int:
+    """Where the sentence's own words begin, after a dateline ("HANOI (VNA) – ")."""
+    m = DATELINE.match(ctx.s.text) if ctx.s.index == 0 else None
+    return m.end() if m else 0
 
 
 def _two_people_discuss(ctx: _Context, trigger: Span) -> bool:

@@ -19,7 +19,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:[a-z]+-day |official |working |overseas )?trip(?=\s+to\s+[A-ZĐÀ-Ỹ])", "visit"),
     (
         r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b"
-        r"|\bcalled at(?=\s+[A-ZĐÀ-Ỹ])"  # a ship "called at Toulon"
+        r"|\b(?:called|docked|docks|berthed) at(?=\s+[A-ZĐÀ-Ỹ])"  # a ship "called at Toulon"
         # "flew to Paris", "landed in Hanoi", "before flying to Indonesia": a journey to a named
         # place is a visit there (the place, capitalised, must follow: not "flying home")
         r"|\b(?:flew|flying|flies|fly|headed|heading|travelling|traveling) to(?=\s+[A-ZĐÀ-Ỹ])"
@@ -36,7 +36,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:(?:joint|naval|military|maritime|search[- ]and[- ]rescue|rescue|air|amphibious"
         r"|bilateral|humanitarian|live-fire|combined|coast guard|anti-piracy)\s+)+"
-        r"(?:exercises?|drills?|manoeuvres|maneuvers)\b",
+        r"(?:exercises?|drills?|manoeuvres|maneuvers|patrols?)\b",
         "other",
     ),
     # "the vote by the National Assembly", "the launch of the satellite", "the inauguration of"
@@ -46,6 +46,13 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "other",
     ),
     (r"\bworking session\b", "meeting"),
+    # "the 12th session of the Intergovernmental Committee": a standing body's meeting (the event
+    # rules keep it only when a committee or commission follows)
+    (
+        r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth"
+        r"|[a-z]+tieth|annual|next|plenary|\d+(?:st|nd|rd|th)) session\b(?=\s+of\b)",
+        "session",
+    ),
     (r"\b(?:roundtable|round table|round-table)\b", "conference"),
     (r"\bconsultations?\b", "dialogue"),
     (
@@ -54,6 +61,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     # "X and Y on March 2 discussed ...": two named people discussing is one meeting.
     (r"\bdiscussed\b", "meeting_verb"),
+    (r"(?<![\w’'-])(?:Receiving|Welcoming)\b", "reception"),
+    (r"(?<![\w’'-])Meeting\b(?=\s+with\b)", "meeting"),
     (r"\breceiv(?:ed|ing|es)\b|\breception\b", "reception"),
     # "Chinh hosted French Minister X", "Macron welcomed President Y at the Élysée": a host
     # receiving a named guest (the rules check that a person or a delegation follows)

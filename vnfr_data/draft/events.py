@@ -55,6 +55,7 @@ _RAW_TYPES = {
     "partnership_clause": "partnership_upgrade",
     "host_verb": "reception",
     "election_verb": "election",
+    "session": "dialogue",
 }
 _FUTURE = re.compile(r"\b(?:will|scheduled|expected|upcoming|next|planned)\b")
 _PRESENT = re.compile(
@@ -119,6 +120,14 @@ class _Builder:
         for old in [*named, *recent]:
             if ev.name and old.name and fold(ev.name) == fold(old.name):
                 return old
+            if (
+                old.sentence == ctx.s.index
+                and _family(old.type) == _family(ev.type) == "visit"
+                and any(p.contains(trigger) for p in old.phrases)
+            ):
+                # "docked at Cam Ranh on October 16 for a five-day port call": the visit its
+                # own sentence already tells
+                return old
             same = _family(old.type) == _family(ev.type)
             # "the ceremony" after a signing, "The agreement ... was signed by": that signing.
             ceremony = anaphoric and ev.type in {"ceremony", "signing"} and old.type == "signing"
@@ -135,6 +144,15 @@ class _Builder:
             }
             if mine and theirs and not mine & theirs:
                 continue
+            if (
+                _family(ev.type) == "talks"
+                and not anaphoric
+                and len(mine) >= 2
+                and len(theirs) >= 2
+                and mine - theirs
+                and theirs - mine
+            ):
+                continue  # "Thinh, who met Vernier": another pair than "Khang hosted Vernier"
             if ev.country and old.country and ev.country != old.country:
                 continue
             both_own = ev.dated_in_phrase and old.dated_in_phrase
@@ -169,6 +187,8 @@ class _Builder:
         etype = _RAW_TYPES.get(raw, raw)
         if etype == "meeting" and _COMMITTEE.match(self.doc, trigger.end, ctx.s.end):
             etype = "dialogue"  # "the fourth meeting of the Joint Economic Committee"
+        if raw == "session" and not _COMMITTEE.match(self.doc, trigger.end, ctx.s.end):
+            return None  # "the fifth session of the National Assembly": not a bilateral body's
         phrase = _phrase(ctx, trigger)
         if not _specific(ctx, trigger, phrase, etype, raw):
             return None
