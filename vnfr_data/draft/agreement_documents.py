@@ -17,7 +17,10 @@ from .speakers import Discourse
 from .text import Span, trim
 
 _DOCUMENTS = re.compile(
-    r"\b(?P<det>[Aa] series of|[Mm]any|[Nn]umerous|[Ss]everal|[Tt]he|[Tt]hese|\d+|two|three|four|five|six|seven|eight|nine|ten|a number of|a range of|[Nn]ew)?\s*"
+    # "Three other cooperation documents ... were exchanged": the count and "other" are the set's
+    r"\b(?P<det>(?:[Aa] series of|[Mm]any|[Nn]umerous|[Ss]everal|[Tt]he|[Tt]hese|\d+|[Tt]wo|[Tt]hree"
+    r"|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|a number of|a range of|[Nn]ew)"
+    r"(?:\s+other)?)?\s*"
     r"(?P<what>(?:documents and )?(?:cooperation |bilateral )?(?:documents|agreements|memoranda of understanding|memorandums of understanding|MoUs|MOUs|memoranda|deals))\b"
 )
 
