@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 from ..arrow_values import integer, mask, numbers, strings
 from ..errors import EvidenceOutsideBody, MissingEvidence, OrphanEvidence, Problem, QuoteMismatch
 from ..schema import EVIDENCED, table_schema
+from .corpus import shared_corpus
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, MAX_SHOWN, bools, capped, ints, located, maker
 from .quote_spans import mismatched_quotes
@@ -32,7 +33,7 @@ def check_evidence_quotes(data: Inputs) -> list[Problem]:
     if "evidence" not in data.tables:
         return []
     ev, texts, where = data.tables["evidence"], data.texts, data.where
-    ids = sorted(texts)
+    ids, corpus = shared_corpus(data)
     source = pc.index_in(ev["source_id"], value_set=strings(ids))
     known = pc.and_(
         pc.is_valid(source), pc.and_(pc.is_valid(ev["char_start"]), pc.is_valid(ev["char_end"]))
@@ -43,7 +44,9 @@ def check_evidence_quotes(data: Inputs) -> list[Problem]:
         _ints(ev["char_start"]),
         _ints(ev["char_end"]),
         ev["quote"],
+        corpus=corpus,
     )
+    del corpus
     bad &= mask(known)
     rows = np.flatnonzero(bad)
     head = ev.take(ints(rows[:MAX_REPORTED])).to_pylist()

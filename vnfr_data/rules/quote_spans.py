@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..arrow_values import mask
-from ..sources.slices import lead_bytes
+from ..sources.slices import Corpus
 
 #: A binary view stores a value of at most this many bytes inline.
 _INLINE = 12
@@ -76,11 +76,13 @@ def mismatched_quotes(
     starts: np.ndarray,
     ends: np.ndarray,
     quotes: pa.Array | pa.ChunkedArray,
+    corpus: Corpus | None = None,
 ) -> np.ndarray:
     """True where quote != texts[source][start:end] in characters, without a per-row loop.
 
     `source` is the index of each row's text; -1 (unknown) counts as a mismatch,
-    as does a span outside its text or a null quote.
+    as does a span outside its text or a null quote. `corpus` is `Corpus(texts)` when
+    the caller has it already.
     """
     n = len(source)
     bad = np.zeros(n, dtype=bool)
@@ -88,13 +90,12 @@ def mismatched_quotes(
         return bad
     if not texts:
         return ~bad
-    # Padded by 16 bytes (one copy of the texts, not two): prefixes never overrun.
-    blob = np.frombuffer(b"".join([*texts, bytes(16)]), dtype=np.uint8)
-    lead = lead_bytes(blob[: len(blob) - 16])
-    byte_start = np.concatenate(([0], np.cumsum([len(t) for t in texts], dtype=np.int64)))
-    char_base = np.searchsorted(lead, byte_start[:-1]).astype(np.int64)
-    nchars = np.searchsorted(lead, byte_start[1:]).astype(np.int64) - char_base
-    bases, text_group = _buffer_groups(byte_start)
+    # The texts as one blob, padded by 16 bytes (prefixes never overrun), with the byte
+    # offset of every character: the caller's when it has them (`corpus`, of `texts`).
+    corpus = corpus if corpus is not None else Corpus(texts)
+    blob, lead = corpus.padded, corpus.lead
+    char_base, nchars = corpus.char_base, corpus.nchars
+    bases, text_group = _buffer_groups(corpus.byte_start)
     # A piece of rows at a time: the per-row temporaries stay small whatever the rows.
     for at, piece in _pieces(quotes):
         rows = slice(at, at + len(piece))

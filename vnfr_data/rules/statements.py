@@ -15,8 +15,8 @@ import pyarrow.compute as pc
 
 from ..arrow_values import FALSE, integer, mask, numbers, string, strings
 from ..errors import Problem, StatementCutShort, StatementDate, StatementNotEvidence
-from ..sources.slices import Corpus
 from ..sources.statement_text import ends_sentence, shown_texts, statement_texts
+from .corpus import shared_corpus
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, bools, capped, ints, located, maker
 
@@ -25,6 +25,30 @@ def _positions(values: pa.ChunkedArray | pa.Array, keys: pa.ChunkedArray) -> np.
     """Index of each value in `keys` (-1 when absent)."""
     found = pc.index_in(values, value_set=keys)
     return numbers(pc.fill_null(found, integer(-1, found.type)))
+
+
+def _positions_of(
+    ids: pa.ChunkedArray, shown: pa.ChunkedArray, cited: pa.ChunkedArray
+) -> tuple[np.ndarray, np.ndarray]:
+    """`_positions(ids, shown)` and `_positions(cited, ids)` from one dictionary of the
+    three columns (null a value of its own, as `index_in` matches null with null): each
+    position the first row holding the value, -1 when none does."""
+    columns = [ids, shown, cited]
+    chunks = [c for column in columns for c in column.chunks]
+    encoded = pc.dictionary_encode(pa.chunked_array(chunks, pa.string()), null_encoding="encode")
+    count = len(encoded.chunks[-1].dictionary) if encoded.num_chunks else 0
+    codes = numbers(pa.chunked_array([c.indices for c in encoded.chunks], pa.int32()))
+    del encoded
+    a, b = len(ids), len(ids) + len(shown)
+    id_codes, shown_codes, cited_codes = codes[:a], codes[a:b], codes[b:]
+
+    def first_row(keys: np.ndarray) -> np.ndarray:
+        first = np.full(count, -1, dtype=np.int64)
+        values, rows = np.unique(keys, return_index=True)
+        first[values] = rows
+        return first
+
+    return first_row(shown_codes)[id_codes], first_row(id_codes)[cited_codes]
 
 
 @rule(
@@ -46,11 +70,11 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
         if sid is not None and end is not None
     }
     ev = tables["evidence"]
-    corpus = Corpus.of(texts)  # built once: both steps slice the texts
+    corpus = shared_corpus(data)  # built once: both steps slice the texts, as do the quotes
     per_source = statement_texts(ev, texts, corpus=corpus)
     problems: list[Problem] = []
     shown = shown_texts(per_source)
-    at = _positions(st["statement_id"], shown["record_id"])
+    at, row = _positions_of(st["statement_id"], shown["record_id"], per_source["record_id"])
     # A statement quoting a source whose text is missing, or a span without offsets, cannot
     # be rebuilt (the cause is reported on its own); nor can a text cell that could not be read.
     unusable = pc.or_(
@@ -85,7 +109,7 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
         ),
     )
     ok = ends_sentence(per_source, texts, body_ends, corpus)
-    row = _positions(per_source["record_id"], st["statement_id"])
+    del corpus
     noted = mask(pc.is_valid(st["split_note"]))
     cut = ~ok & (row >= 0)
     cut &= ~np.asarray(noted, dtype=bool)[np.where(row >= 0, row, 0)]

@@ -60,8 +60,13 @@ class Corpus:
         # The byte offset of every character (its lead byte), plus one past the end: a
         # character offset becomes a byte offset by indexing, whatever the order of queries.
         self._lead = lead_bytes(self.blob)
-        byte_start = np.concatenate(([0], np.cumsum([len(t) for t in texts], dtype=np.int64)))
-        self._char_base = np.searchsorted(self._lead, byte_start, side="left")
+        #: The byte offset of each text in the blob, and one past the last.
+        self.byte_start = np.concatenate(([0], np.cumsum([len(t) for t in texts], dtype=np.int64)))
+        # The needles in the index's own type: numpy would otherwise copy the whole index
+        # to int64 to compare (a copy of four bytes per character, per call).
+        self._char_base = np.searchsorted(
+            self._lead, self.byte_start.astype(self._lead.dtype), side="left"
+        ).astype(np.int64)
         #: Length in characters of each text.
         self.nchars = np.diff(self._char_base)
 
@@ -70,6 +75,22 @@ class Corpus:
         """The texts in source-id order, with their ids (what the rules address them by)."""
         ids = sorted(texts)
         return ids, cls([texts[i] for i in ids])
+
+    @property
+    def padded(self) -> np.ndarray:
+        """The blob followed by zero bytes, so that reading a short value's 12 bytes never
+        overruns."""
+        return self._padded
+
+    @property
+    def lead(self) -> np.ndarray:
+        """The byte offset of every character, plus one past the end (`lead_bytes`)."""
+        return self._lead
+
+    @property
+    def char_base(self) -> np.ndarray:
+        """The offset of each text's first character among all characters."""
+        return self._char_base[:-1]
 
     def _byte_of(self, chars: np.ndarray) -> np.ndarray:
         return np.asarray(self._lead[chars], dtype=np.int64)

@@ -54,6 +54,24 @@ def _changes(*columns: pa.Array) -> np.ndarray:
     return out
 
 
+def _lexsort(keys: list[np.ndarray]) -> np.ndarray:
+    """`np.lexsort` of `keys`, the first the most significant: one stable sort of one
+    integer combining them when it fits in 63 bits (four times faster than a sort per
+    key), the same order since the combination orders as the keys do."""
+    if not len(keys[0]):
+        return np.zeros(0, dtype=np.int64)
+    lows = [int(k.min()) for k in keys]
+    spans = [int(k.max()) - low + 1 for k, low in zip(keys, lows, strict=True)]
+    if np.prod([float(s) for s in spans]) >= 2.0**62:
+        return np.lexsort(keys[::-1])
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, low, span in zip(keys, lows, spans, strict=True):
+        combined *= span
+        combined += key
+        combined -= low
+    return np.argsort(combined, kind="stable")
+
+
 def statement_texts(
     evidence: pa.Table,
     texts: Mapping[str, bytes],
@@ -82,7 +100,7 @@ def statement_texts(
         numbers(pc.dictionary_encode(ev[c]).combine_chunks().indices, np.int32)
         for c in ("record_id", "source_id")
     ]
-    order = np.lexsort((_np(ev["char_end"]), _np(ev["char_start"]), codes[1], codes[0]))
+    order = _lexsort([codes[0], codes[1], _np(ev["char_start"]), _np(ev["char_end"])])
     del codes
     ev = ev.take(_int64(order))
     del order
@@ -176,11 +194,52 @@ def ends_sentence(
     ids, whole = corpus or Corpus.of(texts)
     src = _np(pc.index_in(per_source["source_id"], value_set=strings(ids)))
     end = _np(per_source["last_end"])
-    limit = whole.nchars[np.where(src >= 0, src, 0)]
-    window, bad = whole.slices(src, end - 1, np.minimum(end + _LOOKAHEAD, limit))
-    matched = pc.match_substring_regex(pc.cast(window, pa.large_string()), _SENTENCE_END)
-    ok = mask(matched)
+    known = np.where(src >= 0, src, 0)
+    # The window: the span's last character and up to _LOOKAHEAD after it, cut at the text's
+    # end (none when the source or the span is unknown).
+    first = end - 1
+    stop = np.minimum(end + _LOOKAHEAD, whole.nchars[known])
+    bad = (src < 0) | (first < 0) | (stop < first)
+    size = np.where(bad, 0, stop - first)
+    at = whole.char_base[known] + np.where(bad, 0, first)
+    # _SENTENCE_END, a character at a time: the first a sentence end; or a run of closing
+    # marks after it, then a sentence or line end, or the window's end.
+    ok = np.zeros(n, dtype=bool)
+    rows = np.flatnonzero(size >= 1)
+    ok[rows] = _kinds(whole, at[rows])[0]
+    running = size >= 1
+    for k in range(1, _LOOKAHEAD + 1):
+        ok |= running & (size == k)
+        running &= size > k
+        rows = np.flatnonzero(running)
+        _, ends, closes = _kinds(whole, at[rows] + k)
+        ok[rows] |= ends
+        running[rows] &= closes
+    ok |= running  # closing marks to the window's end
     body_end = np.array([body_ends.get(i, -1) for i in ids], dtype=np.int64)
-    ok |= end == body_end[np.where(src >= 0, src, 0)]
+    ok |= end == body_end[known]
     result: np.ndarray = ok & ~bad
     return result
+
+
+#: ASCII bytes that end a sentence, end one or a line, close a quote or bracket.
+_STOPS = np.zeros(256, dtype=bool)
+_STOPS[list(b".!?")] = True
+_ENDS = _STOPS.copy()
+_ENDS[ord("\n")] = True
+_CLOSING = np.zeros(256, dtype=bool)
+_CLOSING[list(b"\"')]")] = True
+#: The UTF-8 of the curly closing quotes ” and ’ (the other closing marks are ASCII).
+_CURLY_LEAD, _CURLY_SECOND, _CURLY_LAST = 0xE2, 0x80, ("”".encode()[2], "’".encode()[2])
+
+
+def _kinds(whole: Corpus, chars: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For characters of the corpus (indices): is each `.!?`, `.!?` or a line feed, a
+    closing mark (`”’"')]`)? Read from each character's bytes (the blob is padded, so the
+    three bytes of a curly quote are always there to read)."""
+    blob = whole.padded
+    at = np.asarray(whole.lead[chars], dtype=np.int64)
+    lead = blob[at]
+    curly = (lead == _CURLY_LEAD) & (blob[at + 1] == _CURLY_SECOND)
+    curly &= (blob[at + 2] == _CURLY_LAST[0]) | (blob[at + 2] == _CURLY_LAST[1])
+    return _STOPS[lead], _ENDS[lead], _CLOSING[lead] | curly
