@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from vnfr_data.draft import Draft, extract
+from vnfr_data.draft.dates import Anchor, find
 from vnfr_data.draft.event_model import DraftEvent
 from vnfr_data.draft.furniture import layout
+from vnfr_data.draft.text import Span
 
 _PUBLISHED = dt.date(2026, 4, 15)  # a Wednesday
 _HEADLINE = "Vietnam and France step up cooperation across the board\n"
@@ -302,3 +304,99 @@ def test_documents_exchanged_at_a_known_handover_are_the_known_set(tmp_path: Pat
     assert exchange.existing == "ev-2025-05-26-handover-cooperation-documents"
     sets = [a for a in d.agreements if a.type == "cooperation_documents"]
     assert [a.existing for a in sets] == ["ag-2025-05-vn-fr-cooperation-documents"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["By Minh Anh   May 26, 2026 | 09:30 am GMT+7", "VNA"],
+)
+def test_a_standfirst_above_a_bare_header_line_is_not_the_article(header: str) -> None:
+    text = (
+        "Vietnam, France sign deals worth 10 billion USD\n"
+        "The two countries signed 12 agreements as the French President began a state visit.\n"
+        f"{header}\n"
+        "French President Emmanuel Macron on Monday held talks with State President Lương Cường "
+        "in Hà Nội.\n"
+        "The two leaders witnessed the signing of 12 agreements worth 10 billion USD.\n"
+    )
+    doc = layout(text)
+    assert text[doc.body.start : doc.body.end].startswith("French President Emmanuel Macron")
+    assert text[doc.body.start : doc.body.end].endswith("10 billion USD.")
+
+
+def test_a_one_paragraph_article_above_timestamped_teasers_stays_the_body() -> None:
+    text = (
+        "Vietnam, France sign deals worth 10 billion USD\n"
+        "French President Emmanuel Macron on Monday held talks with State President Lương Cường "
+        "in Hà Nội and witnessed the signing of 12 deals.\n"
+        "09:30 | 26/05/2026\n"
+        "Japan and the Philippines hold a coast guard drill in the South China Sea near Manila.\n"
+        "10:05 | 25/05/2026\n"
+        "Thailand opens a new rail line to the Lao border with Chinese financing and help.\n"
+    )
+    doc = layout(text)
+    assert text[doc.body.start : doc.body.end].endswith("the signing of 12 deals.")
+
+
+def test_what_she_also_did_is_the_day_the_sentence_before_names(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "In Da Nang, French Minister Claire Roussel watched a joint search-and-rescue exercise "
+        "on Tuesday afternoon. She also inaugurated a training centre for naval medicine in the "
+        "city.",
+    )
+    opening = next(e for e in _of(d, "other") if e.title.startswith("Inauguration"))
+    assert (opening.when.start, opening.when.basis) == (dt.date(2026, 4, 14), "inferred")
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("on 5 and 6 November 2026", dt.date(2026, 11, 5), dt.date(2026, 11, 6)),
+        ("on November 5 and 6", dt.date(2026, 11, 5), dt.date(2026, 11, 6)),
+        ("on 5 and 12 November", dt.date(2026, 11, 12), dt.date(2026, 11, 12)),  # two days
+    ],
+)
+def test_two_days_running_joined_by_and_are_a_range(
+    words: str, start: dt.date, end: dt.date
+) -> None:
+    anchor = Anchor(dt.date(2026, 10, 15), 2026, "the publication date 2026-10-15")
+    found = find(words, Span(0, len(words)), anchor, future=True)
+    assert [(f.when.start, f.when.end) for f in found][-1] == (start, end)
+
+
+def test_a_partnership_established_in_a_participle_is_its_upgrade_told_once(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "The Comprehensive Strategic Partnership, established in October 2024, has brought the "
+        "two countries closer. Bilateral ties were elevated to a Comprehensive Strategic "
+        "Partnership in October 2024.",
+    )
+    (upgrade,) = _of(d, "partnership_upgrade")
+    assert (upgrade.when.start, upgrade.when.end) == (dt.date(2024, 10, 1), dt.date(2024, 10, 31))
+    assert len(upgrade.phrases) == 2
+
+
+def test_an_arrival_starting_a_visit_is_its_first_day_and_the_inviter_hosts(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "French Minister Claire Roussel arrived in Hanoi on Sunday, starting a three-day "
+        "official visit to Vietnam at the invitation of Prime Minister Pham Minh Chinh.",
+    )
+    (visit,) = [e for e in d.events if e.type in {"visit", "official_visit"}]
+    assert visit.type == "official_visit"
+    assert (visit.when.start, visit.when.end) == (dt.date(2026, 4, 12), dt.date(2026, 4, 14))
+    assert visit.participants["pham-minh-chinh"][1] == "host"
+
+
+def test_a_visit_wrapped_up_on_a_day_ends_that_day(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Prime Minister Pham Minh Chinh wrapped up a four-day official visit to France on Friday.",
+    )
+    (visit,) = _of(d, "official_visit")
+    assert (visit.when.start, visit.when.end) == (dt.date(2026, 4, 7), dt.date(2026, 4, 10))

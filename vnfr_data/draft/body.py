@@ -90,14 +90,27 @@ def _repeated_later(line: _Line, later: Sequence[_Line]) -> bool:
 
 
 def _above_header(lines: Sequence[_Line], i: int, stop: int) -> bool:
-    """True when a byline or a labelled date follows lines[i] before the next prose line."""
+    """True when a byline or a labelled date follows lines[i] before the next prose line; or
+    any header line (a bare date and time, "By X  May 26, 2026 | 09:30", a credit "VNA") that
+    the article's paragraphs follow: the line above it is a standfirst, not the article."""
     for j in range(i + 1, min(stop, i + 1 + _LOOK_AHEAD)):
         line = lines[j]
         if line.kind == "prose":
             return False
         if line.kind == "byline" or (line.kind in {"timestamp", "meta"} and soft(line)):
             return any(x.kind == "prose" for x in lines[j + 1 : stop])
+        if line.kind in {"timestamp", "meta", "credit"}:
+            # a bare timestamp also heads a teaser below a one-paragraph article: only an
+            # article below (two paragraphs at least) makes the line above it a standfirst
+            below = [x for x in lines[j + 1 : stop][: 2 * _LOOK_AHEAD] if _article_prose(x)]
+            return len(below) >= 2 and not _teasers_below(lines, j)
     return False
+
+
+def _teasers_below(lines: Sequence[_Line], j: int) -> bool:
+    """True when the lines after lines[j] are a teaser list (headlines with their own
+    timestamps), not an article: another timestamp within the next few lines."""
+    return any(x.kind == "timestamp" for x in lines[j + 1 : j + 1 + _LOOK_AHEAD])
 
 
 def _start(lines: Sequence[_Line], first: int, stop: int, dateline: re.Pattern[str]) -> int:

@@ -48,7 +48,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "range_md",
-            r"\b(?:from\s+)?" + _MONTH + r"\s+" + _DAY + r"\s*(?:to|until|till|through|-|–)\s*"
+            r"\b(?:from\s+)?"
+            + _MONTH
+            + r"\s+"
+            + _DAY
+            + r"\s*(?P<sep>to|until|till|through|-|–|and(?=\s))\s*"
             r"(?:"
             + _MONTH2
             + r"\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+"
@@ -59,7 +63,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "range_dm",
             r"\b(?:from\s+)?"
             + _DAY
-            + r"\s*(?:to|until|-|–)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+            + r"\s*(?P<sep>to|until|-|–|and(?=\s))\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
             + _MONTH
             + r"(?:,?\s+"
             + _YEAR

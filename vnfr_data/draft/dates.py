@@ -192,9 +192,12 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor, future: bool | None) -
 def _range(
     g: dict[str, str], month: int, quoted: str, anchor: Anchor, future: bool | None
 ) -> When | None:
-    """ "from September 15 to 18", "May 25-27", "3 to 5 February": first and last day."""
+    """ "from September 15 to 18", "May 25-27", "3 to 5 February", "on 5 and 6 November" (two
+    days running): first and last day."""
     month2 = MONTHS.get((g.get("month2") or "").lower().rstrip(".")) or month
     day, day2 = int(g["day"]), int(g["day2"])
+    if g.get("sep") == "and" and (month2 != month or day2 != day + 1):
+        return None  # "on 5 and 12 November": two days, not the days between them
     if g.get("year"):
         year, how = int(g["year"]), None
     else:

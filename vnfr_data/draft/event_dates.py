@@ -318,7 +318,14 @@ def with_duration(
     text = c.doc[max(c.sentence.start, phrase.start - 30) : phrase.end]
     days = _DAYS.search(text)
     opening = _STARTS.search(c.doc[c.sentence.start : c.sentence.end]) is not None
-    ends = re.search(r"\b(?:ends|ended|ending|until)\b", c.doc[phrase.start : c.sentence.end])
+    ends = (
+        re.search(r"\b(?:ends|ended|ending|until)\b", c.doc[phrase.start : c.sentence.end])
+        or re.search(  # "X wrapped up a four-day visit to France on Friday": its last day
+            r"\b(?:wrapped up|wraps up|wrapping up|concluded|concludes|concluding|ended|ends|ending"
+            r"|completed|completes|winding up|wound up)\s+(?:\S+\s+){0,3}$",
+            c.doc[max(c.sentence.start, phrase.start - 40) : phrase.start],
+        )
+    )
     if days and (opening or stated_start or ends):
         n = (
             int(days.group("n"))

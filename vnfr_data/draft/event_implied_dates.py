@@ -12,6 +12,8 @@
   nearest of the three before that names exactly one).
 - "X and Y on Monday agreed ..., Z said after talks with W": the talks are the day the
   sentence names (when it names exactly one).
+- "She also inaugurated ...": a sentence that goes on with what the same subject also did,
+  naming no day, is the day the sentence before names (when it names exactly one).
 
 Each inferred date says where it came from in its note; an event the text dates itself is
 never changed.
@@ -38,6 +40,10 @@ _RETURNS = re.compile(
 _SAME_DAY = re.compile(
     r"\b(?:[Oo]n the same day|[Tt]he same day|later (?:in|on) the day|later that day"
     r"|that (?:same )?(?:afternoon|evening)|[Ee]arlier (?:in|on) the day|earlier that day)\b"
+)
+#: "She also inaugurated ...": what the one the sentence before spoke of also did, then.
+_ALSO = re.compile(
+    r"^(?:He|She|They|The (?:two )?(?:sides|ministers|leaders|delegations?|ship|frigate))\s+also\b"
 )
 _AFTER_TALKS = re.compile(r"\b(?:said|told \w+|announced|stated)\s+(?:after|following|at)\s+$")
 _VISITS = frozenset({"visit", "state_visit", "official_visit"})
@@ -109,6 +115,14 @@ def implied_dates(
             if day is not None:
                 ev.when = _inferred(day.when, f"'the same day' as {day.text!r} before")
                 ev.rules.append("date: 'the same day' as the day named before")
+                continue
+        if _ALSO.match(s.text) and s.index > 0 and not find(doc, s.span, anchor):
+            day = _one_day(find(doc, sentences[s.index - 1].span, anchor))
+            if day is not None:
+                ev.when = _inferred(
+                    day.when, f"what '{s.text.split()[0]} also' did, the day of {day.text!r} before"
+                )
+                ev.rules.append("date: 'also', the day the sentence before names")
                 continue
         if _OPENING.search(doc[ev.first.start : ev.first.end]):
             opened = _what_opened(doc, sentences, s.index, by_sentence)

@@ -62,6 +62,10 @@ def _participants(ctx: _Context, ev: DraftEvent, trigger: Span, phrase: Span, ra
         for m in in_phrase:
             if m.actor.type != "person":
                 continue
+            if re.search(r"\binvitation of\s+(?:\S+\s+){0,6}$", doc[phrase.start : m.full.start]):
+                # "at the invitation of Minister X": the one who invites receives
+                add(m.actor, "host", m.full)
+                continue
             possessive = (
                 doc[m.span.end : m.span.end + 2] in {"’s", "'s"} and m.span.end <= trigger.start
             )

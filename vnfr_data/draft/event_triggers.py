@@ -152,7 +152,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         # established in October 2024" (the event rules check that a partnership precedes it)
         r"(?<!during )(?<!in )(?:\bwhich\s+|(?<=[Pp]artnership )|(?<=[Pp]artnership that ))"
         r"(?:the two (?:countries|sides|nations)|they|both (?:sides|countries))\s+"
-        r"(?:established|set up|forged|upgraded|elevated)\b",
+        r"(?:established|set up|forged|upgraded|elevated)\b"
+        # "the Comprehensive Strategic Partnership, established in October 2024, ...": a
+        # participle of its own, dated
+        r"|(?<=[Pp]artnership, )(?:established|set up|forged|launched)(?=\s+(?:in|on)\s)",
         "partnership_clause",
     ),
 )

@@ -13,12 +13,21 @@ carries all its evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .actors import Mention
 from .dates import Anchor, When, find
 from .event_acts import acts
-from .event_dates import Clause, settle_status, status_of, when_of, with_duration
+from .event_dates import (
+    _DAY_WORDS,
+    _DAYS,
+    Clause,
+    settle_status,
+    status_of,
+    when_of,
+    with_duration,
+)
 from .event_implied_dates import implied_dates
 from .event_milestones import milestones
 from .event_model import _TALK_FAMILY, _VISIT_FAMILY, DraftEvent, _Context, _family
@@ -72,6 +81,13 @@ _DOCUMENT_BACK = re.compile(
 )
 
 
+#: "arrived in Hanoi on Sunday, starting a three-day official visit": the arrival opens it.
+_STARTING = re.compile(
+    r"[,\s]*(?:starting|beginning|kicking off|to begin|to start|for|on)\s+"
+    r"(?:(?:a|an|his|her|their|the)\s+)?"
+)
+
+
 #: "meeting of the Việt Nam–France Joint Economic Committee": a standing body's session.
 _COMMITTEE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w’'–-]+\s+){0,8}?(?:[Cc]ommittee|[Cc]ommission)\b"
@@ -121,9 +137,23 @@ class _Builder:
             if ev.name and old.name and fold(ev.name) == fold(old.name):
                 return old
             if (
+                ev.type == old.type == "partnership_upgrade"
+                and not (ev.name and old.name and fold(ev.name) != fold(old.name))
+                and ev.status == old.status
+                and (
+                    ev.when.start is None
+                    or old.when.start is None
+                    or (ev.when.start, ev.when.end) == (old.when.start, old.when.end)
+                )
+            ):
+                return old  # a pair's relations are raised to a framework once
+            if (
                 old.sentence == ctx.s.index
                 and _family(old.type) == _family(ev.type) == "visit"
-                and any(p.contains(trigger) for p in old.phrases)
+                and (
+                    any(p.contains(trigger) for p in old.phrases)
+                    or _STARTING.fullmatch(self.doc, old.first.end, phrase.start) is not None
+                )
             ):
                 # "docked at Cam Ranh on October 16 for a five-day port call": the visit its
                 # own sentence already tells
@@ -241,6 +271,7 @@ class _Builder:
         target = self._merge_target(ev, raw, ctx, phrase, trigger)
         if target is not None:
             self._absorb(target, ev)
+            _opened_by_arrival(self.doc, target, ev)
             return target
         if _BARE.fullmatch(self.doc[phrase.start : phrase.end]):
             # "The visit ..." names no event before it: the evidence is the clause that states it.
@@ -366,11 +397,12 @@ def find_events(
         _same_occasion(doc, s, created, created)  # the occasion is said in the same sentence
         _where_dated(doc, s, created)
     _hosts_and_guests(builder.events, discourse)
-    implied_dates(doc, sentences, builder.events, anchor)
+    facts = milestones(doc, sentences, anchor) + acts(doc, sentences, anchor)
+    # what an act of the text ("She also inaugurated ...") implies of its date, as for any event
+    implied_dates(doc, sentences, [*builder.events, *facts], anchor)
     for ev in builder.events:
         _settle(ev, anchor)
         ev.title = title_of(doc, ev)
-    facts = milestones(doc, sentences, anchor) + acts(doc, sentences, anchor)
     return _with_milestones(doc, builder.events, sorted(facts, key=lambda e: e.first.start))
 
 
@@ -380,6 +412,30 @@ _RELATIVE_THEN = re.compile(
     r",\s+(?:who|which)\s+[^,;.]{1,120},\s+(?P<rest>(?:at|in|on)\s+[^,;.]{1,80}?)"
     r"(?=\s+(?:and|to|for|before|after|where|while)\b|[,;.]|$)"
 )
+
+
+def _opened_by_arrival(doc: str, visit: DraftEvent, mention: DraftEvent) -> None:
+    """ "arrived in Hanoi on Sunday, starting a three-day official visit": the arrival's day is
+    the first of the days the visit lasts."""
+    w = visit.when
+    days = _DAYS.search(doc, mention.first.start, mention.first.end)
+    if (
+        days is None
+        or w.start is None
+        or w.precision != "day"
+        or w.end not in {None, w.start}
+        or not re.match(
+            r"(?:arriv|land|touch|dock|berth)", doc[visit.first.start : visit.first.end]
+        )
+    ):
+        return
+    word = days.group("n").lower()
+    n = int(word) if word.isdigit() else _DAY_WORDS[word]
+    end = w.start + dt.timedelta(days=n - 1)
+    visit.when = When(
+        w.start, end, "day", "inferred", f"{w.note or 'arrival day'}; {n} days from that day"
+    )
+    visit.rules.append("dates: the arrival opens the days the visit lasts")
 
 
 def _resumed(ctx: _Context, phrase: Span, trigger: Span) -> Span | None:
