@@ -33,3 +33,20 @@ def test_a_package_from_a_path_is_validated_field_by_field() -> None:
     assert not any(t._released for t in other.tables.values())
     assert list(other.events) == list(shipped.events)
     assert not vnfr_data.load(verify=False).events._released
+
+
+def test_constructed_records_behave_as_validated_ones() -> None:
+    """Frozen, hashable, copyable and comparable like a record pydantic validated."""
+    import pydantic
+
+    event = next(iter(vnfr_data.load().events))
+    twin = type(event).model_validate(event.model_dump())
+    assert hash(event) == hash(twin)
+    assert event.__pydantic_extra__ is None and event.__pydantic_private__ is None
+    with pytest.raises(pydantic.ValidationError):
+        event.title = "changed"  # type: ignore[misc]
+    copy = event.model_copy(update={"title": "changed"})
+    assert copy.title == "changed" and event.title == twin.title
+    assert event.model_fields_set == twin.model_fields_set
+    first, second = list(vnfr_data.load().events)[:2]
+    assert first.model_fields_set is not second.model_fields_set  # one set each, as pydantic's
