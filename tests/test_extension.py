@@ -156,7 +156,7 @@ def test_a_new_field_and_a_new_table_follow_everywhere(repo: Path, tmp_path: Pat
     _run(root, "scripts/gen_docs.py")
 
     models = (root / "vnfr_data" / "schema" / "models.py").read_text(encoding="utf-8")
-    assert "class Place(Record):" in models and "places: Table[Place]" in models
+    assert "class Place(Record):" in models and 'places: "Table[Place]"' in models
     assert 'setting: Literal["bilateral", "multilateral"] | None' in models
     for name in ("evidence", "claims", "withdrawals"):  # the shared record_table vocabulary
         enum = json.loads((root / "schemas" / f"{name}.json").read_text(encoding="utf-8"))

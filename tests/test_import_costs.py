@@ -62,3 +62,18 @@ def test_load_alone_builds_no_model() -> None:
 @pytest.mark.parametrize("heavy", ["pandas", "pyarrow.dataset", "pyarrow.acero"])
 def test_validating_imports_no(heavy: str) -> None:
     assert heavy not in _modules(VALIDATE, str(data_dir()))["after_use"]
+
+
+@pytest.mark.parametrize(
+    "unneeded",
+    [
+        "subprocess",  # the child processes (frictionless, the fresh build) are not started
+        "tempfile",
+        "vnfr_data.validate.children",
+        "vnfr_data.publish.swap",  # the rules need one CSV spelling, not the publisher
+        "vnfr_data.read.dataset",  # validate reads the descriptor, not the Dataset API
+        "difflib",  # only when a reference is unknown
+    ],
+)
+def test_validating_without_children_imports_no(unneeded: str) -> None:
+    assert unneeded not in _modules(VALIDATE, str(data_dir()))["after_use"]

@@ -1,9 +1,34 @@
-"""Publish: render the tables to CSV, Parquet and a descriptor, then swap them in atomically."""
+"""Publish: render the tables to CSV, Parquet and a descriptor, then swap them in atomically.
 
-from ..read.descriptor import DESCRIPTOR
-from .descriptor import render, sha256_hex
-from .lock import LOCK, PublishRefused, shared
-from .swap import MANIFEST, STAGING, pending, publish, recover, unchanged
+Names are imported on first use (PEP 562): validate and the rules import
+`publish.writers` (the one CSV spelling of a cell) without the descriptor, the
+lock and the swap, and their imports (subprocess among them).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..read.descriptor import DESCRIPTOR
+    from .descriptor import render, sha256_hex
+    from .lock import LOCK, PublishRefused, shared
+    from .swap import MANIFEST, STAGING, pending, publish, recover, unchanged
+
+#: Where each public name lives.
+_HOMES = {
+    "DESCRIPTOR": "..read.descriptor",
+    "render": ".descriptor",
+    "sha256_hex": ".descriptor",
+    "LOCK": ".lock",
+    "PublishRefused": ".lock",
+    "shared": ".lock",
+    **{
+        name: ".swap"
+        for name in ("MANIFEST", "STAGING", "pending", "publish", "recover", "unchanged")
+    },
+}
 
 __all__ = [
     "DESCRIPTOR",
@@ -19,3 +44,16 @@ __all__ = [
     "shared",
     "unchanged",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

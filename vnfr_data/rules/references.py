@@ -7,7 +7,6 @@ cannot reach inside a list cell.
 
 from __future__ import annotations
 
-import difflib
 import functools
 
 import numpy as np
@@ -22,6 +21,8 @@ from .locate import MAX_REPORTED, indices, ints, located
 
 def did_you_mean(value: str | None, known: list[str], what: str) -> str:
     """What was expected, with the closest known ids (a typo is the usual cause)."""
+    import difflib  # only when a reference is unknown: not at every start-up
+
     close = difflib.get_close_matches(value or "", known, n=3, cutoff=0.6) if value else []
     return what + (f"; did you mean {' or '.join(close)}?" if close else "")
 

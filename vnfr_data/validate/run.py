@@ -19,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
@@ -28,18 +29,17 @@ from ..read.descriptor import csv_path
 from ..rules import RULES, Inputs, Rule, Selection
 from ..schema import RESOURCES, table_schema
 from .cells import MAX_CSV_BYTES
-from .children import Child
 from .descriptor_match import check_descriptor_matches
 from .files import check_descriptor, check_hash, read_file
-from .fresh_build import check_fresh_build, start_fresh_build
-from .frictionless_adapter import run_frictionless as frictionless_checks
-from .frictionless_adapter import start_frictionless
 from .package import open_package
 from .reading import read_table
 from .report import UNUSABLE, Report
 from .source_texts import check_sources
 from .state import PackageState
 from .twins import check_twin
+
+if TYPE_CHECKING:
+    from .children import Child
 
 
 def read_resource(state: PackageState, name: str, report: Report) -> None:
@@ -151,18 +151,28 @@ def _validate(path: Path, run_frictionless: bool, check_build: bool, workers: in
     children: dict[str, Child] = {}
     try:
         with report.stage("starting frictionless and the fresh build"):
+            # Imported here: without them (`--no-frictionless --no-build-check`) the
+            # child processes' machinery (subprocess, tempfile) is never loaded.
             if run_frictionless:
+                from .frictionless_adapter import start_frictionless
+
                 children["frictionless"] = start_frictionless(state)
             if check_build and (state.pkg.root / "annotations").is_dir():
+                from .fresh_build import start_fresh_build
+
                 children["build"] = start_fresh_build(state.pkg)
         count = _workers() if workers is None else workers
         with ThreadPoolExecutor(count) if count > 1 else nullcontext() as pool:
             _check(state, report, pool)
         if "frictionless" in children and report.exit_code != UNUSABLE:
+            from .frictionless_adapter import run_frictionless as frictionless_checks
+
             with report.stage("frictionless"):
                 frictionless_checks(state, report, children.pop("frictionless"))
             report.checked.append("frictionless")
         if "build" in children and report.exit_code != UNUSABLE:
+            from .fresh_build import check_fresh_build
+
             with report.stage("the fresh build"):
                 check_fresh_build(state.pkg, report, children.pop("build"))
             report.checked.append("fresh build from annotations")
