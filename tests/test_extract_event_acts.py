@@ -400,3 +400,67 @@ def test_a_visit_wrapped_up_on_a_day_ends_that_day(tmp_path: Path) -> None:
     )
     (visit,) = _of(d, "official_visit")
     assert (visit.when.start, visit.when.end) == (dt.date(2026, 4, 7), dt.date(2026, 4, 10))
+
+
+@pytest.mark.parametrize("stamp", ["26/05/2026", "26/05/2026 10:30", "Monday, May 26, 2026"])
+def test_a_list_of_dated_teasers_after_the_article_is_not_its_last_paragraph(stamp: str) -> None:
+    text = (
+        "Vietnam, France sign deals worth 10 billion USD\n"
+        "HANOI (VNA) – French President Emmanuel Macron on Monday held talks with State President "
+        "Lương Cường in Hà Nội.\n"
+        "The two leaders witnessed the signing of agreements in aviation and energy.\n"
+        "Vietnam and France sign 12 deals worth 10 billion USD during Macron visit to Hanoi.\n"
+        f"{stamp}\n"
+        "Vietnam, Japan hold defence talks in Tokyo as ties deepen further this year.\n"
+        f"{stamp}\n"
+    )
+    doc = layout(text)
+    assert text[doc.body.start : doc.body.end].endswith("in aviation and energy.")
+
+
+def test_a_bare_date_line_alone_inside_the_article_does_not_end_it() -> None:
+    text = (
+        "Vietnam, France sign deals worth 10 billion USD\n"
+        "HANOI (VNA) – French President Emmanuel Macron on Monday held talks with State President "
+        "Lương Cường in Hà Nội.\n"
+        "Monday, May 26, 2026\n"
+        "The ministers also agreed to meet again in Paris in the autumn.\n"
+    )
+    doc = layout(text)
+    assert text[doc.body.start : doc.body.end].endswith("in the autumn.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Editor’s note: This article was updated on May 27 to correct the number of deals, 12.",
+        "Correction: an earlier version of this story said the two sides signed 14 agreements.",
+        "Follow VnExpress International on Facebook for the latest news on the visit.",
+    ],
+)
+def test_editors_notes_and_social_prompts_are_furniture(line: str) -> None:
+    text = (
+        "Vietnam, France sign deals worth 10 billion USD\n"
+        "HANOI (VNA) – French President Emmanuel Macron on Monday held talks with State President "
+        "Lương Cường in Hà Nội.\n"
+        "The two leaders witnessed the signing of agreements in aviation and energy.\n"
+        f"{line}\n"
+    )
+    doc = layout(text)
+    assert text[doc.body.start : doc.body.end].endswith("in aviation and energy.")
+
+
+def test_a_launch_of_a_thing_is_titled_by_it_and_another_act_stays_apart(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "The two sides welcomed the launch of new dialogue mechanisms such as a defence "
+        "dialogue. The launch of the satellite is planned for 2028. Rocher welcomed the vote by "
+        "the National Assembly last month.",
+    )
+    found = [(e.title, e.when.start) for e in _of(d, "other")]
+    assert found == [
+        ("Launch of the satellite in 2028", dt.date(2028, 1, 1)),
+        ("Vote by the National Assembly in March 2026", dt.date(2026, 3, 1)),
+    ]

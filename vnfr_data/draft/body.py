@@ -128,13 +128,44 @@ def _start(lines: Sequence[_Line], first: int, stop: int, dateline: re.Pattern[s
     return candidates[0] if candidates else first
 
 
+#: A bare date line ("26/05/2026", "Monday, May 26, 2026"): a teaser's date, not a label.
+_BARE_DATE = re.compile(
+    r"^\W*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:[A-Za-z]+,?\s+)?\d{1,2}\s+"
+    r"[A-Za-z]+\.?,?\s+\d{4}|(?:[A-Za-z]+,?\s+)?[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})"
+    r"(?:\s*[|,·•-]?\s*\d{1,2}:\d{2}(?:\s*[ap]m)?)?\W*$"
+)
+
+
+def _dated_teaser(line: _Line) -> bool:
+    """A teaser's date or time line: a timestamp, or a bare date that no label introduces."""
+    if line.kind == "timestamp":
+        return not _LABELLED_DATE.match(line.text)
+    return line.kind == "meta" and bool(_BARE_DATE.match(line.text))
+
+
+def _teaser_list(lines: Sequence[_Line], i: int) -> bool:
+    """lines[i] is a teaser's date and the list goes on: a headline, then another date."""
+    return (
+        _dated_teaser(lines[i])
+        and i + 2 < len(lines)
+        and lines[i + 1].kind in {"prose", "heading"}
+        and _dated_teaser(lines[i + 2])
+    )
+
+
 def _end(lines: Sequence[_Line], first: int) -> int:
-    """Index of the body's last prose line: the article goes on past soft furniture."""
+    """Index of the body's last prose line: the article goes on past soft furniture, and stops
+    before a list of dated teasers ("Vietnam and France sign 12 deals ..." over "26/05/2026",
+    another headline, another date), whose first headline is no paragraph of the article."""
     last = first
     for i in range(first + 1, len(lines)):
         line = lines[i]
         if line.kind == "prose":
             last = i
+        elif _teaser_list(lines, i):
+            if last == i - 1 and last > first:
+                last = max(j for j in range(first, i - 1) if lines[j].kind == "prose")
+            break
         elif line.kind in _CLOSING and not (soft(line) and _resumes(lines, i)):
             break
     return last

@@ -91,7 +91,7 @@ _PASSAGE = {
 _ABSTRACT = re.compile(
     r"\b(?:appeal|bid|attack|offensive|campaign|investigation|probe|inquiry|criticism|warning"
     r"|idea|initiative|partnership|agreement|relations?|ties|dialogue|process|negotiations?"
-    r"|talks|review|effort|efforts|call)s?$",
+    r"|talks|review|effort|efforts|call|mechanism|cooperation)s?$",
     re.I,
 )
 

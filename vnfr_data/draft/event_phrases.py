@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .event_acts import _ABSTRACT
 from .event_model import _Context
 from .furniture import DATELINE
 from .lexicon import CITIES, COUNTRIES, wordset
@@ -355,6 +356,14 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
             m.actor.type == "person" and m.span.end <= trigger.start <= m.span.end + 40
             for m in ctx.mentions
         ) or bool(re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?$", doc[ctx.s.start : trigger.start]))
+    if etype == "other" and word == "launch":
+        # "the launch of the satellite", not "the launch of new dialogue mechanisms"
+        what = re.match(
+            r"\s+of\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?=\s+(?:such|and|to|for|in|on|at|by|with|as)\b|[,;.]|$)",
+            doc[trigger.end : ctx.s.end],
+        )
+        if what is not None and _ABSTRACT.search(what.group(1)):
+            return False
     if etype == "other" and re.search(
         r"\b(?:ready|willing|prepared|able) to\s+(?:\w+\s+){0,3}$|\b(?:could|may|might)\s+(?:\w+\s+){0,3}$",
         doc[max(ctx.s.start, trigger.start - 60) : trigger.start],

@@ -159,6 +159,14 @@ class _Builder:
                 # own sentence already tells
                 return old
             same = _family(old.type) == _family(ev.type)
+            if (
+                same
+                and ev.type == "other"
+                and ev.head
+                and old.head
+                and fold(ev.head.split()[-1]) != fold(old.head.split()[-1])
+            ):
+                continue  # "the vote" after "the launch of the satellite": another event
             # "the ceremony" after a signing, "The agreement ... was signed by": that signing.
             ceremony = anaphoric and ev.type in {"ceremony", "signing"} and old.type == "signing"
             if not same and not ceremony:

@@ -95,7 +95,15 @@ _APPEAL = re.compile(
     # cookie banners, downloads and galleries
     r"|(?:value|respect|care about) your privacy|(?:use|uses|using) cookies"
     r"|cookie (?:settings|policy|preferences)|privacy (?:policy|settings|preferences|notice)"
-    r"|photo gallery|bình luận)\b"
+    r"|photo gallery|bình luận"
+    # editors' notes and corrections: the page about its own versions ("Editor's note: this
+    # article was updated ...", "Correction: an earlier version said ...")
+    r"|editor[’']s note|this (?:article|story) (?:was|has been) (?:updated|corrected|amended)"
+    r"|an earlier version of this (?:article|story|report)"
+    r"|^(?:correction|clarification|update|updated)(?=\s*:)"
+    # social-media prompts: "Follow VnExpress International on Facebook"
+    r"|(?:follow|like|join) [\w .&-]{1,40} on (?:facebook|twitter|x|instagram|youtube|tiktok|zalo"
+    r"|telegram|linkedin|whatsapp)\b)\b"
     r"|\((?:PDF|DOCX?|XLSX?|PPTX?)\b[^)]{0,20}\)",
     re.IGNORECASE,
 )

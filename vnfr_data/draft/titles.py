@@ -81,6 +81,19 @@ def title_of(doc: str, ev: DraftEvent) -> str:
             return signing
     label = _LABELS.get(ev.type, "Event")
     head = ev.head
+    if ev.type == "other" and head.lower() in {"launch", "inauguration", "vote"}:
+        # "the launch of the satellite": the act and what it is of, in the phrase's own words
+        said = re.sub(
+            r"^(?:the|a|an|its|their)\s+",
+            "",
+            " ".join(doc[ev.first.start : ev.first.end].split()),
+            flags=re.I,
+        )
+        said = re.sub(
+            r"\s+(?:(?:last|next|this|earlier this|later this)\s+(?:week|month|year))$", "", said
+        )
+        if len(said.split()) > 1:
+            return _whole_words(said[0].upper() + said[1:], 90) + _when(ev)
     if ev.type in _HEAD_TYPES and head and len(head.split()) <= 6 and re.search(r"[a-z]", head):
         label = head[0].upper() + head[1:]
     guests = _names(ev, {"guest"})
