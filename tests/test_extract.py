@@ -554,10 +554,17 @@ def _rates(totals: dict[str, Any]) -> tuple[Callable[[str], float], Callable[[st
 
 
 #: Articles written after the rules they exercise (by helper "events2", 250-251, held out; by
-#: helper "actors3", 310, and "events3", 300, each tuned on after its first score): like the
-#: promoted ones, they measure new ground and are held to the whole set's level.
+#: helper "actors3", 310, and "events3", 300, each tuned on after its first score; by helper
+#: "agreements3", 305, held out): like the promoted ones, they measure new ground and are held
+#: to the whole set's level.
 WRITTEN_AFTER_THE_RULES = frozenset(
-    {"de00000000000250", "de00000000000251", "de00000000000300", "de00000000000310"}
+    {
+        "de00000000000250",
+        "de00000000000251",
+        "de00000000000300",
+        "de00000000000305",
+        "de00000000000310",
+    }
 )
 
 
@@ -598,8 +605,9 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     assert p("events") >= 0.90 and r("events") >= 0.86
     assert totals["events"].dated_right / totals["events"].matched >= 0.84
     assert p("actors") >= 0.895 and r("actors") >= 0.905  # 0.901 / 0.911 reached (actors3)
-    # mechanisms, programmes in passing; article 300 added 3 agreements, 2 found (0.933)
-    assert p("agreements") >= 0.98 and r("agreements") >= 0.93
+    # mechanisms, programmes in passing; article 300 added 3 agreements, 2 found, 305 added 4,
+    # 3 found (0.926 reached with both)
+    assert p("agreements") >= 0.98 and r("agreements") >= 0.92
     assert sum(s.furniture for s in totals.values()) == 0
     # One figure drafted from two new articles (208, 231) is one record, not a duplicate fact.
     assert "accepts all drafts" in notes[0], notes[0]
