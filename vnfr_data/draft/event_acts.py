@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
-from .dates import Anchor, find
-from .event_dates import Clause, settle_status, status_of, when_of
+from .dates import Anchor
+from .event_dates import status_of
+from .event_milestones import other_event
 from .event_model import DraftEvent
 from .sentences import Sentence
 from .text import Span, trim
@@ -163,16 +164,5 @@ def _act(
             "planned",
             "planned: the verb says it is ahead ('will vote', 'is to be launched')",
         )
-    dates = find(doc, s.span, anchor, future=status == "planned")
-    w, stated = when_of(Clause(doc, s.span, dates, anchor), phrase, Span(verb, b), "other")
-    ev = DraftEvent(
-        "other", [phrase], status, w, sentence=s.index, rules=["act: " + title.split()[0], rule]
-    )
-    ev.dated_in_phrase = stated
-    settled, why = settle_status(ev.status, ev.when, anchor)
-    if why and settled != ev.status:
-        ev.status = settled
-        ev.rules.append(why)
-    title = re.sub(r"\bH[aà] N[oộ]i\b", "Hanoi", re.sub(r"\bVi[eệ]t Nam\b", "Vietnam", title))
-    ev.title = ev.head = title
-    return ev
+    rules = ["act: " + title.split()[0], rule]
+    return other_event(doc, s, phrase, Span(verb, b), status, anchor, title, rules)

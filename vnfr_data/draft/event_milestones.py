@@ -68,6 +68,35 @@ def _tidy(text: str) -> str:
     return re.sub(r"^(?:its|their|his|her|The)\s+", "the ", text)
 
 
+def other_event(
+    doc: str,
+    s: Sentence,
+    phrase: Span,
+    trigger: Span,
+    status: str,
+    anchor: Anchor,
+    title: str,
+    rules: list[str],
+) -> DraftEvent:
+    """An event of kind `other` dated from its own clause, its status settled by that date.
+
+    Milestones and acts (votes, launches, appointments) are drafted by one construction so
+    that one fact gets one date, status and title whichever rule finds it; the title spells
+    "Việt Nam" and "Hà Nội" as the dataset does, so two sources' drafts agree.
+    """
+    dates = find(doc, s.span, anchor, future=status == "planned")
+    w, stated = when_of(Clause(doc, s.span, dates, anchor), phrase, trigger, "other")
+    ev = DraftEvent("other", [phrase], status, w, sentence=s.index, rules=rules)
+    ev.dated_in_phrase = stated
+    settled, why = settle_status(ev.status, ev.when, anchor)
+    if why and settled != ev.status:
+        ev.status = settled
+        ev.rules.append(why)
+    title = re.sub(r"\bH[aà] N[oộ]i\b", "Hanoi", re.sub(r"\bVi[eệ]t Nam\b", "Vietnam", title))
+    ev.title = ev.head = title
+    return ev
+
+
 def _event(
     doc: str, s: Sentence, phrase: Span, trigger: Span, title: str, anchor: Anchor, kind: str
 ) -> DraftEvent:
@@ -76,19 +105,8 @@ def _event(
     ahead = _AHEAD.match(doc, phrase.start) or re.search(r"\b(?:will|would|shall|to)\s+$", before)
     if ahead and status == "occurred":
         status, rule = "planned", "planned: the verb says it is ahead ('would open')"
-    future = status == "planned" or None
-    dates = find(doc, s.span, anchor, future=bool(future))
-    w, stated = when_of(Clause(doc, s.span, dates, anchor), phrase, trigger, "other")
-    ev = DraftEvent("other", [phrase], status, w, sentence=s.index, rules=[kind, rule])
-    ev.dated_in_phrase = stated
-    settled, why = settle_status(ev.status, ev.when, anchor)
-    if why and settled != ev.status:
-        ev.status = settled
-        ev.rules.append(why)
-    # One fact, one title whoever drafts it: "Việt Nam", "Hà Nội" as the dataset spells them.
-    title = re.sub(r"\bH[aà] N[oộ]i\b", "Hanoi", re.sub(r"\bVi[eệ]t Nam\b", "Vietnam", title))
-    ev.title = title
-    ev.head = title
+    ev = other_event(doc, s, phrase, trigger, status, anchor, title, [kind, rule])
+    title = ev.title
     if kind != "milestone: opening" and ev.when.start is not None:
         # An agreement enters into force once, an institution is created once: the id is the
         # fact's ("ev-2020-08-entry-into-force-of-the-eu-vietnam-free-trade-agreement-evfta").
