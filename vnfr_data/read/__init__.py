@@ -6,8 +6,9 @@ Names are imported on first use (PEP 562): validate reads the descriptor through
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .dataset import Dataset, load
@@ -18,14 +19,4 @@ _HOMES = {"Dataset": ".dataset", "load": ".dataset", "Table": ".table"}
 __all__ = ["Dataset", "Table", "load"]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES, __all__)

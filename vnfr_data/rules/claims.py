@@ -29,7 +29,7 @@ from ..schema import EVIDENCED, table_schema
 from ..sources.folding import normal_text
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, Where, indices, located, maker
-from .record_codes import record_codes
+from .record_codes import joint_codes, record_codes
 
 Tables = Mapping[str, pa.Table]
 _SEP = "\x1f"
@@ -204,18 +204,9 @@ def check_disputed_fields(data: Inputs) -> list[Problem]:
 
 def _codes(arrays: list[pa.Array | pa.ChunkedArray]) -> tuple[list[np.ndarray], int]:
     """Integer codes (int32) of the values of `arrays`, one code per distinct value across
-    all of them, -1 where the value is null; and how many codes there are.
-
-    One dictionary encoding of all the arrays as the chunks of one column (Arrow
-    numbers the values of every chunk from the same table of values)."""
-    chunks = [c for a in arrays for c in (a.chunks if isinstance(a, pa.ChunkedArray) else [a])]
-    kind = chunks[0].type if chunks else pa.string()
-    encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=kind))
-    count = len(encoded.chunks[-1].dictionary) if encoded.num_chunks else 0
-    indices = pa.chunked_array([c.indices for c in encoded.chunks], pa.int32())
-    codes = numbers(pc.fill_null(indices, integer(-1, pa.int32())), np.int32)
-    bounds = np.cumsum([0, *(len(a) for a in arrays)])
-    return [codes[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)], count
+    all of them, -1 where the value is null; and how many codes there are."""
+    codes, count, _values = joint_codes(arrays, null_is_value=False)
+    return codes, count
 
 
 def _pairs(

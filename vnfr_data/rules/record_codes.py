@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..arrow_values import numbers
+from ..arrow_values import integer, numbers
 from ..schema import table_schema
 from .declare import Inputs
 
@@ -60,19 +60,37 @@ def record_codes(data: Inputs, names: Sequence[str]) -> RecordCodes:
     )
 
 
-def encode(columns: list[pa.ChunkedArray | pa.Array]) -> RecordCodes:
-    """One dictionary encoding of every column as the chunks of one: Arrow numbers the
-    values of every chunk from the same table of values. The first column is the
-    evidence's, the others the tables'."""
+def joint_codes(
+    columns: Sequence[pa.ChunkedArray | pa.Array], null_is_value: bool = True
+) -> tuple[list[np.ndarray], int, pa.Array]:
+    """An int32 code per value of each column, one code per distinct value across all of
+    them; how many codes; and the value of each code.
+
+    One dictionary encoding of every column as the chunks of one: Arrow numbers the
+    values of every chunk from the same table of values, so equal values in different
+    columns get the same code. Null is a value of its own (as `is_in` and `index_in`
+    match null with null), or with `null_is_value=False` the code -1."""
     chunks = [
         c.cast(pa.string()) if c.type != pa.string() else c
         for column in columns
         for c in (column.chunks if isinstance(column, pa.ChunkedArray) else [column])
     ]
-    encoded = pc.dictionary_encode(pa.chunked_array(chunks, pa.string()), null_encoding="encode")
+    encoded = pc.dictionary_encode(
+        pa.chunked_array(chunks, pa.string()),
+        null_encoding="encode" if null_is_value else "mask",
+    )
     values = encoded.chunks[-1].dictionary if encoded.num_chunks else pa.array([], pa.string())
-    codes = numbers(pa.chunked_array([c.indices for c in encoded.chunks], pa.int32()), np.int32)
+    indices = pa.chunked_array([c.indices for c in encoded.chunks], pa.int32())
     del encoded, chunks
+    if not null_is_value:
+        indices = pc.fill_null(indices, integer(-1, pa.int32()))
+    codes = numbers(indices, np.int32)
     bounds = np.cumsum([0, *(len(column) for column in columns)])
     parts = [codes[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-    return RecordCodes(parts[0], tuple(parts[1:]), len(values), values)
+    return parts, len(values), values
+
+
+def encode(columns: list[pa.ChunkedArray | pa.Array]) -> RecordCodes:
+    """`joint_codes` of the evidence's record ids (the first column) and the tables' keys."""
+    parts, count, values = joint_codes(columns)
+    return RecordCodes(parts[0], tuple(parts[1:]), count, values)

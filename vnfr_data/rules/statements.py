@@ -19,6 +19,7 @@ from ..sources.statement_text import ends_sentence, shown_texts, statement_texts
 from .corpus import shared_corpus
 from .declare import Inputs, rule
 from .locate import MAX_REPORTED, bools, capped, ints, located, maker
+from .record_codes import joint_codes
 
 
 def _positions(values: pa.ChunkedArray | pa.Array, keys: pa.ChunkedArray) -> np.ndarray:
@@ -33,14 +34,7 @@ def _positions_of(
     """`_positions(ids, shown)` and `_positions(cited, ids)` from one dictionary of the
     three columns (null a value of its own, as `index_in` matches null with null): each
     position the first row holding the value, -1 when none does."""
-    columns = [ids, shown, cited]
-    chunks = [c for column in columns for c in column.chunks]
-    encoded = pc.dictionary_encode(pa.chunked_array(chunks, pa.string()), null_encoding="encode")
-    count = len(encoded.chunks[-1].dictionary) if encoded.num_chunks else 0
-    codes = numbers(pa.chunked_array([c.indices for c in encoded.chunks], pa.int32()))
-    del encoded
-    a, b = len(ids), len(ids) + len(shown)
-    id_codes, shown_codes, cited_codes = codes[:a], codes[a:b], codes[b:]
+    (id_codes, shown_codes, cited_codes), count, _values = joint_codes([ids, shown, cited])
 
     def first_row(keys: np.ndarray) -> np.ndarray:
         first = np.full(count, -1, dtype=np.int64)
