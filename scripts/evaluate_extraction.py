@@ -50,8 +50,15 @@ any evidence outside the gold body or on a line the gold marks as furniture.
 An article the extractor refuses (no body found) counts as a draft with no
 records: every gold record of it is missed.
 
+`--diagnose` adds, for each set, counts only (no id, no text, so it is safe on the blind
+sets): events per type (gold, drafted, matched); gold event spans lying in furniture; why the
+missed gold events were missed (a draft event on the same words but of another type, one
+elsewhere in the same sentence, or no draft event in the sentence at all, and then whether
+the extractor read the sentence as body prose and whether any of its trigger words occur in
+it, by trigger kind); and a histogram of the articles' events recall.
+
     python scripts/evaluate_extraction.py [--set dev|tuning|held-out|independent|independent3|corpus|all]
-        [--misses] [--per-source] [--no-independent]
+        [--misses] [--per-source] [--diagnose] [--no-independent]
 """
 
 from __future__ import annotations
@@ -77,11 +84,15 @@ from vnfr_data.build.collect import Claim, collect  # noqa: E402
 from vnfr_data.build.merge import merge  # noqa: E402
 from vnfr_data.draft import extract, render  # noqa: E402
 from vnfr_data.draft.adopt import accept_all  # noqa: E402
+from vnfr_data.draft.event_triggers import _TRIGGER_RX  # noqa: E402
+from vnfr_data.draft.furniture import layout  # noqa: E402
 from vnfr_data.draft.linking import load_known  # noqa: E402
+from vnfr_data.draft.text import Span  # noqa: E402
 from vnfr_data.errors import Problem, ProblemsFound  # noqa: E402
 from vnfr_data.sources.article import read_article  # noqa: E402
 from vnfr_data.sources.folding import fold  # noqa: E402
 from vnfr_data.sources.quotes import resolve  # noqa: E402
+from vnfr_data.sources.sentences import split_sentences  # noqa: E402
 
 DEV = REPO / "tests" / "draft_dev"
 TABLES = ("figures", "agreements", "statements", "events", "actors")
@@ -139,6 +150,116 @@ class Score:
 
 def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}%" if b else "n/a"
+
+
+#: Bins of the per-article events recall histogram: (label, upper bound, exclusive).
+RECALL_BINS = ("0%", "1-49%", "50-74%", "75-99%", "100%")
+
+
+@dataclass
+class Diagnosis:
+    """Counts only (never an id or a text), so that it may be printed for a blind set."""
+
+    gold_types: Counter[str] = field(default_factory=Counter)
+    draft_types: Counter[str] = field(default_factory=Counter)
+    matched_types: Counter[str] = field(default_factory=Counter)
+    gold_spans: int = 0
+    spans_in_furniture: int = 0
+    spans_not_prose: int = 0
+    events_in_furniture: int = 0
+    missed: int = 0
+    wrong_type: int = 0
+    same_sentence: int = 0
+    no_candidate: int = 0
+    no_candidate_types: Counter[str] = field(default_factory=Counter)
+    not_prose: int = 0
+    with_trigger: int = 0
+    trigger_kinds: Counter[str] = field(default_factory=Counter)
+    recall_bins: Counter[str] = field(default_factory=Counter)
+    no_gold_events: int = 0
+
+    def add(
+        self,
+        text: str,
+        drafts: list[Record],
+        golds: list[Record],
+        furniture: list[tuple[int, int]],
+    ) -> None:
+        """Count one article's events."""
+        pairs = match("events", drafts, golds)
+        hit = {g.id for _d, g in pairs}
+        for d in drafts:
+            self.draft_types[str(d.fields.get("event_type"))] += 1
+        for _d, g in pairs:
+            self.matched_types[str(g.fields.get("event_type"))] += 1
+        prose = layout(text)
+        sentences = split_sentences(text)
+        for g in golds:
+            kind = str(g.fields.get("event_type"))
+            self.gold_types[kind] += 1
+            self.gold_spans += len(g.spans)
+            inside = [sp for sp in g.spans if any(a <= sp[0] and sp[1] <= b for a, b in furniture)]
+            self.spans_in_furniture += len(inside)
+            self.spans_not_prose += sum(1 for a, b in g.spans if not prose.in_prose(Span(a, b)))
+            if g.spans and len(inside) == len(g.spans):
+                self.events_in_furniture += 1
+            if g.id in hit:
+                continue
+            self.missed += 1
+            if any(_overlap(d.spans, g.spans) for d in drafts):
+                self.wrong_type += 1
+                continue
+            own = [s for s in sentences if _overlap([s], g.spans)]
+            if any(_overlap(d.spans, own) for d in drafts):
+                self.same_sentence += 1
+                continue
+            self.no_candidate += 1
+            self.no_candidate_types[kind] += 1
+            if not any(prose.in_prose(Span(a, b)) for a, b in own):
+                self.not_prose += 1
+            kinds = {k for a, b in own for rx, k in _TRIGGER_RX if rx.search(text, a, b)}
+            if kinds:
+                self.with_trigger += 1
+                self.trigger_kinds.update(kinds)
+        if not golds:
+            self.no_gold_events += 1
+            return
+        recall = len(hit) / len(golds)
+        index = (
+            0 if recall == 0 else 4 if recall == 1 else 1 if recall < 0.5 else 2 + (recall >= 0.75)
+        )
+        self.recall_bins[RECALL_BINS[index]] += 1
+
+    def report(self) -> str:
+        """The counts as text: no id, no quote."""
+        lines = [
+            "### events diagnosis (counts only)",
+            "",
+            "| event type | gold | drafted | matched | recall | missed, no draft in its sentence |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for kind in sorted(set(self.gold_types) | set(self.draft_types)):
+            g, m = self.gold_types[kind], self.matched_types[kind]
+            lines.append(
+                f"| {kind} | {g} | {self.draft_types[kind]} | {m} | {_pct(m, g)} |"
+                f" {self.no_candidate_types[kind]} |"
+            )
+        triggers = ", ".join(f"{k} {n}" for k, n in sorted(self.trigger_kinds.items())) or "none"
+        bins = ", ".join(f"{b}: {self.recall_bins[b]}" for b in RECALL_BINS)
+        lines += [
+            "",
+            f"gold event spans: {self.gold_spans}, inside furniture: {self.spans_in_furniture}"
+            f" (gold events wholly in furniture: {self.events_in_furniture}); outside the"
+            f" extractor's body prose: {self.spans_not_prose}",
+            f"gold events missed: {self.missed}: a draft event on their words but of another"
+            f" type {self.wrong_type}; a draft event elsewhere in their sentence"
+            f" {self.same_sentence}; no draft event in their sentence {self.no_candidate}",
+            f"  of the {self.no_candidate} with no draft event in their sentence: not read as body"
+            f" prose by the extractor {self.not_prose}; with a trigger word {self.with_trigger}"
+            f" (by trigger kind: {triggers})",
+            f"articles by events recall: {bins}; without gold events: {self.no_gold_events}",
+        ]
+        return "\n".join(lines)
 
 
 # -- sets ----------------------------------------------------------------------------
@@ -465,11 +586,16 @@ def score_source(
 
 
 def evaluate(
-    data: Path, which: str = "dev", per_source: bool = False, without: frozenset[str] = frozenset()
+    data: Path,
+    which: str = "dev",
+    per_source: bool = False,
+    without: frozenset[str] = frozenset(),
+    diagnosis: Diagnosis | None = None,
 ) -> tuple[dict[str, Score], list[str]]:
     """Scores of one set ("dev": the development set, "tuning", "held-out", "independent" or
     "corpus"), leaving out the source ids `without`. The independent set's articles are never
-    part of another set, and its per-article scores are never returned."""
+    part of another set, and its per-article scores are never returned. A `diagnosis` given
+    is filled with the set's events counts."""
     notes: list[str] = []
     totals = {t: Score() for t in SCORED}
     quiet = which in INDEPENDENT
@@ -510,14 +636,12 @@ def evaluate(
             except ValueError as exc:  # the extractor refuses the page: nothing is drafted
                 recs = {t: [] for t in TABLES}
                 refused.append(f"{article.meta.file} ({str(exc).split(': ', 1)[-1]})")
+            furniture = furniture_spans(out, article, sid)
             scores = score_source(
-                article.meta.file,
-                recs,
-                golds[sid],
-                furniture_spans(out, article, sid),
-                corpus_ids,
-                link=not corpus,
+                article.meta.file, recs, golds[sid], furniture, corpus_ids, link=not corpus
             )
+            if diagnosis is not None:
+                diagnosis.add(article.text, recs["events"], golds[sid]["events"], furniture)
             if per_source:
                 notes.append(article.meta.file)
             for table, s in scores.items():
@@ -602,6 +726,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--misses", action="store_true", help="list unmatched gold and draft records")
     p.add_argument("--per-source", action="store_true", help="scores per article")
     p.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="events counts per type and why gold events were missed (counts only: safe on blind sets)",
+    )
+    p.add_argument(
         "--no-independent", action="store_true", help="leave the independent set out of 'all'"
     )
     args = p.parse_args(argv)
@@ -614,12 +743,16 @@ def main(argv: list[str] | None = None) -> int:
             if c not in INDEPENDENT or (not args.no_independent and independent(c))
         ]
     for which in chosen:
-        totals, notes = evaluate(Path(args.data), which, args.per_source)
+        diagnosis = Diagnosis() if args.diagnose else None
+        totals, notes = evaluate(Path(args.data), which, args.per_source, diagnosis=diagnosis)
         print(f"## {SETS[which]}\n")
         print(table(totals))
         print()
         for n in notes:
             print(n)
+        if diagnosis is not None:
+            print()
+            print(diagnosis.report())
         if args.misses and which not in INDEPENDENT:  # never shown: nobody tunes on it
             for t in SCORED:
                 print(f"\n{t}: missed {len(totals[t].misses)}: {', '.join(totals[t].misses)}")

@@ -1,0 +1,112 @@
+"""`scripts/evaluate_extraction.py --diagnose`: counts of why gold events were missed, and
+never an id or a word of the articles (it is printed for the blind sets)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+MENU = "Home | World | Business | Zorblat Sports\n"
+TEXT = (
+    MENU + "Qwerty headline about the Zorblat delegation in the capital\n"
+    "HANOI — The Zorblat delegation arrived on Monday and held talks with Plimf officials.\n"
+    "The two sides also opened a Frobnitz exhibition of paintings on Tuesday evening.\n"
+    "Delegates later praised the Quux harbour during a long visit there last year.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def evaluation(repo: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "evaluate_extraction", repo / "scripts" / "evaluate_extraction.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.modules.pop(spec.name, None)
+    return module
+
+
+def _at(words: str) -> list[tuple[int, int]]:
+    start = TEXT.index(words)
+    return [(start, start + len(words))]
+
+
+def _event(module: Any, rid: str, kind: str, words: str) -> Any:
+    return module.Record(rid, _at(words), {"event_type": kind})
+
+
+def test_diagnosis_counts_why_each_gold_event_was_missed(evaluation: Any) -> None:
+    e = evaluation
+    golds = [
+        _event(e, "ev-zorblat-talks", "talks", "held talks"),  # matched
+        _event(e, "ev-zorblat-arrival", "meeting", "arrived"),  # drafted as a visit
+        _event(e, "ev-frobnitz-show", "other", "Frobnitz exhibition"),  # draft elsewhere
+        _event(e, "ev-quux-praise", "other", "praised the Quux harbour"),  # none; 'visit'
+        _event(e, "ev-menu-sports", "other", "Zorblat Sports"),  # in the menu
+    ]
+    drafts = [
+        _event(e, "d-talks", "talks", "talks with Plimf"),
+        _event(e, "d-visit", "visit", "delegation arrived"),
+        _event(e, "d-opening", "ceremony", "opened"),
+    ]
+    diagnosis = e.Diagnosis()
+    diagnosis.add(TEXT, drafts, golds, [(0, len(MENU) - 1)])
+    diagnosis.add(TEXT, [], [], [])  # an article without events
+    diagnosis.add(TEXT, [], golds[:1], [])  # one whose only event is missed
+    assert diagnosis.gold_types == {"talks": 2, "meeting": 1, "other": 3}
+    assert diagnosis.draft_types == {"talks": 1, "visit": 1, "ceremony": 1}
+    assert diagnosis.matched_types == {"talks": 1}
+    assert (diagnosis.gold_spans, diagnosis.spans_in_furniture) == (6, 1)
+    assert diagnosis.events_in_furniture == 1
+    assert diagnosis.spans_not_prose == 1  # the menu line is not body prose
+    assert diagnosis.missed == 5
+    assert (diagnosis.wrong_type, diagnosis.same_sentence, diagnosis.no_candidate) == (1, 1, 3)
+    assert diagnosis.no_candidate_types == {"other": 2, "talks": 1}
+    assert diagnosis.not_prose == 1
+    # the talks sentence (third article) and the visit sentence have a trigger; the menu none
+    assert diagnosis.with_trigger == 2
+    assert diagnosis.trigger_kinds == {"visit": 1, "talks": 1}
+    assert diagnosis.recall_bins == {"1-49%": 1, "0%": 1}
+    assert diagnosis.no_gold_events == 1
+
+    report = diagnosis.report()
+    assert "| other | 3 | 0 | 0 | 0.0% | 2 |" in report
+    assert "no draft event in their sentence 3" in report
+    assert "1-49%: 1" in report and "100%: 0" in report
+    # counts only: no id and no word of the article
+    for secret in ("zorblat", "frobnitz", "quux", "plimf", "qwerty", "harbour", "d-talks"):
+        assert secret not in report.lower()
+
+
+def test_diagnose_option_prints_the_counts_for_a_blind_set(
+    evaluation: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The option reaches `evaluate` and prints the report after the set's table, also for an
+    independent set (whose articles it must not name)."""
+    seen: list[Any] = []
+
+    def fake(data: Path, which: str, per_source: bool, diagnosis: Any = None) -> Any:
+        seen.append((which, diagnosis))
+        golds = [_event(evaluation, "ev-quux-praise", "other", "praised the Quux harbour")]
+        if diagnosis is not None:
+            diagnosis.add(TEXT, [], golds, [])
+        totals = {t: evaluation.Score() for t in evaluation.SCORED}
+        return totals, ["build of the 1 accepted drafts beside the corpus: accepts all drafts"]
+
+    monkeypatch.setattr(evaluation, "evaluate", fake)
+    assert evaluation.main(["--set", "independent", "--diagnose"]) == 0
+    out = capsys.readouterr().out
+    assert seen and seen[0][0] == "independent"
+    assert "### events diagnosis (counts only)" in out
+    assert "| other | 1 | 0 | 0 | 0.0% | 1 |" in out
+    assert "quux" not in out.lower()
+    assert evaluation.main(["--set", "independent"]) == 0
+    assert seen[-1][1] is None and "events diagnosis" not in capsys.readouterr().out
