@@ -43,6 +43,7 @@ _ONGOING_BEFORE = re.compile(
     r"|\b(?:is|are)\s+$",
     re.I,
 )
+_ON_A_VISIT = re.compile(r"\b(?:is|are)\s+(?:currently\s+)?(?:on|paying|making)\b[^.;,]{0,40}$")
 _INVITED = re.compile(
     r"\binvit(?:ed|es|ing)\b[^.;]{0,60}\bto\s+(?:visit|attend|the)\b[^.;]{0,80}$", re.I
 )
@@ -64,14 +65,22 @@ _DAY_WORDS = {
 _STARTS = re.compile(
     r"\b(?:began|begins|begin|opened|opens|started|starts|arrived|arrives|kicked off)\b"
 )
-#: Dates that do not date the event: a baseline ("since 2023"), a target ("by 2030").
-_NOT_THE_EVENT = re.compile(r"\b(?:since|by|from)\s+$")
+#: Dates that do not date the event: a baseline ("since 2023"), a target ("by 2030"), the start
+#: of what it sets going ("a one-year programme starting in September").
+_NOT_THE_EVENT = re.compile(r"\b(?:since|by|from|starting|beginning|effective)\s+$")
 
 
 _ADVERBIAL = re.compile(
     r"\s*(?:(?:one|two|three|a|an)\s+\w+\s+ago\b|(?:On|In|At|During|Last|This|Earlier|Later|Early"
     r"|Since|Until|Back in|Just)\b)",
     re.I,
+)
+
+
+#: ", telling a forum ...", ", speaking at ...": a participle clause of the main clause's subject.
+_PARTICIPLE = re.compile(
+    r"(?:telling|speaking|addressing|attending|opening|closing|chairing|co-chairing|visiting"
+    r"|meeting|touring|inaugurating|launching|witnessing)\b"
 )
 
 
@@ -95,7 +104,9 @@ _PAST_VERB = re.compile(
 #: between an event's phrase and its predicate.
 _INSERTED = re.compile(
     r"^,\s+(?:organi[sz]ed|co-organi[sz]ed|hosted|sponsored|backed|supported|funded|led|chaired"
-    r"|attended|launched|initiated|announced|first held)\b[^,;.]{0,120},(?=\s)"
+    r"|attended|launched|initiated|announced|first held"
+    # ", on cooperation in the green transition, is scheduled ...": what it is about
+    r"|on|about|devoted to|dedicated to|focusing on|focused on)\b[^,;.]{0,120},(?=\s)"
 )
 #: The predicate that resumes after such a clause: "..., will take place from 16 to 29 March".
 _RESUMED = re.compile(
@@ -145,6 +156,10 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
         # "Ferrand, who arrived in Hanoi on Sunday, will travel to ...": the future is another
         # clause's.
         return "occurred", "occurred: its verb is in the past tense"
+    if trigger_kind in _VISITS and _ON_A_VISIT.search(near):
+        # "X, who is on a four-day visit to Việt Nam, said ... would ...": under way, whatever
+        # the reported clause after it says of the future
+        return "ongoing", "ongoing: present tense ('is on')"
     if _PLANNED_AFTER.search(after):
         return "planned", "planned: a word of the future after it"
     if _ONGOING_BEFORE.search(near):
@@ -168,20 +183,31 @@ def _clause_bounds(doc: str, sentence: Span, phrase: Span) -> Span:
         if not _ADVERBIAL.match(segment):
             break
         cut = previous
+    if cut >= 0 and _PARTICIPLE.match(head, cut + 2) and not relative:
+        # "X on May 25 urged ..., telling a business forum in Paris that ...": the participle's
+        # act is the main clause's subject's, on the main clause's day.
+        cut = max(head.rfind(", ", 0, cut), head.rfind("; ", 0, cut))
     start = sentence.start + (cut + 2 if cut >= 0 else 0)
     tail = doc[phrase.end : sentence.end]
     # "a four-day visit to Vietnam, which ends on April 20": the relative clause is the event's.
     # "the twelfth session of their Strategic Dialogue, held in Paris on Wednesday": so is a
     # participle clause that says where and when it took place.
+    # ", to be held in Toulouse in June": so is an infinitive or participle of its schedule.
     tail_start = re.match(
-        r",\s+(?:which|who|held|hosted|organi[sz]ed|convened|co-chaired|chaired|attended)\b", tail
+        r",\s+(?:which|who|held|hosted|organi[sz]ed|convened|co-chaired|chaired|attended"
+        r"|to be (?:held|hosted|organi[sz]ed|convened)|to take place|scheduled|slated|due)\b",
+        tail,
     )
     offset = tail_start.end() if tail_start else 0
     rest = tail[offset:]
     stop = offset + min(
         (i for i in (rest.find(", "), rest.find("; ")) if i >= 0), default=len(rest)
     )
-    if _INSERTED.match(tail):
+    relative_tail = tail_start is not None and tail_start.group().split()[-1] in {"which", "who"}
+    inserted = _INSERTED.match(tail)
+    if inserted is not None and tail_start is None:
+        stop = inserted.end() - 1  # ", on cooperation in ..., is scheduled for ...": after it
+    if inserted is not None or relative_tail:
         resumed = _RESUMED.match(tail, stop)
         if resumed is not None:  # "X, organised with Y, will take place from ... to ..."
             stop = resumed.end()
@@ -199,7 +225,7 @@ _OTHER_DOCUMENTS_DATE = re.compile(
 def _usable(c: Clause, d: DateMention) -> bool:
     if d.kind == "period" or d.when.precision == "unknown":
         return False
-    return not _NOT_THE_EVENT.search(c.doc[max(c.sentence.start, d.span.start - 8) : d.span.start])
+    return not _NOT_THE_EVENT.search(c.doc[max(c.sentence.start, d.span.start - 12) : d.span.start])
 
 
 def _own_of_another(c: Clause, d: DateMention, phrase: Span) -> bool:
@@ -212,7 +238,11 @@ def _own_of_another(c: Clause, d: DateMention, phrase: Span) -> bool:
     if _OTHER_DOCUMENTS_DATE.search(before) is not None:
         return True
     between = c.doc[phrase.end : d.span.start]
-    return re.search(r"\b(?:after|before|since|following|ahead of)\s+\S", between) is not None
+    # "The forum is part of his official visit to France from May 24 to 26": the visit's days
+    return (
+        re.search(r"\b(?:after|before|since|following|ahead of)\s+\S|\bpart of\b", between)
+        is not None
+    )
 
 
 def _combine(start: When, end: When) -> When:

@@ -15,6 +15,11 @@
 - "She also inaugurated ...": a sentence that goes on with what the same subject also did,
   naming no day, is the day the sentence before names (when it names exactly one).
 
+- "After the session, the two sides signed ...", "... were exchanged at the forum", "signed
+  ... on the sidelines of the opening": an act placed at an event named before by its noun
+  ("the session", "the forum") is that event's day; at "the opening", the first day of what
+  opened (the nearest such event of the five sentences before that is dated to one day).
+
 Each inferred date says where it came from in its note; an event the text dates itself is
 never changed.
 """
@@ -48,6 +53,32 @@ _ALSO = re.compile(
 _AFTER_TALKS = re.compile(r"\b(?:said|told \w+|announced|stated)\s+(?:after|following|at)\s+$")
 _VISITS = frozenset({"visit", "state_visit", "official_visit"})
 _BEFORE = 40  # characters before a phrase that say how it is placed
+#: "After the session, ...", "... at the forum": an occasion named by its noun alone.
+_AT_THE = re.compile(
+    r"(?P<how>\b(?:[Aa]fter|[Ff]ollowing|[Aa]t the end of|[Oo]n the (?:sidelines|margins?) of"
+    r"|[Aa]t|[Dd]uring))\s+the\s+(?P<noun>[a-z]+)\b(?!\s+of\b)"
+)
+#: Acts that happen at an occasion (what "after the session" can date).
+_AT_OCCASION = frozenset({"signing", "document_exchange", "meeting", "reception", "ceremony"})
+_OCCASION_NOUNS = frozenset(
+    {
+        "talks",
+        "session",
+        "meeting",
+        "forum",
+        "conference",
+        "ceremony",
+        "dialogue",
+        "summit",
+        "reception",
+        "opening",
+        "festival",
+        "fair",
+        "exhibition",
+        "consultations",
+        "roundtable",
+    }
+)
 
 
 def _day(when: When) -> bool:
@@ -124,12 +155,70 @@ def implied_dates(
                 )
                 ev.rules.append("date: 'also', the day the sentence before names")
                 continue
+        if ev.type in _AT_OCCASION and _at_named_occasion(doc, sentences, s, ev, events):
+            continue
         if _OPENING.search(doc[ev.first.start : ev.first.end]):
             opened = _what_opened(doc, sentences, s.index, by_sentence)
             if opened is not None:
                 ev.when = _inferred(opened.when, f"the first day of the {opened.type} that opened")
                 ev.rules.append("date: the opening of what opened")
     _returns(doc, sentences, events, anchor)
+
+
+def _at_named_occasion(
+    doc: str, sentences: list[Sentence], s: Sentence, ev: DraftEvent, events: list[DraftEvent]
+) -> bool:
+    """ "After the session, the two sides signed ...", "... were exchanged at the forum": the
+    day of the event named before by that noun (the opening: of what opened)."""
+    q = ev.first
+    found = None
+    for m in _AT_THE.finditer(doc, s.start, s.end):
+        before = m.end() <= q.start and not re.search(r"[.;]", doc[m.end() : q.start])
+        after = q.start < m.start() and m.start() - q.end <= 40  # "were exchanged at the forum"
+        if (before or after) and m.group("noun") in _OCCASION_NOUNS:
+            found = m
+            break
+    if found is None:
+        return False
+    noun = found.group("noun")
+    said = f"'{found.group('how')} the {noun}'"
+    if noun == "opening":
+        opened = _what_opened_before(doc, sentences, s.index, events)
+        if opened is None:
+            return False
+        ev.when = _inferred(opened.when, f"{said}: the first day of the {opened.type} that opened")
+        ev.rules.append("date: the opening of what opened")
+        return True
+    first = max(0, s.index - 5)
+    named = [
+        e
+        for e in events
+        if e is not ev
+        and _day(e.when)
+        and first <= e.sentence <= s.index
+        and e.first.start < q.start
+        and any(re.search(rf"\b{noun}\b", doc[p.start : p.end], re.I) for p in e.phrases)
+    ]
+    if not named:
+        return False
+    occasion = max(named, key=lambda e: e.first.start)
+    ev.when = _inferred(occasion.when, f"{said}: the day of the {occasion.type} named before")
+    ev.rules.append("date: the occasion it is placed at, named before")
+    return True
+
+
+def _what_opened_before(
+    doc: str, sentences: list[Sentence], index: int, events: list[DraftEvent]
+) -> DraftEvent | None:
+    """The latest event of the five sentences up to this one dated from a day in a sentence
+    that says it opened."""
+    for i in range(index, max(-1, index - 6), -1):
+        if not _OPENED.search(sentences[i].text):
+            continue
+        for e in events:
+            if e.sentence == i and e.when.start is not None and e.when.precision == "day":
+                return e
+    return None
 
 
 def _what_opened(
