@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,6 +58,50 @@ def test_nfc_holds_for_every_piece_when_cut_small(values: list[str | None]) -> N
         proofs.NFC_PIECE_BYTES = before
     if proven:
         assert all(v is None or unicodedata.is_normalized("NFC", v) for v in values)
+
+
+@settings(deadline=None)
+@given(cells)
+def test_a_proof_of_nfc_by_character_kinds_holds_for_every_cell(values: list[str | None]) -> None:
+    import vnfr_data.validate.text_proofs as proofs
+
+    before = proofs.BYTE_PROOF_BYTES
+    proofs.BYTE_PROOF_BYTES = 0  # every column proven by its characters' kinds first
+    try:
+        proven = all_nfc(pa.chunked_array([strings(values[:6]), strings(values[6:])]))
+    finally:
+        proofs.BYTE_PROOF_BYTES = before
+    if proven:
+        assert all(v is None or unicodedata.is_normalized("NFC", v) for v in values)
+
+
+def test_the_character_kinds_proof_knows_every_pair() -> None:
+    """Every character that ends a canonical pair anywhere in Unicode and lies in the
+    Basic Multilingual Plane is among those the proof scans for; none is ASCII."""
+    from vnfr_data.validate.text_proofs import _second_halves
+
+    ends = set()
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            ends.add(int(parts[1], 16))
+    assert {cp for cp in ends if cp < 0x10000} <= _second_halves()
+    assert not any(cp < 0x80 for cp in _second_halves())
+
+
+def test_large_columns_are_proven_by_their_characters() -> None:
+    import vnfr_data.validate.text_proofs as proofs
+
+    text = "Việt Nam và Pháp hợp tác, đối tác chiến lược; Hà Nội " * 40_000
+    assert len(text.encode()) >= proofs.BYTE_PROOF_BYTES
+    assert proofs._inert_characters(np.frombuffer(text.encode(), dtype=np.uint8))
+    assert all_nfc(strings([text, "ASCII"]))
+    decomposed = unicodedata.normalize("NFD", "Hợp tác")
+    assert not proofs._inert_characters(np.frombuffer(decomposed.encode(), dtype=np.uint8))
+    assert not all_nfc(strings([text, decomposed]))
+    # A character outside the kinds proven (a four-byte one) leaves it to the decoder.
+    assert not proofs._inert_characters(np.frombuffer("🙂".encode(), dtype=np.uint8))
+    assert all_nfc(strings([text, "🙂"]))
 
 
 def test_decomposed_text_is_not_proven() -> None:

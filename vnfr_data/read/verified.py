@@ -201,6 +201,15 @@ def read_column(handle: pq.ParquetFile, column: str, file: str, *, full: bool) -
     return table[column]
 
 
+def validate_values(column: pa.ChunkedArray, file: str) -> None:
+    """Every value of a decoded column validated (UTF-8 of strings, offsets); raises
+    ProblemsFound, as `read_column(..., full=True)` would have."""
+    try:
+        column.validate(full=True)
+    except Exception as exc:  # noqa: BLE001 - any failure to decode is the file's, reported
+        raise _unreadable(exc, file) from None
+
+
 def parse_parquet(
     data: bytes, name: str, file: str, *, verify: bool, full: bool = False
 ) -> pa.Table:

@@ -268,9 +268,8 @@ def _record_codes(data: Inputs, names: list[str]) -> tuple[list[np.ndarray], int
     count = shared.count
     if "claims" in tables:
         ids = tables["claims"]["record_id"]
-        at = pc.index_in(ids, value_set=shared.values)
-        codes = numbers(pc.fill_null(at, integer(-1, at.type)), np.int32).copy()
-        unfound = mask(pc.and_(pc.is_null(at), pc.is_valid(ids)))
+        codes = _codes_among(ids, shared.values)
+        unfound = (codes < 0) & mask(pc.is_valid(ids))
         if unfound.any():
             local = pc.dictionary_encode(ids.filter(bools(unfound)))
             chunks = local.chunks if isinstance(local, pa.ChunkedArray) else [local]
@@ -280,6 +279,24 @@ def _record_codes(data: Inputs, names: list[str]) -> tuple[list[np.ndarray], int
             count += len(chunks[-1].dictionary)
         out.append(nulled(codes))
     return out, count
+
+
+def _codes_among(ids: pa.ChunkedArray | pa.Array, values: pa.Array) -> np.ndarray:
+    """`index_in(ids, value_set=values)` as int32, -1 where an id is not among the values
+    (null included: null is found where `values` holds it, as `index_in` finds it).
+
+    The claims hold a few ids and `values` every record id: hashing the few and looking
+    each value up among them costs a fraction of hashing every value (`values` holds
+    each value once, so the position found is the only one)."""
+    distinct = pc.unique(ids)
+    # The position of each distinct id among the values: the value's index where found.
+    found = pc.index_in(values, value_set=distinct)
+    hit = numbers(pc.fill_null(found, integer(-1, found.type)), np.int64)
+    where_found = np.full(len(distinct), -1, dtype=np.int32)
+    rows = np.flatnonzero(hit >= 0)
+    where_found[hit[rows]] = rows
+    slot = pc.index_in(ids, value_set=distinct)  # every id, null too, is among its distinct
+    return where_found[numbers(slot, np.int64)] if len(ids) else np.zeros(0, np.int32)
 
 
 @rule("source ids", tables=_TABLES, emits=(ClaimMismatch,), heavy=True)

@@ -6,8 +6,8 @@ problem of its own and no traceback reaches the user.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +15,26 @@ from typing import Any
 from ..errors import ROOT_CAUSES, InternalError, Problem, ProblemsFound
 
 VALID, INVALID, UNUSABLE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of validation: its name, its work (into a report of its own), the
+    stages it needs done first, whether it is heavy (holds temporaries the size of
+    the largest table) and its rank among the ready ones (lowest starts first)."""
+
+    name: str
+    work: Callable[[Report], None]
+    needs: tuple[str, ...] = ()
+    heavy: bool = False
+    rank: int = 0
+
+
+def _run_stage(stage: Stage) -> Report:
+    part = Report()
+    with part.stage(stage.name):
+        stage.work(part)
+    return part
 
 
 @dataclass
@@ -57,38 +77,53 @@ class Report:
     def run_stages(
         self,
         pool: Executor | None,
-        stages: Sequence[tuple[str, Callable[[Report], None]]],
-        start_first: Callable[[str], int] | None = None,
-        one_at_a_time: Collection[str] = (),
+        stages: Sequence[Stage],
+        workers: int = 1,
     ) -> None:
-        """Run the stages, concurrently on `pool`, each into a report of its own, merged
-        in their order: the report reads as if they had run one after the other.
+        """Run the stages, each into a report of its own, merged in their order: the
+        report reads as if they had run one after the other, whatever ran beside what.
 
-        `start_first` ranks the stages by name for starting (lowest first), so that
-        the longest start while the shortest fill in around them. The stages named in
-        `one_at_a_time` run one after another on one worker, started first, the
-        others beside them: two of them at once would hold both their temporaries."""
-
-        def run(name: str, work: Callable[[Report], None]) -> Report:
-            part = Report()
-            with part.stage(name):
-                work(part)
-            return part
-
+        On `pool` (of `workers` threads) a stage starts once every stage it `needs` is
+        done, as soon as a worker is free: of the stages ready, a heavy one first
+        (the chain of heavy stages is the longest path), then by `rank` (lowest
+        first), then in order. Heavy stages run one at a time: two of them at once
+        would hold both their temporaries. Without a pool they run in order (which
+        must respect `needs`)."""
         if pool is None:
-            for name, work in stages:
-                self.extend(run(name, work))
+            for stage in stages:
+                self.extend(_run_stage(stage))
             return
-        lane = [i for i, (name, _) in enumerate(stages) if name in one_at_a_time]
-        together = pool.submit(lambda: [run(*stages[i]) for i in lane]) if lane else None
-        order = sorted(
-            (i for i in range(len(stages)) if i not in lane),
-            key=lambda i: start_first(stages[i][0]) if start_first else i,
-        )
-        futures = {i: pool.submit(run, *stages[i]) for i in order}
-        done = dict(zip(lane, together.result(), strict=True)) if together is not None else {}
+        index = {stage.name: i for i, stage in enumerate(stages)}
+        waiting = {
+            i: {index[n] for n in stage.needs if n in index} for i, stage in enumerate(stages)
+        }
+        done: dict[int, Report] = {}
+        running: dict[Future[Report], int] = {}
+        heavy_running = False
+        while waiting or running:
+            ready = [i for i, needs in waiting.items() if not needs]
+            ready.sort(key=lambda i: (not stages[i].heavy, stages[i].rank, i))
+            for i in ready:
+                if len(running) >= max(workers, 1):
+                    break
+                if stages[i].heavy and heavy_running:
+                    continue
+                heavy_running |= stages[i].heavy
+                del waiting[i]
+                running[pool.submit(_run_stage, stages[i])] = i
+            if not running:  # a need that never ends: cannot happen with the stages' names
+                raise RuntimeError(
+                    "stages wait for each other: " + ", ".join(stages[i].name for i in waiting)
+                )
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                i = running.pop(future)
+                done[i] = future.result()
+                heavy_running &= not stages[i].heavy
+                for needs in waiting.values():
+                    needs.discard(i)
         for i in range(len(stages)):
-            self.extend(done[i] if i in done else futures[i].result())
+            self.extend(done[i])
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:

@@ -27,13 +27,14 @@ import pyarrow as pa
 from ..errors import RowCount
 from ..read.descriptor import csv_path
 from ..rules import RULES, Inputs, Rule, Selection
+from ..rules.declare import Shared
 from ..schema import RESOURCES, table_schema
 from .cells import MAX_CSV_BYTES
 from .descriptor_match import check_descriptor_matches
 from .files import check_descriptor, check_hash, read_file
 from .package import open_package
 from .reading import read_table
-from .report import UNUSABLE, Report
+from .report import UNUSABLE, Report, Stage
 from .source_texts import check_sources
 from .state import PackageState
 from .twins import check_twin
@@ -133,13 +134,13 @@ def _workers() -> int:
     return max(1, min(cores, 4))
 
 
-def _largest_first(state: PackageState) -> Callable[[str], int]:
-    """Ranks the reading stages by the size of their CSV, largest first."""
+def _sizes(state: PackageState) -> dict[str, int]:
+    """The bytes of each table's CSV, as the descriptor says (0 when it says nothing)."""
     sizes = {}
     for name in RESOURCES:
         entry = state.pkg.entry(name)
-        sizes[f"reading {name}"] = entry.csv.bytes if entry and entry.csv else 0
-    return lambda stage: -sizes.get(stage, 0)
+        sizes[name] = entry.csv.bytes if entry and entry.csv else 0
+    return sizes
 
 
 def _validate(path: Path, run_frictionless: bool, check_build: bool, workers: int | None) -> Report:
@@ -163,7 +164,7 @@ def _validate(path: Path, run_frictionless: bool, check_build: bool, workers: in
                 children["build"] = start_fresh_build(state.pkg)
         count = _workers() if workers is None else workers
         with ThreadPoolExecutor(count) if count > 1 else nullcontext() as pool:
-            _check(state, report, pool)
+            _check(state, report, pool, count)
         if "frictionless" in children and report.exit_code != UNUSABLE:
             from .frictionless_adapter import run_frictionless as frictionless_checks
 
@@ -182,36 +183,50 @@ def _validate(path: Path, run_frictionless: bool, check_build: bool, workers: in
     return report
 
 
-def _check(state: PackageState, report: Report, pool: Executor | None) -> None:
-    """Everything this process checks: each file, then across files. Stages that do not
-    depend on each other run side by side; their findings are merged in the order
-    they would have had one after the other."""
+def _check(state: PackageState, report: Report, pool: Executor | None, workers: int) -> None:
+    """Everything this process checks: each file, then across files. A stage starts as
+    soon as what it reads is read (a rule on the small tables while the evidence is
+    still being read); the findings are merged in the order they would have had one
+    after the other: the files, then the descriptor and the source texts, then the
+    rules in their order."""
     with report.stage("checking the descriptor"):
         check_descriptor(state, report)
 
-    def read_and_compare(name: str) -> Callable[[Report], None]:
+    def read(name: str) -> Callable[[Report], None]:
         def work(part: Report) -> None:
-            with part.stage(f"reading {name}"):
-                read_resource(state, name, part)
-            with part.stage(f"comparing {name} with its Parquet twin"):
-                check_twin(state, name, part)
+            read_resource(state, name, part)
             # What reading it took (bytes, parse buffers) goes back to the system now,
             # not when the allocator gets round to it: the peak is what counts.
             pa.default_memory_pool().release_unused()
 
         return work
 
-    report.run_stages(
-        pool,
-        [(f"reading {name}", read_and_compare(name)) for name in RESOURCES],
-        _largest_first(state),
-    )
-    # Tables in schema order, as one after the other would have stored them: rules
-    # iterate over them, and their findings come in this order.
-    state.tables = {name: state.tables[name] for name in RESOURCES if name in state.tables}
-    report.checked.append("files, hashes, CSV structure, types, constraints, primary keys")
-    report.checked.append("CSV/Parquet twins")
+    def compare(name: str) -> Callable[[Report], None]:
+        def work(part: Report) -> None:
+            check_twin(state, name, part)
+            pa.default_memory_pool().release_unused()
+
+        return work
+
+    sizes = _sizes(state)
+    # The largest first, so that the shortest fill in around them; but the sources
+    # before all, and their texts next: every rule waits for those. A twin is compared
+    # once its CSV is read; no rule waits for that.
+    first = -(sum(sizes.values()) + 1)
+    reads = []
+    for name in RESOURCES:
+        rank = first if name == "sources" else -sizes[name]
+        reads.append(Stage(f"reading {name}", read(name), rank=rank))
+        reads.append(
+            Stage(
+                f"comparing {name} with its Parquet twin",
+                compare(name),
+                needs=(f"reading {name}",),
+                rank=rank,
+            )
+        )
     texts: dict[str, bytes] = {}
+    shared = Shared()
 
     def descriptor(part: Report) -> None:
         check_descriptor_matches(state, part)
@@ -219,22 +234,46 @@ def _check(state: PackageState, report: Report, pool: Executor | None) -> None:
     def sources(part: Report) -> None:
         texts.update(check_sources(state, part))
 
-    report.run_stages(
-        pool,
-        [
-            ("comparing the descriptor with the build's", descriptor),
-            ("checking the source texts", sources),
-        ],
-    )
-    report.checked.append("the descriptor, key by key")
-    data = Inputs(state.tables, state.where, texts)
+    between = [
+        Stage(
+            "comparing the descriptor with the build's",
+            descriptor,
+            needs=tuple(stage.name for stage in reads),
+        ),
+        Stage("checking the source texts", sources, needs=("reading sources",), rank=first),
+    ]
 
     def rule_stage(rule: Rule) -> Callable[[Report], None]:
-        return lambda part: part.problems.extend(rule.run(data))
+        def work(part: Report) -> None:
+            # The tables it reads, in schema order, once they are read (or could not be).
+            tables = {
+                n: state.tables[n] for n in RESOURCES if n in rule.tables and n in state.tables
+            }
+            part.problems.extend(rule.run(Inputs(tables, state.where, texts, shared)))
 
-    report.run_stages(
-        pool,
-        [(f"rule {rule.name}", rule_stage(rule)) for rule in RULES],
-        one_at_a_time={f"rule {rule.name}" for rule in RULES if rule.heavy},
-    )
+        return work
+
+    rules = [
+        Stage(
+            f"rule {rule.name}",
+            rule_stage(rule),
+            # The source texts first: a rule may read them.
+            needs=(
+                *(f"reading {n}" for n in rule.tables if n in RESOURCES),
+                "checking the source texts",
+            ),
+            heavy=rule.heavy,
+        )
+        for rule in RULES
+    ]
+    parts = Report()
+    parts.run_stages(pool, [*reads, *between, *rules], workers)
+    # Tables in schema order, as one after the other would have stored them.
+    state.tables = {name: state.tables[name] for name in RESOURCES if name in state.tables}
+    # The parts' reports in stage order; what was checked said after each group of them.
+    report.problems += parts.problems
+    report.skipped += parts.skipped
+    report.checked.append("files, hashes, CSV structure, types, constraints, primary keys")
+    report.checked.append("CSV/Parquet twins")
+    report.checked.append("the descriptor, key by key")
     report.checked.append("foreign keys, source texts, dataset rules")

@@ -9,7 +9,12 @@ or finds none). So a proof can never hide a finding, only save time:
   a control character is exactly one byte (0x00-0x1F, 0x7F) and no byte of a
   multi-byte character is below 0x80, so no such byte in the file means none in
   any cell.
-* NFC: `unicodedata.is_normalized` over a column's cells concatenated (its
+* NFC: for a large column, the kinds of its multi-byte characters (lead byte and
+  the byte after, counted at once): when each kind is a character that no text it
+  stands in can make non-NFC (an assigned character of combining class 0, unchanged
+  by NFC, never the second half of a canonical pair: UAX #15's quick check says
+  "yes"), the text is NFC with nothing decoded. Otherwise, and for small columns,
+  `unicodedata.is_normalized` over a column's cells concatenated (its
   Arrow data buffer, decoded in pieces). A substring of an NFC string is NFC
   (normalisation looks back no further than the last starter, and a non-starter
   run cut at the front stays in canonical order), and every cell is a substring
@@ -68,6 +73,77 @@ def _offsets_and_data(chunk: pa.Array) -> tuple[np.ndarray, memoryview] | None:
     return offsets, data
 
 
+#: A column's bytes from this many on are proven NFC by the kinds of their characters
+#: first (`_inert_characters`): below it, decoding them costs less than the tables.
+BYTE_PROOF_BYTES = 1 << 20
+#: The first two bytes (as one number) of each multi-byte character kind proven NFC-inert.
+_INERT_KEYS: dict[int, bool] = {}
+_SECOND_HALVES: set[int] = set()
+
+
+def _second_halves() -> set[int]:
+    """The characters of the Basic Multilingual Plane that end a canonical pair (a
+    precomposed letter's mark, say): one of them may compose with the character before
+    it. Hangul vowels and final consonants compose without a decomposition listed."""
+    if not _SECOND_HALVES:
+        found = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+        for cp in range(0x10000):
+            parts = unicodedata.decomposition(chr(cp)).split()
+            if len(parts) == 2 and not parts[0].startswith("<"):
+                found.add(int(parts[1], 16))
+        _SECOND_HALVES.update(found)
+    return _SECOND_HALVES
+
+
+def _inert(cp: int) -> bool:
+    """A character that leaves any text it stands in NFC (quick check "yes", class 0):
+    assigned, no combining class, unchanged by NFC alone, never the end of a pair."""
+    ch = chr(cp)
+    return (
+        unicodedata.category(ch) not in ("Cn", "Cs", "Co")
+        and unicodedata.combining(ch) == 0
+        and unicodedata.is_normalized("NFC", ch)
+        and cp not in _second_halves()
+    )
+
+
+def _inert_key(key: int) -> bool:
+    """Whether every character whose UTF-8 starts with the two bytes of `key` is inert:
+    a two-byte character is one character, a three-byte one of 64."""
+    known = _INERT_KEYS.get(key)
+    if known is None:
+        lead, second = key >> 8, key & 0xFF
+        if not 0x80 <= second <= 0xBF:
+            known = False
+        elif 0xC2 <= lead <= 0xDF:
+            known = _inert(((lead & 0x1F) << 6) | (second & 0x3F))
+        elif 0xE0 <= lead <= 0xEF:
+            base = ((lead & 0x0F) << 12) | ((second & 0x3F) << 6)
+            known = base >= 0x800 and all(_inert(cp) for cp in range(base, base + 64))
+        else:  # four-byte characters and bytes that begin none: not proven here
+            known = False
+        _INERT_KEYS[key] = known
+    return known
+
+
+def _inert_characters(data: np.ndarray) -> bool:
+    """True when every multi-byte character in `data` (UTF-8) is inert, so that any text
+    of these characters and ASCII is NFC (UAX #15's quick check says "yes" for it).
+
+    Each character is known by its lead byte and the byte after (one number): counted
+    for every lead byte at once, and the few kinds found looked up."""
+    seen = np.zeros(1 << 16, dtype=np.int64)
+    for start in range(0, len(data), _TRANSLATE_BYTES):
+        leads = np.flatnonzero(data[start : start + _TRANSLATE_BYTES] >= 0xC0) + start
+        if not len(leads):
+            continue
+        if int(leads[-1]) + 1 >= len(data):  # a lead byte without its next: not UTF-8
+            return False
+        keys = (data[leads].astype(np.int32) << 8) | data[leads + 1]
+        seen += np.bincount(keys, minlength=1 << 16)
+    return all(_inert_key(int(key)) for key in np.flatnonzero(seen))
+
+
 def all_nfc(column: pa.ChunkedArray | pa.Array) -> bool:
     """True when every cell is certainly NFC (False: check cell by cell)."""
     for chunk in _chunks(column):
@@ -76,6 +152,10 @@ def all_nfc(column: pa.ChunkedArray | pa.Array) -> bool:
             return False
         offsets, data = layout
         start, last = int(offsets[0]), int(offsets[-1])
+        if last - start >= BYTE_PROOF_BYTES and _inert_characters(
+            np.frombuffer(data, dtype=np.uint8)[start:last]
+        ):
+            continue
         while start < last:
             # Cut at a cell boundary, so that a piece holds whole characters.
             stop = int(offsets[np.searchsorted(offsets, start + NFC_PIECE_BYTES, "right") - 1])
