@@ -607,9 +607,9 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     assert p("figures") >= 0.96 and r("figures") >= 0.97
     assert p("statements") >= 0.90 and r("statements") >= 0.89
     assert p("events") >= 0.90 and r("events") >= 0.86
-    # date+status 0.893 reached (dates2: occasions named before, schedules after a comma, a
-    # visit under way at publication)
-    assert totals["events"].dated_right / totals["events"].matched >= 0.89
+    # date+status 0.902 reached (dates2: occasions named before, schedules after a comma, a
+    # visit under way at publication, dated by its parts or by its n-th day)
+    assert totals["events"].dated_right / totals["events"].matched >= 0.90
     # 0.901 / 0.911 reached (actors3); 320-322 (dates2, written to the date patterns) added 22
     # actors, 14 found: 0.901 / 0.896 with them
     assert p("actors") >= 0.895 and r("actors") >= 0.895

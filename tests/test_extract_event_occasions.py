@@ -137,3 +137,60 @@ def test_a_participle_clause_takes_the_main_clauses_day(tmp_path: Path) -> None:
     assert _dates(forum) == (dt.date(2027, 6, 15), dt.date(2027, 6, 15), "occurred")
     visit = _one(d, "official_visit")
     assert _dates(visit) == (dt.date(2027, 6, 14), dt.date(2027, 6, 17), "ongoing")
+
+
+def test_the_nth_day_of_a_visit_gives_its_days_and_the_arrival_is_the_visit(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "HANOI (AFP) — French Prime Minister Marc Ollivier on Wednesday signed a rail accord with "
+        "Vietnam on the third day of a four-day official visit. Ollivier, who arrived in Hanoi "
+        "on Monday with his wife, praised the accord.",
+    )
+    visits = [
+        e for e in d.events if e.type in {"visit", "official_visit"} and e.status != "planned"
+    ]
+    assert len(visits) == 1, [(e.type, e.title) for e in d.events]
+    assert _dates(visits[0]) == (dt.date(2027, 6, 14), dt.date(2027, 6, 17), "ongoing")
+
+
+def test_a_visit_ends_with_what_comes_just_before_the_return(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "HANOI — French Minister Claire Roussel held talks in Hanoi on Tuesday. Roussel, who "
+        "arrived in Hanoi on Monday, will travel to Da Nang on Thursday before returning to "
+        "Paris.",
+    )
+    visits = sorted((e for e in d.events if e.type == "visit"), key=lambda e: e.first.start)
+    assert [_dates(v) for v in visits] == [
+        (dt.date(2027, 6, 14), dt.date(2027, 6, 17), "ongoing"),
+        (dt.date(2027, 6, 17), dt.date(2027, 6, 17), "planned"),
+    ]
+
+
+def test_a_visit_dated_by_its_talks_and_what_happened_during_it(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "PARIS — The two countries opened a new chapter during a landmark visit by Vietnamese "
+        "President Nguyễn Văn Bình to Paris. During their talks in Paris on June 8, both leaders "
+        "spoke of climate cooperation. The signing of six agreements during Bình’s visit was "
+        "welcomed by business leaders.",
+        published=dt.date(2027, 6, 10),
+    )
+    visit = _one(d, "visit")
+    assert _dates(visit) == (dt.date(2027, 6, 1), dt.date(2027, 6, 30), "occurred")
+    signing = _one(d, "signing")
+    assert _dates(signing) == (dt.date(2027, 6, 1), dt.date(2027, 6, 30), "occurred")
+    assert "during the visit" in (signing.when.note or "")
+
+
+def test_recent_is_the_publication_year_from_march_on(tmp_path: Path) -> None:
+    lead = (
+        "PARIS — Macron offered condolences for the losses Vietnam suffered due to recent "
+        "Typhoon Kajiki."
+    )
+    d = _draft(tmp_path, lead, published=dt.date(2027, 10, 9))
+    assert _dates(_one(d, "disaster")) == (dt.date(2027, 1, 1), dt.date(2027, 12, 31), "occurred")
+    d = _draft(tmp_path, lead, published=dt.date(2027, 1, 9))
+    assert _dates(_one(d, "disaster")) == (None, None, "occurred")

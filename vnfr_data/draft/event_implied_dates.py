@@ -40,6 +40,7 @@ _OPENING = re.compile(r"\bopening\s+(?:ceremony|session|night)\b|\bthe opening\b
 _OPENED = re.compile(r"\b(?:opened|opens|kicked off|kicks off|began|begins|was launched)\b")
 _RETURNS = re.compile(
     r"\b(?:before|ahead of)\s+(?:returning|flying|heading)\s+(?:home|back)\b|"
+    r"\b(?:before|ahead of)\s+returning\s+to\s+[A-Z][\w’'-]*|"
     r"\b(?:will return|returns|is due to return|leaves|will leave)\s+(?:home|for home)\b"
 )
 _SAME_DAY = re.compile(
@@ -255,18 +256,31 @@ def _returns(doc: str, sentences: list[Sentence], events: list[DraftEvent], anch
         after = Span(s.start + m.end(), s.end)
         ahead = bool(re.search(r"\b(?:will|is due|is scheduled|is expected)\b", s.text))
         day = _one_day(find(doc, after, anchor, future=ahead))
+        own = day is not None  # a day of the return itself, not of what comes before it
+        if day is None:
+            # "will travel to Ho Chi Minh City on Wednesday before returning to Paris": the day
+            # of what comes just before the return is the visit's last
+            lead = Span(max(s.start, s.start + m.start() - 40), s.start + m.start())
+            just_before = find(doc, s.span, anchor, future=ahead)
+            day = _one_day([d for d in just_before if lead.contains(d.span)])
         if day is None or day.when.start is None:
             continue
-        _not_the_return(s, Span(s.start + m.start(), s.end), events, day)
+        if own:
+            _not_the_return(s, Span(s.start + m.start(), s.end), events, day)
         begun = [
             v
             for v in visits
-            if v.sentence <= s.index and v.when.start and v.when.start <= day.when.start
+            if v.sentence <= s.index
+            and v.when.start
+            and v.when.start <= day.when.start
+            # not the trip that comes just before the return, nor a planned part of the visit
+            and (own or (v.when.start < day.when.start and v.status in {"occurred", "ongoing"}))
         ]
         if not begun:
             continue
         visit = begun[-1]
         assert visit.when.start is not None
-        note = (visit.when.note or "") + f"; ends the day of {day.text!r} ('returning home')"
+        said = " ".join(m.group().split())
+        note = (visit.when.note or "") + f"; ends the day of {day.text!r} ({said!r})"
         visit.when = When(visit.when.start, day.when.start, "day", "inferred", note.lstrip("; "))
         visit.rules.append("end date: the day the visitor returns home")

@@ -49,6 +49,7 @@ from .event_roles import (
     _where_dated,
 )
 from .event_triggers import _TRIGGER_RX
+from .event_visit_dates import visit_dates
 from .sentences import Sentence
 from .speakers import Discourse
 from .statements import DraftStatement
@@ -408,8 +409,8 @@ def find_events(
     facts = milestones(doc, sentences, anchor) + acts(doc, sentences, anchor)
     # what an act of the text ("She also inaugurated ...") implies of its date, as for any event
     implied_dates(doc, sentences, [*builder.events, *facts], anchor)
+    visit_dates(doc, sentences, builder.events, anchor)
     for ev in builder.events:
-        _under_way(doc, ev, anchor)
         _settle(ev, anchor)
         ev.title = title_of(doc, ev)
     return _with_milestones(doc, builder.events, sorted(facts, key=lambda e: e.first.start))
@@ -484,29 +485,6 @@ def _with_milestones(
         ]
         out.append(ms)
     return sorted(out, key=lambda e: e.first.start)
-
-
-def _under_way(doc: str, ev: DraftEvent, anchor: Anchor) -> None:
-    """ "X, who is on a three-day working visit to Việt Nam": a visit of a stated length under
-    way on the publication day, whose days the text does not give, takes that month (an event
-    known only by one day inside it takes the month: docs/annotations.md, Conventions)."""
-    ref = anchor.date
-    if ref is None or ev.when.start is not None or ev.status != "ongoing":
-        return
-    if ev.type not in _VISIT_FAMILY or not any(
-        _DAYS.search(doc, max(0, p.start - 30), p.end) for p in ev.phrases
-    ):
-        return
-    first = ref.replace(day=1)
-    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    ev.when = When(
-        first,
-        last,
-        "month",
-        "inferred",
-        f"under way on {anchor.source}; its first and last days are not stated",
-    )
-    ev.rules.append("dates: a visit under way at publication, its days not stated: the month")
 
 
 def _settle(ev: DraftEvent, anchor: Anchor) -> None:
