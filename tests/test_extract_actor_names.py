@@ -365,3 +365,73 @@ def test_an_agency_sign_off_is_no_part_of_the_last_statement(tmp_path: Path) -> 
     )
     quotes = [line for line in render(d).splitlines() if "evidence:" in line and "URB" in line]
     assert quotes and all('the URB said."]' in q for q in quotes), quotes
+
+
+# -- delegation lists, companies, states inside offices (helper "agreements2") ------------------
+
+
+def test_a_long_office_with_a_serial_comma_still_names_its_holder(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Ministers meet in Paris\n"
+        "The French side included Minister of the Economy, Finance, and Industrial Sovereignty "
+        "Édouard Marchal and Minister Delegate for Francophonie Inès Carpentier-Ba.\n",
+    )
+    proposed = _proposed(d)
+    assert proposed.get("edouard-marchal") == "Édouard Marchal"
+    assert proposed.get("ines-carpentier-ba") == "Inès Carpentier-Ba"
+    assert "oif" not in _mentioned(d)  # "Francophonie" of an office is no organisation
+
+
+def test_two_organisations_joined_by_and_are_two(tmp_path: Path) -> None:
+    """ "X and Đà Nẵng-based Y JSC", "the University of ... and École ...": a second name that
+    opens with where it is based or with an organisation word is a second organisation."""
+    d = _draft(
+        tmp_path,
+        "Firms and schools sign deals\n"
+        "French engineering group Varenne Ingénierie and Đà Nẵng-based Sơn Trà Port JSC signed a "
+        "memorandum of understanding, and the University of Danang and École Supérieure de Brest "
+        "exchanged a cooperation agreement.\n",
+    )
+    proposed = _proposed(d)
+    for actor in ("varenne-ingenierie", "son-tra-port", "university-of-danang"):
+        assert actor in proposed, proposed
+    assert "ecole-superieure-de-brest" in proposed
+    assert not any("-and-" in p for p in proposed), proposed
+
+
+def test_a_company_named_again_without_its_generic_word_is_the_same(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Airline orders jets\n"
+        "Low-cost carrier Cánh Diều Airlines signed a purchase agreement with Airbus on Tuesday.\n"
+        "Cánh Diều chief executive Trần Minh Khôi said the jets would fly to Lyon.\n",
+    )
+    proposed = _proposed(d)
+    assert "canh-dieu-airlines" in proposed
+    assert "canh-dieu" not in proposed
+    mentions = [m for m in d.mentions if m.actor.id == "canh-dieu-airlines"]
+    assert len(mentions) == 2
+
+
+def test_a_business_forum_is_a_meeting_not_an_actor(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Forum in Hanoi\n"
+        "The deal was signed at the Việt Nam–France Business Forum in Hà Nội, organised by the "
+        "French Chamber of Commerce and Industry in Vietnam.\n",
+    )
+    assert not any("forum" in p for p in _proposed(d))
+
+
+def test_a_state_inside_an_office_or_a_region_name_is_no_mention_of_it(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Region and province renew ties\n"
+        "The documents were signed in the presence of the Ambassador of France to Việt Nam, Odile "
+        "Brunet-Lai, and the Consul General of France in Đà Nẵng, Paul Mercier.\n"
+        "Hauts-de-France councillor Anne Roux said the region would open an office.\n",
+    )
+    assert not {"france", "vietnam"} & _mentioned(d)
+    d = _draft(tmp_path, "France and Vietnam sign\nFrance and Việt Nam signed a treaty.\n")
+    assert {"france", "vietnam"} <= _mentioned(d)

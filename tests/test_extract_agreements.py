@@ -156,3 +156,93 @@ def test_who_the_clause_says_will_act_is_a_party(tmp_path: Path) -> None:
     assert {a: role for a, (_x, role, _s) in ag.parties.items()} == {"france": "party"}
     signing = next(e for e in d.events if e.type == "signing")
     assert signing.title == "Signing of the agreement on the restoration of the Hue citadel gate"
+
+
+# -- lists of documents, other verbs, who signed which (helper "agreements2") -------------------
+
+
+def _names(d: Draft) -> list[str]:
+    return [a.name for a in d.agreements]
+
+
+def test_every_document_of_a_list_signed_together_is_one_record(tmp_path: Path) -> None:
+    """ "signed an agreement on X, a memorandum of understanding on Y and a letter of intent on
+    Z": three documents, each named by what it is for, none swallowing the next."""
+    d = _draft(
+        tmp_path,
+        "Ministers sign documents in Hanoi\n"
+        "In the presence of the two leaders, the ministers signed an agreement on vocational "
+        "training, a memorandum of understanding on port security and a letter of intent on "
+        "rail signalling in Hanoi on Thursday.\n",
+    )
+    assert _names(d) == [
+        "Agreement on vocational training",
+        "Memorandum of understanding on port security",
+        "Letter of intent on rail signalling",
+    ]
+    assert [a.type for a in d.agreements] == ["other", "cooperation_documents", "other"]
+
+
+def test_documents_exchanged_or_adopted_without_a_drafted_event(tmp_path: Path) -> None:
+    """ "exchanged a 200 million EUR loan agreement" (the amount is a figure, not the name) is
+    handed over; "adopted a roadmap ... and agreed to" ends the roadmap at the next verb; a
+    declaration is a declaration; a plan adopted by one side alone is no agreement."""
+    d = _draft(
+        tmp_path,
+        "Energy partners meet in Paris\n"
+        "The French agency and the Vietnamese utility exchanged a 200 million EUR loan agreement "
+        "for a transmission line in the Mekong Delta.\n"
+        "The two sides adopted a roadmap for energy cooperation to 2030 and agreed to meet again "
+        "in 2028.\n"
+        "The two regions adopted a joint declaration on decentralised cooperation.\n"
+        "The province adopted a plan to plant a million trees.\n",
+    )
+    by_name = {a.name: a for a in d.agreements}
+    loan = by_name["Loan agreement for a transmission line in the Mekong Delta"]
+    assert loan.status == "handed_over"
+    assert "Roadmap for energy cooperation to 2030" in by_name
+    assert by_name["Joint declaration on decentralised cooperation"].type == "declaration"
+    assert not any("trees" in n for n in by_name)
+
+
+def test_a_document_also_signed_in_the_passive_is_drafted(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Firms sign in Hanoi\n"
+        "A memorandum of understanding on digital skills was also signed between the ministry "
+        "and a French software firm in Hanoi on Monday.\n",
+    )
+    assert _names(d) == ["Memorandum of understanding on digital skills"]
+
+
+def test_two_signings_in_one_sentence_keep_their_own_parties(tmp_path: Path) -> None:
+    """ "X and Y signed an MoU on ..., and A and B exchanged an agreement on ...": each document
+    is the clause's own, so its parties are the subject of its own verb."""
+    d = _draft(
+        tmp_path,
+        "Universities and firms sign deals\n"
+        "French engineering group Varenne Ingénierie and Hải Phòng-based Cửa Cấm Port JSC signed a "
+        "memorandum of understanding on crane automation, and the University of Quy Nhơn and École "
+        "Supérieure de Brest exchanged a cooperation agreement on marine robotics.\n",
+    )
+    by_name = {a.name: set(a.parties) for a in d.agreements}
+    assert by_name["Memorandum of understanding on crane automation"] == {
+        "varenne-ingenierie",
+        "cua-cam-port",
+    }
+    assert by_name["Cooperation agreement on marine robotics"] == {
+        "university-of-quy-nhon",
+        "ecole-superieure-de-brest",
+    }
+
+
+def test_a_venue_named_with_an_agreement_word_is_no_agreement(tmp_path: Path) -> None:
+    """ "Convention" in "... Exhibition and Convention Center" names a building: a name ending
+    in an organisation word is a body or a place."""
+    d = _draft(
+        tmp_path,
+        "Food week in the city\n"
+        "The chamber will hold a food week at the Hà Đông Exhibition and Convention Center from "
+        "January 5, the organisers said on Monday.\n",
+    )
+    assert not d.agreements

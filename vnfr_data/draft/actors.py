@@ -130,6 +130,11 @@ class MentionFinder:
                         if (
                             self.doc[span.start - 1 : span.start] in {"-", "–"}
                             and actor.type != "person"
+                            # "Hauts-de-France", "Île-de-France": a region named after the
+                            # country is no mention of it
+                            and not _PLACE_PARTICLE.search(
+                                self.doc, max(0, span.start - 5), span.start
+                            )
                         ):
                             taken.append(span)
                             out.append(Mention(actor, span, span, None, s.index))
@@ -172,7 +177,9 @@ class MentionFinder:
 
     def _drop_portfolios(self, mentions: list[Mention]) -> list[Mention]:
         """ "Minister of State for Francophonie ...": a portfolio inside an office is a field of
-        work, not the organisation that shares its name."""
+        work, not the organisation that shares its name; and the state an office is held for or
+        accredited to ("Ambassador of France to Việt Nam", "Consul General of France in ...")
+        is no actor of the sentence for that."""
         people: dict[int, list[Mention]] = {}
         for m in mentions:
             if m.actor.type == "person" and m.role:
@@ -180,11 +187,20 @@ class MentionFinder:
         return [
             m
             for m in mentions
-            if m.actor.type == "person"
-            or self.doc[m.span.start : m.span.end] not in PORTFOLIO_WORDS
-            or not any(
-                p.full.start <= m.span.start and m.span.end <= p.span.start
-                for p in people.get(m.sentence, [])
+            if not (
+                m.actor.type == "state"
+                and _ACCREDITED.search(self.doc, max(0, m.span.start - 60), m.span.start)
+            )
+            and (
+                m.actor.type == "person"
+                or (
+                    self.doc[m.span.start : m.span.end] not in PORTFOLIO_WORDS
+                    and m.actor.type != "state"
+                )
+                or not any(
+                    p.full.start <= m.span.start and m.span.end <= p.span.start
+                    for p in people.get(m.sentence, [])
+                )
             )
         ]
 
@@ -203,6 +219,16 @@ class MentionFinder:
                 continue
             kept.append(m)
         return kept
+
+
+#: An office held for or accredited to a state, right before the state's name ("Ambassador of
+#: France to ", "Vietnamese Ambassador to ", "Consul General of France in ").
+_ACCREDITED = re.compile(
+    r"\b(?i:ambassadors?|consuls?(?:[\s-]general)?|envoys?|embassy|consulate(?:[\s-]general)?)"
+    r"(?:\s+of\s+(?:the\s+)?[A-ZĐÀ-Ý][\w’'–-]*(?:\s+[A-ZĐÀ-Ý][\w’'–-]*){0,2})?"
+    r"\s+(?:to|in|of)\s+(?:the\s+)?$"
+)
+_PLACE_PARTICLE = re.compile(r"[-–](?:de|du|des|la|le|sur)[-–]$")
 
 
 def find_mentions(doc: str, sentences: list[Sentence], catalog: Catalog) -> list[Mention]:

@@ -27,11 +27,29 @@ _DOCUMENTS = re.compile(
 
 #: One unnamed document: "an agreement", "a financing agreement", "a three-year cooperation
 #: agreement", "a memorandum of understanding", "a cooperation programme", "a contract".
+_KIND_WORDS = (
+    r"(?:agreement|memorandum of understanding|memorandum|MoU|MOU|deal|contracts|contract"
+    r"|(?:programme|program|plan)(?: of action)?|accord|treaty|letter of intent"
+    r"|twinning(?! agreement\b| arrangement\b)|protocol|charter|roadmap|arrangement|declaration)"
+)
+#: An amount before the kind of a document ("a 200 million EUR loan agreement", "a
+#: €50-million contract"): a figure, no part of the document's name.
+_AMOUNT_BEFORE = (
+    r"(?:(?:about|some|nearly|around|over)\s+)?(?:[€$]\s?)?[\d.,]+(?:[\s-](?:million|billion))?"
+    r"(?:[\s-](?:EUR|USD|euros?|dollars?|US dollars|VND))?[\s-]+(?=(?:[\w–-]+\s+){0,3}?"
+    + _KIND_WORDS
+    + r")"
+)
 _ONE_DOCUMENT = re.compile(
     r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+|(?<=signed )(?=contracts\b))"
-    r"(?P<what>(?:(?!(?:of|signing|the|an?)\b)[\w–-]+\s+){0,3}?(?:agreement|memorandum of understanding"
-    r"|memorandum|MoU|MOU|deal|contracts|contract|programme|program|accord|treaty|letter of intent"
-    r"|plan|twinning|protocol|charter|roadmap|arrangement))\b"
+    rf"(?P<amount>{_AMOUNT_BEFORE})?"
+    r"(?P<what>(?:(?!(?:of|signing|the|an?)\b)[\w–-]+\s+){0,3}?" + _KIND_WORDS + r")\b"
+)
+#: Another document of the same list after a first one ("signed a letter of intent on X and a
+#: memorandum of understanding on Y").
+_AND_ANOTHER = re.compile(
+    r"(?:\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as|plus)\s+)"
+    r"(?=(?:an?|the|another)\s+(?:[\w–-]+\s+){0,3}?" + _KIND_WORDS + r"\b)"
 )
 
 
@@ -44,7 +62,13 @@ _WHERE_WHEN = re.compile(
 _TAIL_STOP = re.compile(
     rf"\s(?=(?:on|in)\s+(?:(?:{_MONTHS_RX}|{_DAYS_RX})\b|\d))"
     r"|\s(?=(?:next|last|this)\s+(?:week|month|year)\b)"
+    # "... on rail signalling in Hanoi on Thursday": where and when it was signed
+    rf"|\s(?=in\s+(?:the\s+)?[A-ZĐ][\w’'-]*(?:\s+[A-ZĐ][\w’'-]*){{0,3}}\s+on\s+(?:{_MONTHS_RX}|{_DAYS_RX})\b)"
     r"|(?<!\bunder)(?<!\bby)(?<!\bin)\s(?=(?:that|which)\s+(?!will\b|would\b))"
+    r"|\s(?=and\s+(?:an?|the|another)\s+(?:[\w–-]+\s+){0,3}?" + _KIND_WORDS + r"\b)"
+    # "... to 2030 and agreed to hold ...", "... and signed an action programme": a new verb
+    # of the same subject ends what the document is for
+    r"|\s(?=and\s+(?:also\s+)?[a-z]+ed\s+(?:to|an?|the|on|with)\s)"
     r"|,|;|\s(?=(?:in the presence|on the sidelines|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|during"
     r"|was|were|will be|is|are|at a|at the|after|before|following|with the participation)\b)"
 )
@@ -82,6 +106,8 @@ def document_type(what: str) -> str:
     contract, loan, treaty or single letter of intent is `other`."""
     if re.search(r"\bprogram(?:me)?\b", what):
         return "partnership_programme"
+    if re.search(r"\bdeclaration\b", what):
+        return "declaration"
     return "cooperation_documents" if _COOPERATION_DOCUMENT.search(what) else "other"
 
 
@@ -109,7 +135,7 @@ def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgre
         piece = tail.group()[: cut.start()] if cut else tail.group()
         end = m.end() + offset + len(piece)
     name = curated_name(what, _without_party_or_amount(piece))
-    a, b = trim(doc, m.start("what"), end, " ,;:.")
+    a, b = trim(doc, m.start("amount") if m.group("amount") else m.start("what"), end, " ,;:.")
     kind = document_type(what)
     return DraftAgreement(
         name,
@@ -120,6 +146,24 @@ def _one_document(doc: str, s: Sentence, phrase: Span, status: str) -> DraftAgre
         rule=f"one unnamed document, {status.replace('_', ' ')} at an event",
         sentences=[s.index],
     )
+
+
+def listed_after(doc: str, s: Sentence, first: DraftAgreement, status: str) -> list[DraftAgreement]:
+    """The documents listed after a first one in its clause ("signed a letter of intent on X
+    and a memorandum of understanding on Y"), each one record of the same status."""
+    out: list[DraftAgreement] = []
+    last = first
+    while len(out) < 6:
+        link = _AND_ANOTHER.match(doc, last.mentions[0].end, s.end)
+        if link is None:
+            break
+        one = _one_document(doc, s, Span(link.end(), link.end()), status)
+        if one is None:
+            break
+        one.rule = first.rule
+        out.append(one)
+        last = one
+    return out
 
 
 def _sentence_of(sentences: list[Sentence], span: Span, starts: list[int]) -> Sentence | None:
@@ -158,6 +202,7 @@ def documents(
                 one = _one_document(doc, s, phrase, status)
                 if one is not None:
                     out.append(one)
+                    out += listed_after(doc, s, one, status)
                     break
                 continue
             start = m.start("det") if m.group("det") else m.start("what")
@@ -190,7 +235,13 @@ def documents(
     return out
 
 
-_SIGNED = re.compile(r"\b(?:signed|sign|signing)\b")
+_SIGNED = re.compile(r"\b(?:signed|sign|signing|exchanged|inked)\b")
+#: A verb that concludes or hands over a document: between the verb of a signing and an
+#: agreement, another one means the agreement is another clause's ("X and Y signed an MoU,
+#: and A and B exchanged an agreement").
+_DOCUMENT_VERB = re.compile(
+    r"\b(?:signed|exchanged|inked|adopted|concluded|sealed|initialled|initialed|handed over)\b"
+)
 
 
 def _signers(
@@ -237,13 +288,39 @@ def signings_by_sentence(
     starts = [x.start for x in sentences]
     out: dict[int, list[DraftEvent]] = {}
     for ev in events:
-        if ev.type != "signing":
+        if ev.type not in {"signing", "document_exchange"}:
             continue
         for p in ev.phrases:
             k = bisect.bisect_right(starts, p.start) - 1
             if k >= 0 and sentences[k].span.contains(p) and ev not in out.setdefault(k, []):
                 out[k].append(ev)
     return out
+
+
+def _clause_signers(
+    doc: str,
+    mentions: list[Mention],
+    discourse: Discourse | None,
+    signings: list[DraftEvent],
+    s: Sentence,
+    ag: DraftAgreement,
+) -> tuple[list[DraftActor], Span] | None:
+    """Who signed the agreement in sentence `s`: the signers of the signing whose verb comes
+    last before the agreement with no other clause's verb between ("X and Y signed an MoU on
+    ..., and A and B signed a letter of intent": the letter is A's and B's), else of a signing
+    told after it ("The documents were signed ... by X and Y"). None when no signing of the
+    sentence names who signed."""
+    found = [f for ev in signings if (f := _signers(doc, mentions, discourse, ev, s))]
+    at = next((x for x in ag.mentions if s.span.contains(x)), None)
+    if not found or at is None:
+        return found[0] if found else None
+    verbs = [(f, _SIGNED.search(doc, f[1].start, f[1].end)) for f in found]
+    before = [(f, v) for f, v in verbs if v is not None and v.end() <= at.start]
+    if before:
+        best, verb = max(before, key=lambda fv: fv[1].end())
+        return None if _DOCUMENT_VERB.search(doc, verb.end(), at.start) else best
+    after = [(f, v) for f, v in verbs if v is not None and v.start() >= at.end]
+    return min(after, key=lambda fv: fv[1].start())[0] if after else found[0]
 
 
 def _signatories(
@@ -263,10 +340,8 @@ def _signatories(
     # Only the sentences that name the agreement, and the signings of each (both indexed by
     # sentence, `signings_by_sentence`): linear in the article's length.
     for s in (sentences[i] for i in sorted(ag.sentences) if 0 <= i < len(sentences)):
-        for ev in signings.get(s.index, []):
-            found = _signers(doc, mentions, discourse, ev, s)
-            if found is None:
-                continue
+        found = _clause_signers(doc, mentions, discourse, signings.get(s.index, []), s, ag)
+        if found is not None:
             actors, clause = found
             for actor in actors:
                 if actor.id in ag.parties:
@@ -278,4 +353,3 @@ def _signatories(
                         ag.parties[state.id] = (state, "party", clause)
                 else:
                     ag.parties[actor.id] = (actor, "party", clause)
-            break

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .agreement_documents import _one_document
+from .agreement_documents import _one_document, listed_after
 from .agreement_model import DraftAgreement
 from .catalog import Mention
 from .event_model import DraftEvent
@@ -74,9 +74,16 @@ _NEGATED = re.compile(r"\b(?:no|not|never|yet to)\b[^.;]{0,30}$")
 #: parties agreed, not that anything was signed; the renderer asks the reviewer).
 _CONCLUDED = re.compile(
     r"\b(?P<verb>inked|sealed|struck|concluded|clinched|initialled|initialed|penned|reached"
-    r"|signed|have signed|has signed)\s+(?=(?:an?|the|new)\s)"
+    r"|signed|have signed|has signed|exchanged|adopted)\s+(?=(?:an?|the|new)\s)"
 )
-_VERB_STATUS = {"reached": "unknown", "struck": "signed"}
+_VERB_STATUS = {"reached": "unknown", "struck": "signed", "exchanged": "handed_over"}
+#: What two sides adopt together: a declaration, a roadmap, a programme or plan of action, a
+#: charter; not a law or a national plan ("adopted a plan to cut emissions").
+_ADOPTED_KINDS = re.compile(
+    r"\b(?:declaration|roadmap|programme|program|action plan|charter|protocol|memorandum"
+    r"|agreement|letter of intent)\b",
+    re.IGNORECASE,
+)
 
 _BACK = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:new\s+|latest\s+)?"
@@ -197,9 +204,13 @@ def concluded_documents(
             one = _one_document(doc, s, verb, status)
             if one is None or any(one.mentions[0].overlaps(t) for t in taken):
                 continue
+            if m.group("verb") == "adopted" and not _ADOPTED_KINDS.search(one.name):
+                continue
             one.rule = f"one unnamed document, '{m.group('verb')}'"
-            out.append(one)
-            taken.append(one.mentions[0])
+            for each in (one, *listed_after(doc, s, one, status)):
+                if not any(each.mentions[0].overlaps(t) for t in taken):
+                    out.append(each)
+                    taken.append(each.mentions[0])
     return out
 
 

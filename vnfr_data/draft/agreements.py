@@ -38,7 +38,7 @@ from .agreement_refs import (
     document_sets,
 )
 from .event_model import DraftEvent
-from .lexicon import AGREEMENT_HEADS, EVENT_HEADS
+from .lexicon import AGREEMENT_HEADS, EVENT_HEADS, ORG_HEADS
 from .sentences import Sentence
 from .speakers import Discourse
 from .text import Span, fold, strip_possessive, trim
@@ -246,6 +246,8 @@ class _Finder:
                 or words[-1] in EVENT_HEADS
                 or words[-1] in {"Sea", "Assistance"}
                 and not heads
+                # "Saigon Exhibition and Convention Center": a body or a place, no agreement
+                or words[-1].lower() in ORG_HEADS
             ):
                 continue
             last_head = heads[-1]

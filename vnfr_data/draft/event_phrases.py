@@ -72,7 +72,7 @@ _PLACES_AFTER = re.compile(
 
 
 _CLAUSE_TRIGGER = re.compile(
-    r"^(?:upgraded|elevated|raised|establish(?:ed|ing)\b.*|(?:was|were|been|be) (?:signed|exchanged)"
+    r"^(?:upgraded|elevated|raised|establish(?:ed|ing)\b.*|(?:was|were|been|be) (?:also )?(?:signed|exchanged)"
     r"|signed|exchanged)$",
     re.I | re.S,
 )

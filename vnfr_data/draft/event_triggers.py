@@ -68,7 +68,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     # receiving a named guest (the rules check that a person or a delegation follows)
     (r"\bhost(?:ed|s|ing)\b|\bwelcom(?:ed|es|ing)\b", "host_verb"),
     (
-        r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) signed\b"
+        r"\bsigning ceremony\b|\bsigning(?= of\b)|\bsigning\b|\b(?:was|were|been|be) (?:also )?signed\b"
         r"|\bto sign(?=\s+(?:a|an|the|new|\w+)\s)"
         r"|\b(?:will|would|shall)\s+(?:also\s+)?sign(?=\s+(?:a|an|the|new)\s)"
         r"|(?<!\bthe )(?<!\bout )(?<!existing )\bsigned(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|numerous|new|[A-Z])\b"
@@ -85,7 +85,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b"
         # "the two sides exchanged 14 cooperation documents", "documents ... were exchanged"
-        r"|\b(?:was|were|been|be) exchanged\b"
+        r"|\b(?:was|were|been|be) (?:also )?exchanged\b"
         r"|\bexchanged(?=\s+(?:[\w-]+\s+){0,4}?(?:documents?|agreements?|memorand\w*|MoUs?"
         r"|letters? of intent|instruments)\b)",
         "document_exchange",

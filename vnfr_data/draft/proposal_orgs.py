@@ -49,7 +49,8 @@ _COMPANY_CUE = re.compile(
     r"\b(?:carrier|airline|utility|company|firm|group|manufacturer|maker|planemaker|carmaker"
     r"|automaker|giant|conglomerate|developer|operator|lender|insurer|retailer|start-?up"
     r"|shipbuilder|producer|supplier|investor|bank|contractor|roaster|exporter|importer"
-    r"|distributor|brewer|builder|chain|consultancy|insurer|lessor|shipper|trader)\s+$"
+    r"|distributor|brewer|builder|chain|consultancy|insurer|lessor|shipper|trader|cooperative"
+    r"|co-operative)\s+$"
     # "French groups Thales and Safran", "companies Alstom, Egis and Systra": every name of a
     # list after a plural cue is a company.
     r"|\b(?:carriers|airlines|utilities|companies|firms|groups|manufacturers|makers|giants"
@@ -122,6 +123,12 @@ def _city_before(doc: str, pos: int) -> str | None:
 #: A body two sides hold together is a cooperation mechanism (an agreement), no actor.
 _SHARED_BODY = re.compile(r"\b(?:Joint|Intergovernmental|Inter-governmental|Mixed|Bilateral)\b")
 _MECHANISM_HEADS = frozenset({"Committee", "Commission", "Council", "Group", "Force", "Dialogue"})
+#: A forum of businesses or of two sides is a meeting held, not a body ("World Economic Forum"
+#: is one).
+_MEETING_FORUM = re.compile(
+    r"\b(?:Business|Investment|Trade|Enterprise|Enterprises)\s+Forum$"
+    r"|^[\w’'. ]*?[–-](?:France|Vietnam|Việt Nam|Viet Nam|French|Vietnamese)\b.*\bForum$"
+)
 #: A body named by its portfolios, and the list of them after its first one.
 _PORTFOLIO_OF = re.compile(
     r"\b(?:Ministry|Department|Committee|Commission)\s+(?:of|for)\s+[A-Z][\w’'-]*$"
@@ -157,7 +164,8 @@ def _propose_org(
     owner: str | None = None,
 ) -> None:
     name = re.sub(r"^(?:(?:The|A|An|the|of|and|for|in|on|de)\s+)+", "", name.strip())
-    name = re.sub(r"^[\w’'.-]+-based\s+", "", name)  # "Toulon-based X Group" is X Group
+    # "Toulon-based X Group" is X Group, as "Đà Nẵng-based X JSC" is X JSC
+    name = re.sub(r"^(?:[\w’'.]+\s+){0,2}[\w’'.-]+-based\s+", "", name)
     name = re.sub(rf"\s+(?:on|in|of|since|from|until)\s+(?:{_WHEN_WORDS})\b.*$", "", name)
     tokens = name.split()
     while tokens and (
@@ -187,6 +195,8 @@ def _propose_org(
         return  # "... Convention (UNCLOS)" is an agreement, not an organisation
     if _SHARED_BODY.search(name) and tokens[-1] in _MECHANISM_HEADS:
         return  # "the Vietnam–France Joint Economic Committee" is a mechanism of two sides
+    if _MEETING_FORUM.search(name):
+        return  # "the Việt Nam–France Business Forum" is a meeting (an event), not a body
     if catalog.lookup(name) or (acronym and catalog.lookup(acronym)):
         return
     embassy = _EMBASSY_IN_STATE.match(name)
@@ -217,6 +227,8 @@ def _propose_org(
         # "Thăng Long Infrastructure JSC": the id and an alias without the legal form, as the
         # text names the company afterwards ("Thăng Long Infrastructure").
         aliases = (*aliases, bare)
+    if kind == "company":
+        aliases = (*aliases, *_short_name(bare))
     catalog.propose(DraftActor(prefix + slug(bare, 12), name, kind, country, aliases, False))
 
 
@@ -246,11 +258,32 @@ _LEGAL_FORM = re.compile(
 )
 
 
+#: The generic last word of a company's name, which the text drops when it names the company
+#: again ("Sen Việt Airlines" ... "Sen Việt chief executive").
+_GENERIC_COMPANY_WORDS = frozenset(
+    {"Airlines", "Airways", "Group", "Corporation", "Corp", "Company", "Holdings"}
+)
+
+
+def _short_name(name: str) -> tuple[str, ...]:
+    """The company's name without its generic last word, when what is left is a name of two
+    words or more and no place ("Vietnam Airlines" is never "Vietnam")."""
+    words = name.split()
+    if len(words) < 3 or words[-1] not in _GENERIC_COMPANY_WORDS:
+        return ()
+    rest = words[:-1]
+    if any(w in COUNTRIES or w in DEMONYMS or w in CITIES for w in rest):
+        return ()
+    if fold(" ".join(rest)) in _PLACE_KEYS:
+        return ()
+    return (" ".join(rest),)
+
+
 def _company(name: str, country: str | None) -> DraftActor:
     """A company the text calls one; its id without a legal form (`_LEGAL_FORM`)."""
     bare = _LEGAL_FORM.sub("", name)
     aliases = (bare,) if bare != name else ()
-    return DraftActor(slug(bare), name, "company", country, aliases, False)
+    return DraftActor(slug(bare), name, "company", country, (*aliases, *_short_name(bare)), False)
 
 
 #: A possessive inside a name, not before it: "People’s Committee", "People’s Navy", "Women’s
@@ -333,13 +366,20 @@ def _split_and(run: str) -> list[str]:
     Training" stays one."""
     out: list[str] = []
     start = 0
-    for m in re.finditer(r"\s+and\s+(?=[A-Z])", run):
+    for m in re.finditer(rf"\s+and\s+(?=[{_UP}])", run):
         left = run[start : m.start()].split()
         last = strip_possessive(left[-1]) if left else ""
         closes = last.lower() in ORG_HEADS or last in CITIES or last in COUNTRIES
         # "... Hospital in Hà Nội and Huế Central Hospital": a place of two or three words
         closes = closes or any(fold(" ".join(left[-n:])) in _PLACE_KEYS for n in (2, 3))
-        if closes or (last.isupper() and len(last) > 1):
+        # "... and Đà Nẵng-based Hải Vân Port JSC", "... and École Centrale de Lyon": a name
+        # that opens with where it is based or with an organisation word is a second name
+        right = run[m.end() :].split()
+        opens = bool(right) and (
+            strip_possessive(right[0]).lower() in ORG_HEADS
+            or any(w.endswith("-based") for w in right[:3])
+        )
+        if closes or opens or (last.isupper() and len(last) > 1):
             out.append(run[start : m.start()])
             start = m.end()
     return [*out, run[start:]]

@@ -139,10 +139,13 @@ def title_before(
         w = strip_possessive(ws[i].text)
         nxt = ws[i + 1].text
         lead = comma and i == index - 1 and gap == ", "
+        # "Minister of the Economy, Finance, and Industrial Sovereignty ...": a serial comma
+        # before the last portfolio of the list
+        serial = nxt == "and" and i + 2 < len(ws) and ws[i + 2].text[:1].isupper()
         if (
             "," in gap
             and not lead
-            and not (_in_title(w) and (_in_title(nxt) or _listed_field(ws, i + 1)))
+            and not (_in_title(w) and (_in_title(nxt) or _listed_field(ws, i + 1) or serial))
         ):
             break  # "..., Finance and ...": a list of portfolios; else the comma ends a clause
         if (
