@@ -246,3 +246,15 @@ def test_a_venue_named_with_an_agreement_word_is_no_agreement(tmp_path: Path) ->
         "January 5, the organisers said on Monday.\n",
     )
     assert not d.agreements
+
+
+def test_a_renewed_agreement_is_drafted_and_a_renewed_commitment_is_not(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Cities renew ties\n"
+        "Huế and Blois renewed their cooperation agreement for another five years on Monday.\n"
+        "The two mayors also renewed their commitment to heritage and extended the deadline for "
+        "the bridge project.\n",
+    )
+    assert _names(d) == ["Cooperation agreement"]
+    assert d.agreements[0].status == "signed"

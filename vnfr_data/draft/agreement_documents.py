@@ -62,6 +62,7 @@ _WHERE_WHEN = re.compile(
 _TAIL_STOP = re.compile(
     rf"\s(?=(?:on|in)\s+(?:(?:{_MONTHS_RX}|{_DAYS_RX})\b|\d))"
     r"|\s(?=(?:next|last|this)\s+(?:week|month|year)\b)"
+    r"|\s(?=for\s+(?:another|a further|an additional)\s)"  # "... for another five years"
     # "... on rail signalling in Hanoi on Thursday": where and when it was signed
     rf"|\s(?=in\s+(?:the\s+)?[A-ZĐ][\w’'-]*(?:\s+[A-ZĐ][\w’'-]*){{0,3}}\s+on\s+(?:{_MONTHS_RX}|{_DAYS_RX})\b)"
     r"|(?<!\bunder)(?<!\bby)(?<!\bin)\s(?=(?:that|which)\s+(?!will\b|would\b))"
