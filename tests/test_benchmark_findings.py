@@ -9,13 +9,12 @@ valid package has no finding, and one thread or several report the same list.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import load_script
 
 from vnfr_data.validate import validate
 
@@ -23,14 +22,7 @@ BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "validate_be
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("validate_benchmark", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    if str(BENCHMARK.parent) not in sys.path:
-        sys.path.insert(0, str(BENCHMARK.parent))  # the benchmarks import their helpers
-    sys.modules["validate_benchmark"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(BENCHMARK)
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,14 @@ foreign or stale entry is a miss, never a wrong table.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import yaml
+from conftest import load_script
 
 from vnfr_data.build import build_tables
 from vnfr_data.build.cache import BuildCache
@@ -27,14 +26,7 @@ BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "build_bench
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_benchmark", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    if str(BENCHMARK.parent) not in sys.path:
-        sys.path.insert(0, str(BENCHMARK.parent))  # the benchmarks import their helpers
-    sys.modules["build_benchmark"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(BENCHMARK)
 
 
 @pytest.fixture()

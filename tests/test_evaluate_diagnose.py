@@ -3,12 +3,11 @@ never an id or a word of the articles (it is printed for the blind sets)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import load_script
 
 MENU = "Home | World | Business | Zorblat Sports\n"
 TEXT = (
@@ -21,17 +20,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def evaluation(repo: Path) -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "evaluate_extraction", repo / "scripts" / "evaluate_extraction.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.modules.pop(spec.name, None)
-    return module
+    return load_script(repo / "scripts" / "evaluate_extraction.py")
 
 
 def _at(words: str) -> list[tuple[int, int]]:

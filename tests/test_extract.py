@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +30,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import load_script
 
 from vnfr_data.annotations.load import DRAFT_MARKER
 from vnfr_data.build import build_tables
@@ -518,17 +517,7 @@ def test_cli_errors_and_stdout(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 
 
 def _evaluation(repo: Path) -> object:
-    spec = importlib.util.spec_from_file_location(
-        "evaluate_extraction", repo / "scripts" / "evaluate_extraction.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.modules.pop(spec.name, None)
-    return module
+    return load_script(repo / "scripts" / "evaluate_extraction.py")
 
 
 def test_targets_on_the_corpus(repo: Path) -> None:

@@ -156,10 +156,12 @@ def implied_dates(
                 )
                 ev.rules.append("date: 'also', the day the sentence before names")
                 continue
-        if ev.type in _AT_OCCASION and _at_named_occasion(doc, sentences, s, ev, events):
+        if ev.type in _AT_OCCASION and _at_named_occasion(
+            doc, sentences, s, ev, events, by_sentence
+        ):
             continue
         if _OPENING.search(doc[ev.first.start : ev.first.end]):
-            opened = _what_opened(doc, sentences, s.index, by_sentence)
+            opened = _what_opened(sentences, s.index, by_sentence)
             if opened is not None:
                 ev.when = _inferred(opened.when, f"the first day of the {opened.type} that opened")
                 ev.rules.append("date: the opening of what opened")
@@ -167,7 +169,12 @@ def implied_dates(
 
 
 def _at_named_occasion(
-    doc: str, sentences: list[Sentence], s: Sentence, ev: DraftEvent, events: list[DraftEvent]
+    doc: str,
+    sentences: list[Sentence],
+    s: Sentence,
+    ev: DraftEvent,
+    events: list[DraftEvent],
+    by_sentence: dict[int, list[DraftEvent]],
 ) -> bool:
     """ "After the session, the two sides signed ...", "... were exchanged at the forum": the
     day of the event named before by that noun (the opening: of what opened)."""
@@ -184,7 +191,7 @@ def _at_named_occasion(
     noun = found.group("noun")
     said = f"'{found.group('how')} the {noun}'"
     if noun == "opening":
-        opened = _what_opened_before(doc, sentences, s.index, events)
+        opened = _what_opened(sentences, s.index, by_sentence, back=5, own=True)
         if opened is None:
             return False
         ev.when = _inferred(opened.when, f"{said}: the first day of the {opened.type} that opened")
@@ -208,28 +215,21 @@ def _at_named_occasion(
     return True
 
 
-def _what_opened_before(
-    doc: str, sentences: list[Sentence], index: int, events: list[DraftEvent]
+def _what_opened(
+    sentences: list[Sentence],
+    index: int,
+    by_sentence: dict[int, list[DraftEvent]],
+    *,
+    back: int = 3,
+    own: bool = False,
 ) -> DraftEvent | None:
-    """The latest event of the five sentences up to this one dated from a day in a sentence
-    that says it opened."""
-    for i in range(index, max(-1, index - 6), -1):
+    """The event dated to one day in the nearest of the `back` sentences before (and this
+    one, with `own`) whose sentence says it opened."""
+    for i in range(index if own else index - 1, max(-1, index - 1 - back), -1):
         if not _OPENED.search(sentences[i].text):
             continue
-        for e in events:
-            if e.sentence == i and e.when.start is not None and e.when.precision == "day":
-                return e
-    return None
-
-
-def _what_opened(
-    doc: str, sentences: list[Sentence], index: int, by_sentence: dict[int, list[DraftEvent]]
-) -> DraftEvent | None:
-    """The dated event of the three sentences before whose sentence says it opened."""
-    for i in range(index - 1, max(-1, index - 4), -1):
         for e in by_sentence.get(i, []):
-            dated = e.when.start is not None and e.when.precision == "day"
-            if dated and _OPENED.search(sentences[i].text):
+            if e.when.start is not None and e.when.precision == "day":
                 return e
     return None
 

@@ -19,11 +19,10 @@ gets only from the visit; all inferred, each with a note saying from what.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 
-from .dates import Anchor, When, find
+from .dates import Anchor, When, _month_end, find
 from .event_dates import _DAY_WORDS, _DAYS
 from .event_implied_dates import _day, _one_day
 from .event_model import _TALK_FAMILY, _VISIT_FAMILY, DraftEvent
@@ -37,8 +36,7 @@ _RECENT = re.compile(r"\brecent(?:ly)?\b", re.I)
 
 
 def _month_of(day: dt.date, note: str) -> When:
-    last = calendar.monthrange(day.year, day.month)[1]
-    return When(day.replace(day=1), day.replace(day=last), "month", "inferred", note)
+    return When(day.replace(day=1), _month_end(day.year, day.month), "month", "inferred", note)
 
 
 def _length(doc: str, ev: DraftEvent) -> int | None:
