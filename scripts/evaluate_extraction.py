@@ -40,7 +40,12 @@ by the size of evidence overlap, and only within one source:
                 co-speakers (as a set): "right speaker"
     events      overlapping evidence, same type (visit, state_visit and
                 official_visit count as one family)
-    actors      the same actor id (known, or a proposal whose id is the gold id)
+    actors      the same actor: the same id; or, for an actor the corpus does not know (a
+                proposal, whose id is the contributor's choice), the same name, or a name
+                equal to one of the other's aliases (diacritics folded, punctuation dropped),
+                and no two different countries. An actor the corpus knows must get its
+                corpus id. The former rule (the same id only) is scored beside it as
+                "actors (former rule)". Statements compare speakers through these pairs
 
 Events also get "date+status": of the matched events, how many have this
 source's own date (start and end, or none when the gold gives none) and
@@ -75,6 +80,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -97,7 +104,10 @@ from vnfr_data.sources.sentences import split_sentences  # noqa: E402
 DEV = REPO / "tests" / "draft_dev"
 TABLES = ("figures", "agreements", "statements", "events", "actors")
 FORMER = "agreements (former rule)"
-SCORED = (*TABLES[:2], FORMER, *TABLES[2:])
+FORMER_ACTORS = "actors (former rule)"
+SCORED = (*TABLES[:2], FORMER, *TABLES[2:], FORMER_ACTORS)
+#: The table each scored row counts the records of.
+ROWS = {FORMER: "agreements", FORMER_ACTORS: "actors"}
 VISITS = frozenset({"visit", "state_visit", "official_visit"})
 FURNITURE_REASONS = re.compile(
     r"caption|heading|byline|credit|timestamp|menu|navigation|teaser|header|comment", re.I
@@ -346,8 +356,22 @@ def gold_records(work: Path) -> tuple[dict[str, dict[str, list[Record]]], Any, d
                     ids |= set(claim.values.get("co_speaker_ids", ()))
                 elif table in {"event_participants", "agreement_parties"}:
                     ids.add(claim.values.get("actor_id", ""))
-        per[sid]["actors"] = [Record(a, [], {}) for a in sorted(ids - {""})]
+        per[sid]["actors"] = [
+            Record(a, [], _identity(merge("actors", a, out.claims["actors"][a]).row))
+            for a in sorted(ids - {""})
+            if a in out.claims.get("actors", {})
+        ]
     return per, out, articles
+
+
+def _identity(row: dict[str, Any]) -> dict[str, Any]:
+    """What says which actor a record is: its names (name and aliases, folded) and country."""
+    names = {_folded_name(n) for n in (row.get("name"), *(row.get("aliases") or ()))}
+    return {"names": names - {""}, "country": row.get("country_code") or row.get("country")}
+
+
+def _folded_name(name: str | None) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(name or "")))
 
 
 def _claim_of(claims: list[Claim], sid: str) -> Claim | None:
@@ -429,10 +453,16 @@ def draft_records(
         ids |= {p.actor for p in ev.participants}
     for ag in doc.agreements:
         ids |= {p.actor for p in ag.parties}
-    recs["actors"] = [Record(a, [], {}) for a in sorted(ids - {""})]
+    who = {a["id"]: a for a in _actor_rows(data / "annotations" / "actors.yaml")}
+    who |= {a["id"]: a for line in new_actors for a in yaml.safe_load(line)}
+    recs["actors"] = [Record(a, [], _identity(who.get(a, {}))) for a in sorted(ids - {""})]
     if problems:
         raise ProblemsFound(problems)
     return recs, draft.source.id
+
+
+def _actor_rows(path: Path) -> list[dict[str, Any]]:
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
 
 
 # -- matching --------------------------------------------------------------------------------
@@ -520,16 +550,25 @@ def dated_right(d: dict[str, Any], g: dict[str, Any]) -> bool:
     return (d.get("date_start"), mine_end, d.get("status")) == (start, end, own.get("status"))
 
 
-def match(table: str, drafts: list[Record], golds: list[Record]) -> list[tuple[Record, Record]]:
-    """Greedy one-to-one pairs (draft, gold) by overlap size, keys required."""
-    if table == "actors":
+def match(
+    table: str,
+    drafts: list[Record],
+    golds: list[Record],
+    known: frozenset[str] = frozenset(),
+    speakers: dict[str, str] | None = None,
+) -> list[tuple[Record, Record]]:
+    """Greedy one-to-one pairs (draft, gold) by overlap size, keys required. `known`: the
+    actor ids the corpus already has; `speakers`: draft actor id -> the gold actor it is."""
+    if table == FORMER_ACTORS:
         theirs = {g.id: g for g in golds}
         return [(d, theirs[d.id]) for d in drafts if d.id in theirs]
+    if table == "actors":
+        return same_actors(drafts, golds, known)
     pairs = []
     for d in drafts:
         for g in golds:
             size = _overlap(d.spans, g.spans)
-            if size and key_ok(table, d.fields, g.fields):
+            if size and key_ok(table, _as_gold(table, d.fields, speakers), g.fields):
                 pairs.append((size, d.id, g.id, d, g))
     used_d: set[str] = set()
     used_g: set[str] = set()
@@ -540,6 +579,38 @@ def match(table: str, drafts: list[Record], golds: list[Record]) -> list[tuple[R
             used_g.add(gid)
             out.append((d, g))
     return out
+
+
+def same_actors(
+    drafts: list[Record], golds: list[Record], known: frozenset[str]
+) -> list[tuple[Record, Record]]:
+    """One-to-one pairs: the same id first; then, for actors the corpus does not know, a
+    shared name or alias and no two different countries (in id order, so stable)."""
+    theirs = {g.id: g for g in golds}
+    pairs = [(d, theirs[d.id]) for d in drafts if d.id in theirs]
+    used = {d.id for d, _g in pairs}
+    free = [g for g in golds if g.id not in used and g.id not in known]
+    for d in drafts:
+        if d.id in used or d.id in known:
+            continue
+        for g in free:
+            countries = {d.fields.get("country"), g.fields.get("country")} - {None, ""}
+            if d.fields.get("names", set()) & g.fields.get("names", set()) and len(countries) < 2:
+                pairs.append((d, g))
+                free.remove(g)
+                break
+    return pairs
+
+
+def _as_gold(table: str, fields: dict[str, Any], speakers: dict[str, str] | None) -> dict[str, Any]:
+    """A draft statement's speakers named by the gold actors they were matched to."""
+    if table != "statements" or not speakers:
+        return fields
+    return {
+        **fields,
+        "speaker_id": speakers.get(fields["speaker_id"], fields["speaker_id"]),
+        "co_speaker_ids": tuple(speakers.get(a, a) for a in fields["co_speaker_ids"]),
+    }
 
 
 def span_only(drafts: list[Record], golds: list[Record]) -> int:
@@ -556,12 +627,17 @@ def score_source(
     link: bool,
 ) -> dict[str, Score]:
     out = {}
+    known = frozenset(corpus_ids.get("actors", set()))
+    speakers = {d.id: g.id for d, g in same_actors(recs["actors"], golds["actors"], known)}
     for table in SCORED:
-        rows = "agreements" if table == FORMER else table
+        rows = ROWS.get(table, table)
         s = Score(gold=len(golds[rows]), draft=len(recs[rows]))
-        pairs = match(table, recs[rows], golds[rows])
+        pairs = match(table, recs[rows], golds[rows], known, speakers)
         s.matched = len(pairs)
-        s.span_only = len(pairs) if table == "actors" else span_only(recs[rows], golds[rows])
+        if rows == "actors":
+            s.span_only = len(pairs)
+        else:
+            s.span_only = span_only(recs[rows], golds[rows])
         s.furniture = sum(1 for r in recs[rows] if _overlap(r.spans + r.all_spans, furniture) > 0)
         if table == "events":
             s.dated_right = sum(1 for d, g in pairs if dated_right(d.fields, g.fields))
