@@ -629,3 +629,29 @@ def test_a_second_source_changing_what_a_record_is_is_an_error(
     assert clash.field == field and str(clash.file).endswith(path.name)
     assert f"{SEED_004}.yaml line" in clash.message  # the other file and its line
     assert clash.expected is not None and "mint a new id" in clash.expected
+
+
+def test_a_disputed_participation_is_reported_once_as_a_choice_to_make(data_copy: Path) -> None:
+    """Two sources that disagree on a participant's role leave it unresolved: the build says
+    so once, with the fix, and writes no default in its place that the claims rule would
+    then report twice more as a row disagreeing with its claims."""
+    to_lam = {
+        "actor": "to-lam",
+        "participation": "host",
+        "evidence": ["Vietnamese leader To Lam"],
+    }
+    for n, (sid, publisher) in enumerate(((LOW, "Paper A"), (HIGH, "Paper B"))):
+        add_source(  # two against 004's and 001's two: no majority
+            data_copy,
+            sid,
+            talks_article(8, "2024-10-10"),
+            published="2024-10-10",
+            publisher=publisher,
+            number=5 + n,
+            events=[talks_claim(8, participants=[to_lam])],
+        )
+    with pytest.raises(ProblemsFound) as caught:
+        build_tables(data_copy)
+    about = [p for p in caught.value.problems if f"{PARIS_TALKS}/to-lam" in str(p)]
+    assert [p.code for p in about] == ["unresolved-claims"]
+    assert "preferred: {participation:" in str(about[0])

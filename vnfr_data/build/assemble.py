@@ -81,11 +81,8 @@ def merged_rows(
             merged = merge(table, record_id, claims)
             row = merged.row
             out.problems += merged.problems
-            unresolved |= {
-                (table, record_id, p.field)
-                for p in merged.problems
-                if p.code == "unresolved-claims"
-            }
+            disputed = {p.field for p in merged.problems if p.code == "unresolved-claims"}
+            unresolved |= {(table, record_id, f) for f in disputed}
             if key not in row:
                 out.problems.append(
                     UnknownReference(
@@ -103,7 +100,8 @@ def merged_rows(
                 undefined.add((table, record_id))
                 continue
             for name, value in DEFAULTS.get(table, {}).items():
-                row.setdefault(name, value)
+                if name not in disputed:  # a default in place of a dispute hides it
+                    row.setdefault(name, value)
             if dated is not None and row.get(dated.dates[0]) is None:
                 # No source gives a date (or sources dispute it): say so instead of
                 # asking every annotator to.
