@@ -317,7 +317,9 @@ def test_speakers_named_pronoun_joint_and_according_to(page: Draft) -> None:
     assert who["The two ministers"] == {"tran-hong-ha", "jean-noel-barrot"}
     assert who["President Emmanuel Macron"] == {"emmanuel-macron"}
     assert who["He invited Ha"] == {"emmanuel-macron"}  # "He" -> the last person who spoke
-    assert who["two-way trade reached"] == {"ministry-of-industry-and-trade"}  # According to ...
+    assert who["two-way trade reached"] == {
+        "vietnam-ministry-of-industry-and-trade"
+    }  # Vietnam's portfolio
     # "Ha said Vietnam welcomed ...": Vietnam's welcome is what Ha said, not a statement of its own.
     assert not any(s.who.ids == {"vietnam"} for s in page.statements)
 
@@ -341,7 +343,7 @@ def test_new_people_and_organisations_are_proposed_not_linked(page: Draft, other
     proposed = {a.id: a for a in page.proposals}
     assert proposed["jean-noel-barrot"].type == "person"
     assert proposed["jean-noel-barrot"].country == "FR"  # "French Foreign Minister"
-    assert proposed["ministry-of-industry-and-trade"].aliases == ("MoIT",)
+    assert proposed["vietnam-ministry-of-industry-and-trade"].aliases == ("MoIT",)
     assert {a.id: a.type for a in other.proposals}[
         "asian-development-bank"
     ] == "international_organisation"
@@ -469,7 +471,11 @@ def test_reviewed_draft_with_its_new_actors_builds_without_retyping(data_copy: P
         for s in result.tables["statements"].to_pylist()
         if s["statement_id"].startswith(f"st-{sid[-8:]}")
     }
-    assert {"tran-hong-ha", "jean-noel-barrot", "ministry-of-industry-and-trade"} <= speakers
+    assert {
+        "tran-hong-ha",
+        "jean-noel-barrot",
+        "vietnam-ministry-of-industry-and-trade",
+    } <= speakers
     participants = {p["actor_id"] for p in result.tables["event_participants"].to_pylist()}
     assert {"tran-hong-ha", "jean-noel-barrot"} <= participants
     sources = {r["source_id"]: r["sha256"] for r in result.tables["sources"].to_pylist()}

@@ -206,7 +206,7 @@ def test_a_possessive_before_no_organisation_word_ends_the_name(tmp_path: Path) 
     )
     made = {a.id: a for a in d.proposals}
     assert not any(p.startswith("senates") for p in made)
-    cea = made.get("atomic-energy-commission")
+    cea = made.get("cea")  # its own acronym, not its English initials, is the id
     assert cea is not None and cea.country == "FR" and "CEA" in cea.aliases
     assert not any(p.startswith("frances") for p in made)
 
@@ -435,3 +435,41 @@ def test_a_state_inside_an_office_or_a_region_name_is_no_mention_of_it(tmp_path:
     assert not {"france", "vietnam"} & _mentioned(d)
     d = _draft(tmp_path, "France and Vietnam sign\nFrance and Việt Nam signed a treaty.\n")
     assert {"france", "vietnam"} <= _mentioned(d)
+
+
+def test_a_ministry_of_a_portfolio_only_vietnam_has_is_vietnams(tmp_path: Path) -> None:
+    """ "the Ministry of Industry and Trade" named bare, in an article that qualifies no office,
+    is Vietnam's (France has no ministry of that name), and its id says so as the dataset's
+    ministries' ids do; a bare portfolio both sides have stays without a country."""
+    d = _draft(
+        tmp_path,
+        "Trade rises again\n"
+        "Two-way trade rose 8 percent last year, according to the Ministry of Industry and "
+        "Trade.\n"
+        "The Ministry of Finance published the tariff schedule on Monday.\n",
+    )
+    proposed = {a.id: a for a in d.proposals}
+    assert proposed["vietnam-ministry-of-industry-and-trade"].country == "VN"
+    assert "ministry-of-finance" in proposed
+    assert proposed["ministry-of-finance"].country is None
+
+
+def test_an_acronym_in_another_language_is_the_id_the_initials_are_not(tmp_path: Path) -> None:
+    """An acronym that is not the initials of the English name (CCIFV, CEA) is what the body is
+    called in its own language, so it is the id; one that only abbreviates the English name
+    (WHO, MRB) leaves the id to the name; a short name of words ("PV Power") is no acronym."""
+    d = _draft(
+        tmp_path,
+        "Firms meet in Hà Nội\n"
+        "The French Chamber of Commerce and Industry in Vietnam (CCIFV) hosted the meeting with "
+        "the Alternative Energies and Atomic Energy Commission (CEA) on Monday.\n"
+        "The World Health Organization (WHO) and the Hà Nội Metropolitan Railway Management "
+        "Board (MRB) also attended, as did PetroVietnam Power Corporation (PV Power).\n",
+    )
+    proposed = _proposed(d)
+    assert proposed.get("ccifv") == "French Chamber of Commerce and Industry in Vietnam"
+    assert proposed.get("cea") == "Alternative Energies and Atomic Energy Commission"
+    assert "world-health-organization" in proposed
+    assert "hanoi-metropolitan-railway-management-board" in proposed
+    assert "petrovietnam-power-corporation" in proposed
+    assert not {"who", "mrb", "pv-power", "pv power"} & set(proposed)

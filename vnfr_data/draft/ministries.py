@@ -83,3 +83,36 @@ def unqualified_country(catalog: Catalog) -> str | None:
     Minister ..." beside a bare "the Ministry of Finance": the ministry is Vietnam's)."""
     left = _SIDES - catalog.qualified
     return next(iter(left)) if len(left) == 1 else None
+
+
+#: Portfolios only Vietnam's government has a ministry of (France names its ministries
+#: otherwise: "of the Armed Forces", "for Europe and Foreign Affairs", "of the Interior"), so a
+#: bare "Ministry of Industry and Trade" is Vietnam's whatever the article qualifies.
+_VIETNAM_ONLY = frozenset(
+    portfolio(f"Ministry of {p}")
+    for p in (
+        "Industry and Trade",
+        "Planning and Investment",
+        "Natural Resources and Environment",
+        "Agriculture and Rural Development",
+        "Agriculture and Environment",
+        "Education and Training",
+        "Culture, Sports and Tourism",
+        "Labour, Invalids and Social Affairs",
+        "Information and Communications",
+        "Science and Technology",
+        "Public Security",
+        "National Defence",
+        "Home Affairs",
+        "Construction",
+        "Transport",
+    )
+)
+
+
+def bare_ministry_country(catalog: Catalog, name: str) -> str | None:
+    """The country of a ministry named without one: Vietnam for a portfolio only Vietnam has,
+    else the side the article leaves unqualified (`unqualified_country`)."""
+    if portfolio(name) in _VIETNAM_ONLY:
+        return "VN"
+    return unqualified_country(catalog)

@@ -19,7 +19,7 @@ from .lexicon import (
     PORTFOLIO_WORDS,
     wordset,
 )
-from .ministries import is_ministry, known_ministry, unqualified_country
+from .ministries import bare_ministry_country, is_ministry, known_ministry
 from .proposals import (
     _PLACE_KEYS,
     _PLACE_RX,
@@ -213,10 +213,10 @@ def _propose_org(
         if not _org_country(name):
             # "the Ministry of Finance", "Vietnam’s Ministry of Health": a ministry named
             # without its country is that country's (`ministries`), and its id says which, as
-            # the dataset's ministries' ids do ("vietnam-foreign-ministry").
-            country = country or unqualified_country(catalog)
+            # the dataset's ministries' ids do ("vietnam-foreign-ministry"), owned or bare.
+            country = country or bare_ministry_country(catalog, name)
             state = next((n for n, c in COUNTRIES.items() if c == country), None)
-            prefix = f"{slug(state)}-" if state and owner else ""
+            prefix = f"{slug(state)}-" if state else ""
     if kind == "international_organisation" and country:
         kind = "organisation"
     if not country and re.match(r"(?:International|World|Asian|European|African|United)\b", name):
@@ -229,7 +229,21 @@ def _propose_org(
         aliases = (*aliases, bare)
     if kind == "company":
         aliases = (*aliases, *_short_name(bare))
-    catalog.propose(DraftActor(prefix + slug(bare, 12), name, kind, country, aliases, False))
+    made = acronym.lower() if acronym and not _initials_of(acronym, name) else slug(bare, 12)
+    catalog.propose(DraftActor(prefix + made, name, kind, country, aliases, False))
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """Whether an acronym only abbreviates the English name, its letters the initials of its
+    words in order ("World Health Organization (WHO)", "Hà Nội Metropolitan Railway Management
+    Board (MRB)", "Ministry of Industry and Trade (MoIT)"). One that does not ("French Chamber of Commerce and Industry in Vietnam
+    (CCIFV)", "Alternative Energies and Atomic Energy Commission (CEA)") is the organisation's
+    own name in its language, the same whatever translation the article gives: so it is the id.
+    A short name of words ("PV Power") is no acronym."""
+    if not acronym.isalnum():
+        return True
+    initials = iter(w[0].upper() for w in re.split(r"[\s–-]+", name) if w)  # "of" too: MoIT
+    return all(letter in initials for letter in acronym.upper())
 
 
 #: Bodies whose name holds the city they are in ("French Embassy in Hanoi", "Consulate General
