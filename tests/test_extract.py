@@ -608,10 +608,16 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     totals, notes = _evaluation(repo).evaluate(repo / "data", "dev")  # type: ignore[attr-defined]
     p, r = _rates(totals)
     # 350-352 (agreements2) added 19 figures, 18 found ("up from 210,000 in 2026" is missed):
-    # 0.970 / 0.970 with them
-    assert p("figures") >= 0.96 and r("figures") >= 0.965
-    assert p("statements") >= 0.90 and r("statements") >= 0.89
-    assert p("events") >= 0.90 and r("events") >= 0.86
+    # 0.970 / 0.970 with them; 340-342 (speakers3, written to speech patterns) added 3
+    # figures, all found, and 3 drafts the gold leaves out ("once a year", "the 19th century",
+    # "the first direct charter flights"): 0.958 / 0.970 with them
+    assert p("figures") >= 0.955 and r("figures") >= 0.965
+    # 0.964 / 0.934 reached (speakers3: object pronouns, officials of a state's ministry,
+    # embassies in the capital, French names with "Le", 340-342 included)
+    assert p("statements") >= 0.95 and r("statements") >= 0.92
+    # 340-342 added 8 events, 4 found (a courtesy call, an inauguration, a planned business
+    # mission and hoped-for flights missed): 0.850 with them
+    assert p("events") >= 0.90 and r("events") >= 0.845
     # date+status 0.902 reached (dates2: occasions named before, schedules after a comma, a
     # visit under way at publication, dated by its parts or by its n-th day); 350-352
     # (agreements2) added 13 matched events, fewer dated right (signings dated only by the
@@ -619,8 +625,10 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     assert totals["events"].dated_right / totals["events"].matched >= 0.885
     # 0.901 / 0.911 reached (actors3); 320-322 (dates2, written to the date patterns) added 22
     # actors, 14 found: 0.901 / 0.896 with them; 350-352 (agreements2) added 35, 26 found before
-    # their rules, then 0.908 / 0.895 with all of them
-    assert p("actors") >= 0.905 and r("actors") >= 0.895
+    # their rules, then 0.908 / 0.895 with all of them; matched by name (ae97c38) and with
+    # acronym ids, Vietnam's portfolios, French particles (speakers3, 340-342 included): 0.937 /
+    # 0.927
+    assert p("actors") >= 0.925 and r("actors") >= 0.915
     # mechanisms, programmes in passing; article 300 added 3 agreements, 2 found, 305 added 4,
     # 3 found (0.926 reached with both); 320-322 added 3, 2 found (0.918); 350-352 added 14, 10
     # found before their rules, then lists of documents, "exchanged", "adopted", declarations

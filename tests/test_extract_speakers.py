@@ -224,3 +224,64 @@ def test_a_representative_speaks_for_the_body_and_member_states_is_no_verb(
     assert len(ministry) == 1 and "ministry-of-industry-and-trade" in next(iter(ministry))
     assert who["She said a"] == ministry  # the representative again
     assert who["“The Senate will"] == {"paul-arnaud-morel"}  # the quotation, not the verb only
+
+
+def test_an_object_pronoun_gives_no_gender_to_the_subject(tmp_path: Path) -> None:
+    """ "Khiêm briefed her on ..." names only Khiêm, but "her" is whom he briefed: it makes him
+    no woman, so the next "He" is still him."""
+    d = _draft(
+        tmp_path,
+        "Chairman of the Bình Sơn Provincial People’s Committee Nguyễn Đức Tài received French "
+        "Ambassador Claire Morvan on Wednesday. Tài briefed her on the province’s economy, "
+        "saying that exports had doubled. He expressed his gratitude for France’s support.",
+    )
+    who = _who(d)
+    assert who["He expressed his"] == {"nguyen-duc-tai"}
+
+
+def test_an_official_of_a_states_ministry_and_a_spokesperson_for_an_embassy(
+    tmp_path: Path,
+) -> None:
+    """The body an unnamed official speaks for is the ministry after its owner's possessive,
+    not the owner state; "the French embassy in Hà Nội" is the French Embassy in Hanoi."""
+    d = _draft(
+        tmp_path,
+        "A spokesperson for the French embassy in Hà Nội welcomed the agreement, saying it would "
+        "help farmers. An official of Việt Nam’s Ministry of Agriculture and Environment said "
+        "the ministry would fund the project.",
+    )
+    who = _who(d)
+    assert who["A spokesperson for"] == {"french-embassy-in-hanoi"}
+    assert who["An official of"] == {"vietnam-ministry-of-agriculture-and-environment"}
+
+
+def test_a_french_name_with_le_after_a_lower_case_office(tmp_path: Path) -> None:
+    """ "its vice-president Solenn Le Goarant": a lower-case hyphenated office introduces the
+    name, and "Le" before a word that is no Vietnamese syllable is a French particle, not the
+    family name Lê; "Pays de la Loire" keeps its particles in the council's name."""
+    d = _draft(
+        tmp_path,
+        "A delegation of the Pays de la Loire Regional Council led by its vice-president Solenn "
+        "Le Goarant signed an agreement on Tuesday. “We learn from each other,” Le Goarant told "
+        "reporters. Le Goarant, for her part, said the region would send engineers.",
+    )
+    made = {a.id: a.name for a in d.proposals}
+    assert made.get("solenn-le-goarant") == "Solenn Le Goarant"
+    assert made.get("pays-de-la-loire-regional-council") == "Pays de la Loire Regional Council"
+    assert "le-goarant" not in made and "loire-regional-council" not in made
+    who = _who(d)
+    assert who["“We learn from"] == {"solenn-le-goarant"}
+    assert who["Le Goarant, for"] == {"solenn-le-goarant"}
+
+
+def test_an_agency_sign_off_inside_the_last_statement_is_left_out(tmp_path: Path) -> None:
+    """ "... would start in 2028. — VNS": the statement's quote stops before the sign-off even
+    when the statement was read to the end of its line."""
+    d = _draft(
+        tmp_path,
+        "Minister Trần Văn Nam met French Ambassador Claire Morvan on Monday. Both sides "
+        "expressed the hope that direct flights would start in 2028. — VNS",
+    )
+    out = render(d)
+    assert 'would start in 2028."]' in out or 'would start in 2028"]' in out
+    assert '— VNS"]' not in out

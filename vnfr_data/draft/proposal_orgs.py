@@ -69,7 +69,9 @@ _UP = "A-ZÀ-ÖØ-ÞĐ"
 #: A capitalised run; an en dash joins a compound ("Việt Nam–France Friendship Group").
 _CAP_RUN = re.compile(
     rf"(?:[{_UP}][\w’'.&–-]*|(?<=\s)(?:of|and|for|the|in|on|de)(?=\s+[A-Z]))"
-    rf"(?:\s+(?:[{_UP}][\w’'.&–-]*|(?:of|and|for|the|in|on|de)(?=\s+[{_UP}])"
+    rf"(?:\s+(?:[{_UP}][\w’'.&–-]*|(?:of|and|for|the|in|on|du|des|la)(?=\s+[{_UP}])"
+    # "Pays de la Loire Regional Council": French particles inside a name
+    rf"|de(?=\s+(?:la\s+)?[{_UP}])"
     # "EU Delegation to Việt Nam", "Permanent Mission to ...": a body accredited to a state
     rf"|(?:(?<=Delegation\s)|(?<=Mission\s))to(?=\s+[{_UP}])))*"
 )
@@ -311,7 +313,10 @@ _CAPITAL_OF_HOST = {"French": ("Vietnamese", "Hanoi"), "Vietnamese": ("French", 
 _EMBASSY_IN_STATE = re.compile(
     r"^(?P<dem>French|Vietnamese)\s+Embassy\s+in\s+(?:Vietnam|Viet Nam|Việt Nam|France)$"
 )
-_EMBASSY_BARE = re.compile(r"\b(?P<dem>French|Vietnamese)\s+(?P<word>[Ee]mbassy)\b(?!\s+in\b)")
+_EMBASSY_BARE = re.compile(
+    r"\b(?P<dem>French|Vietnamese)\s+(?P<word>[Ee]mbassy)"
+    r"(?:\s+in\s+(?:Hà Nội|Ha Noi|Hanoi|Paris)\b)?\b(?!\s+in\b)"
+)  # "the French embassy in Hà Nội" too: the embassy at the other side's capital
 
 
 #: French public agencies named "<word> France", with no organisation word: the text gives no

@@ -50,7 +50,7 @@ _PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "da", "di", "bin
 _LOWER_OFFICE = wordset("""
     chairman chairwoman chairperson president minister ambassador spokesman spokeswoman
     spokesperson director executive chief head founder governor mayor envoy officer secretary
-    counterpart
+    counterpart vice-president vice-chairman vice-chairwoman vice-chair vice-mayor councillor
     """)
 SPEECH_AFTER = re.compile(
     r"\s*,?\s+(?:said|says|told|stated|affirmed|stressed|noted|added|emphasised|emphasized|urged"
@@ -223,6 +223,13 @@ def _place_prefix(ws: list[Word], i: int, j: int) -> int:
     return best
 
 
+#: One Vietnamese syllable, diacritics folded: an initial consonant, a vowel group and a final.
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$",
+    re.I,
+)
+
+
 def _trim_run(ws: list[Word], i: int, j: int) -> int:
     """Where a person's name starts inside a run: at a Vietnamese family name, else the last
     three or four words (a family name right after a known given name is the surname of a
@@ -231,8 +238,11 @@ def _trim_run(ws: list[Word], i: int, j: int) -> int:
         # "Yannick Le Sourd", "Mathilde Le Goff": a French "Le" after a given name
         given_before = k > i and ws[k - 1].text in FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
         family = strip_possessive(ws[k].text) in VIETNAMESE_FAMILY_NAMES
-        if family and j - k >= 2 and not given_before:
-            return k
+        rest_vietnamese = all(
+            _SYLLABLE.match(fold(strip_possessive(w.text))) for w in ws[k + 1 : j]
+        )
+        if family and j - k >= 2 and not given_before and rest_vietnamese:
+            return k  # not "Solenn Le Goarant": "Goarant" is no Vietnamese syllable
     return max(i, j - 4) if any(ws[x].text in _PARTICLES for x in range(i, j)) else max(i, j - 3)
 
 

@@ -116,12 +116,12 @@ def _claim(draft: Draft, st: DraftStatement) -> tuple[Span, str | None]:
             "confirm the split or extend the quote"
         )
     sentence = draft.sentences[st.sentence] if 0 <= st.sentence < len(draft.sentences) else None
-    if sentence is None or sentence.span.end <= st.evidence.end:
-        return st.evidence, None
-    end = sentence.span.end
-    sign = _SIGN_OFF.search(draft.text, st.evidence.end, end)
-    if sign:  # "..., the MRB said. — VNS": the agency's sign-off is no part of the statement
-        end = sign.start()
+    end = st.evidence.end
+    if sentence is not None and sentence.span.end > end:
+        end = sentence.span.end
+    sign = _SIGN_OFF.search(draft.text, st.evidence.start, end)
+    if sign:  # "..., the MRB said. — VNS": the agency's sign-off is no part of the statement,
+        end = sign.start()  # whether the quote ran to the sentence's end or already held it
     return Span(st.evidence.start, end), None
 
 

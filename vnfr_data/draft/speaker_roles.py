@@ -110,8 +110,14 @@ _OFFICE_WORD = re.compile(r"\b(?:" + _HEADS + r"|member)\b", re.I)
 _ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+)(?P<role>[Tt]he\s+[a-z][^,;:]{2,90}),\s*$")
 #: Abbreviated modifiers of an office ("the NA Chairman").
 _ABBREVIATIONS = {"na": "national assembly", "pm": "prime minister", "un": "united nations"}
-_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
-_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+#: A pronoun of the sentence's subject: "him", and "her" before a preposition or a stop
+#: ("Khiêm briefed her on ...", "told her that"), are an object, someone else.
+_SHE = re.compile(
+    r"\b(?:she|hers|herself|her(?!\s*(?:[,.;:]|(?:on|to|for|that|about|with|in|at|and|as|of|from"
+    r"|into|by|during|after|before|over)\b)))\b",
+    re.I,
+)
+_HE = re.compile(r"\b(?:he|his|himself)\b", re.I)
 _WINDOW = 120  # characters around a mention that an appositive may take
 
 

@@ -108,13 +108,18 @@ _FOR_ORGANISATION = re.compile(
 )
 
 
+_OWNER = re.compile(r"[A-Z][\w ]{1,20}?[’']s\s+(?=[A-Z])")
+
+
 def represented(doc: str, start: int, end: int, mentions: list[Mention]) -> Who | None:
     """ "A representative of the Hồ Chí Minh City Department of Industry and Trade told ...":
     the organisation named right after is who speaks (its representative is not named)."""
     m = _FOR_ORGANISATION.match(doc, start, end)
     if m is None:
         return None
-    for x in mentions:
-        if x.actor.type != "person" and x.full.start == m.end() and x.span.end <= end:
-            return Who(x.actor, (), f"a representative of {x.actor.name}")
+    owner = _OWNER.match(doc, m.end(), end)  # "an official of Việt Nam’s Ministry of ...": the
+    for at in (owner.end() if owner else -1, m.end()):  # ministry (the state only owns it)
+        for x in mentions:
+            if x.actor.type != "person" and x.full.start == at and x.span.end <= end:
+                return Who(x.actor, (), f"a representative of {x.actor.name}")
     return None
