@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from unittest.mock import patch
 
 import numpy as np
 import pyarrow as pa
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnfr_data.arrow_values import strings
+from vnfr_data.validate import text_proofs
 from vnfr_data.validate.constraints import FORMULA_BYTES, not_nfc
 from vnfr_data.validate.text_proofs import (
     CONTROL_BYTES,
@@ -123,6 +125,14 @@ def test_no_control_bytes_is_exact(data: bytes) -> None:
 
 
 @settings(deadline=None)
+@given(st.binary(max_size=64))
+def test_no_control_bytes_is_exact_across_pieces(data: bytes) -> None:
+    """Counted piece by piece: a control byte in any piece, first or last, is found."""
+    with patch.object(text_proofs, "_COUNT_BYTES", 3):
+        assert no_control_bytes(data) == (not any(b in CONTROL_BYTES for b in data))
+
+
+@settings(deadline=None)
 @given(st.lists(st.text(max_size=6) | st.none(), max_size=10))
 def test_leading_bytes_and_lengths(values: list[str | None]) -> None:
     column = pa.chunked_array([strings(values)])
@@ -190,3 +200,22 @@ def test_the_proofs_can_fail() -> None:
     assert not no_empty_item(strings(["a;;b"]), b";")
     assert not no_empty_item(strings(["a;"]), b";")
     assert not no_empty_item(strings([";a"]), b";")
+
+
+def test_quote_scan_agrees_with_the_located_check_in_any_piece_size() -> None:
+    """`_well_quoted` (the fast yes/no, in pieces) says no exactly when `_quoting_problem`
+    finds a problem, for every short text of quotes, separators and letters, and
+    whatever the piece size (a quote at a piece's edge, the first or the last byte)."""
+    from itertools import product
+
+    from vnfr_data.validate import structure
+
+    alphabet = [b'"', b",", b"\n", b"a", b"\r"]
+    for size in (1, 2, 3, 1 << 20):
+        with patch.object(structure, "_SCAN_BYTES", size):
+            for length in range(1, 7):
+                for parts in product(alphabet, repeat=length):
+                    buf = np.frombuffer(b"".join(parts), dtype=np.uint8)
+                    quotes = np.flatnonzero(buf == ord('"'))
+                    found = structure._quoting_problem(buf, quotes, lambda _offset: 1, "f")
+                    assert structure._well_quoted(buf) == (found is None), parts

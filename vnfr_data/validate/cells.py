@@ -24,8 +24,10 @@ _QUOTE, _COMMA, _LF, _CR = ord('"'), ord(","), ord("\n"), ord("\r")
 
 #: Largest CSV read (Arrow's block size is a 32-bit int, and a file may be parsed as one block).
 MAX_CSV_BYTES = 1 << 30
-#: Bytes parsed at a time: large enough for any row a spreadsheet can hold.
-BLOCK_BYTES = 1 << 24
+#: Bytes parsed at a time: larger than any row of the dataset (a longer row is parsed
+#: again as one block), and small enough that a block's parse buffers stay in the CPU's
+#: cache: 2 MiB parses the 1 M-evidence package's evidence in 0.25 s of CPU, 16 MiB in 0.35.
+BLOCK_BYTES = 1 << 21
 
 
 def _block_size(data_len: int) -> int:

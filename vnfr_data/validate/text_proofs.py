@@ -5,10 +5,10 @@ bytes, in one pass and without building a mask. True is a proof; False only
 means the exact per-cell check must run (it then finds and locates the cells,
 or finds none). So a proof can never hide a finding, only save time:
 
-* no control character: one `bytes.translate` over the whole file. In UTF-8
-  a control character is exactly one byte (0x00-0x1F, 0x7F) and no byte of a
-  multi-byte character is below 0x80, so no such byte in the file means none in
-  any cell.
+* no control character: the bytes below 0x20 counted, which must be exactly the
+  line feeds and tabs, and no DEL. In UTF-8 a control character is exactly one
+  byte (0x00-0x1F, 0x7F) and no byte of a multi-byte character is below 0x80, so
+  no such byte in the file means none in any cell.
 * NFC: for a large column, the kinds of its multi-byte characters (lead byte and
   the byte after, counted at once): when each kind is a character that no text it
   stands in can make non-NFC (an assigned character of combining class 0, unchanged
@@ -43,20 +43,25 @@ import pyarrow.compute as pc
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 #: Bytes decoded per `is_normalized` call: bounds the memory of the decoded text.
 NFC_PIECE_BYTES = 1 << 22
-#: Bytes translated at a time.
+#: Bytes scanned at a time.
 _TRANSLATE_BYTES = 1 << 22
+#: Bytes counted at a time (`no_control_bytes`): a piece and its masks stay in cache.
+_COUNT_BYTES = 1 << 20
 
 
 def no_control_bytes(data: bytes) -> bool:
     """True when no byte of `data` is a control character other than tab and line feed.
 
-    `bytes.translate` deletes them: the same length after means there were none.
-    In pieces, so that the copy it makes stays small next to the file."""
-    for start in range(0, len(data), _TRANSLATE_BYTES):
-        piece = data[start : start + _TRANSLATE_BYTES]
-        if len(piece.translate(None, CONTROL_BYTES)) != len(piece):
+    Counted, in pieces that stay in the CPU's cache: the bytes below 0x20 must be
+    exactly the line feeds and tabs (every other one is a control character), and no
+    byte DEL. A third of the time of `bytes.translate` deleting them."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    for start in range(0, len(buf), _COUNT_BYTES):
+        piece = buf[start : start + _COUNT_BYTES]
+        low = np.count_nonzero(piece < 0x20)
+        if low and low != np.count_nonzero(piece == 0x0A) + np.count_nonzero(piece == 0x09):
             return False
-    return True
+    return b"\x7f" not in data
 
 
 def _offsets_and_data(chunk: pa.Array) -> tuple[np.ndarray, memoryview] | None:
