@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,36 @@ def test_an_uncovered_body_sentence_makes_the_package_invalid(data_copy: Path) -
     assert [p.file and p.file.endswith(path.name) for p in uncovered] == [True]
     assert removed["quote"] in (uncovered[0].value or "")
     assert report.exit_code == 1
+
+
+def test_children_started_early_are_used_only_on_the_package_opened(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    """The command line starts frictionless and the fresh build before importing the
+    checks (`start_early`); validate uses such a child only if it works on the package it
+    opened: one started on another file is stopped and started again, one not needed is
+    stopped, and none is left running."""
+    from vnfr_data.validate.children import start_early, start_frictionless_on
+
+    path = data_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["encoding"] = "no-such-encoding"  # frictionless finds this
+    broken = tmp_path / "broken"
+    shutil.copytree(data_copy, broken)
+    (broken / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    early = start_early(data_copy, run_frictionless=True, check_build=True)
+    assert sorted(early) == ["build", "frictionless"]
+    assert early["frictionless"].args == [str(data_copy / "datapackage.json")]
+    report = validate(data_copy, started=early)
+    assert report.exit_code == 0, report.problems
+    assert {"frictionless", "fresh build from annotations"} <= set(report.checked)
+    # Frictionless on the broken copy, handed to a validation of the valid one: not used.
+    elsewhere = {"frictionless": start_frictionless_on(broken / "datapackage.json")}
+    report = validate(data_copy, check_build=False, started=elsewhere)
+    assert report.exit_code == 0 and "frictionless" in report.checked
+    # And a child no longer wanted is stopped.
+    unwanted = start_early(data_copy, run_frictionless=True, check_build=False)
+    report = validate(data_copy, run_frictionless=False, check_build=False, started=unwanted)
+    assert "frictionless" not in report.checked
+    for child in [*early.values(), *elsewhere.values(), *unwanted.values()]:
+        assert child.process.poll() is not None

@@ -12,6 +12,8 @@ import functools
 import os
 from pathlib import Path
 
+#: The file name of a data package's descriptor, inside the package directory.
+DESCRIPTOR = "datapackage.json"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _REPO_DIR = _PACKAGE_DIR.parent
 

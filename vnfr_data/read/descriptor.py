@@ -26,10 +26,10 @@ from typing import Any
 
 from .._version import __version__
 from ..errors import DescriptorError, Problem, ProblemsFound, UnsafeFileError, UnusableInput
+from ..paths import DESCRIPTOR as DESCRIPTOR  # its name, re-exported here
 from ..safe_files import UnsafeFile, canonical_parts, read_inside
 from ..schema import RESOURCES
 
-DESCRIPTOR = "datapackage.json"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 MAX_DESCRIPTOR_BYTES = 16 * 1024 * 1024
 TWIN = "vnfr:parquet"

@@ -17,13 +17,23 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
 
+from ..paths import DESCRIPTOR
+
+#: Frictionless is stopped after this long (on the shipped package it takes ~1 s).
+FRICTIONLESS_SECONDS = 3600
+#: The fresh build of the annotations is stopped after this long (it takes ~1 s).
+FRESH_BUILD_SECONDS = 300
+
 #: Makes pandas unimportable, then runs `main(argv) -> int` of the module named first on
-#: the rest of the arguments.
+#: the rest of the arguments, and ends once its answer is flushed: the parent waits for the
+#: exit, and the interpreter's teardown (frictionless's modules freed one by one) would
+#: clean up nothing (an exception still ends the usual way, with its traceback).
 _BOOT = """
-import importlib, sys
+import importlib, os, sys
 
 class NoPandas:
     def find_spec(self, name, path=None, target=None):
@@ -31,7 +41,10 @@ class NoPandas:
             raise ModuleNotFoundError("pandas is not needed here", name=name)
 
 sys.meta_path.insert(0, NoPandas())
-raise SystemExit(importlib.import_module(sys.argv[1]).main(sys.argv[2:]))
+status = importlib.import_module(sys.argv[1]).main(sys.argv[2:])
+sys.stdout.flush()
+sys.stderr.flush()
+os._exit(status)
 """
 
 
@@ -49,6 +62,8 @@ class Child:
     stdout: IO[bytes]
     stderr: IO[bytes]
     deadline: float
+    #: The arguments of the child's `main`: what it works on.
+    args: list[str] = field(default_factory=list)
 
     def wait(self) -> Finished:
         """The child's answer, once it exits or its time is up (then it is killed)."""
@@ -87,4 +102,31 @@ def start(module: str, args: list[str], seconds: float) -> Child:
         stdout=stdout,
         stderr=stderr,
     )
-    return Child(process, stdout, stderr, time.monotonic() + seconds)
+    return Child(process, stdout, stderr, time.monotonic() + seconds, list(args))
+
+
+def start_frictionless_on(descriptor: Path) -> Child:
+    """Frictionless on the package of `descriptor`, in a child (`frictionless_child`)."""
+    return start("vnfr_data.validate.frictionless_child", [str(descriptor)], FRICTIONLESS_SECONDS)
+
+
+def start_fresh_build_of(root: Path) -> Child:
+    """A build from the annotations of the package at `root`, compared with it, in a
+    child (`fresh_build.main`)."""
+    return start("vnfr_data.validate.fresh_build", [str(root)], FRESH_BUILD_SECONDS)
+
+
+def start_early(path: Path, run_frictionless: bool, check_build: bool) -> dict[str, Child]:
+    """The children a validation of `path` will need, started before this process imports
+    its checks (pyarrow, numpy, the rules: a quarter of a second in which a second core
+    would wait): the command line's wait is then the children's, not the imports' plus
+    theirs. The package is located as `read.descriptor.read_index` locates it; a child
+    that turns out to work on another file than the opened package's is stopped and
+    started again (`run.validate`)."""
+    root, name = (path, DESCRIPTOR) if path.is_dir() else (path.parent, path.name)
+    children: dict[str, Child] = {}
+    if run_frictionless:
+        children["frictionless"] = start_frictionless_on(root / name)
+    if check_build and (root / "annotations").is_dir():
+        children["build"] = start_fresh_build_of(root)
+    return children

@@ -24,17 +24,14 @@ from ..errors import (
     problem_from_dict,
 )
 from ..safe_files import holds
-from .children import Child, start
+from .children import FRESH_BUILD_SECONDS, Child, start_fresh_build_of
 from .package import PackageDir
 from .report import Report
-
-#: The fresh build of the annotations is stopped after this long (it takes ~1 s).
-FRESH_BUILD_SECONDS = 300
 
 
 def start_fresh_build(pkg: PackageDir) -> Child:
     """Start rebuilding from the annotations in a child process (see `main`)."""
-    return start(__name__, [str(pkg.root)], FRESH_BUILD_SECONDS)
+    return start_fresh_build_of(pkg.root)
 
 
 def check_fresh_build(pkg: PackageDir, report: Report, child: Child | None = None) -> None:

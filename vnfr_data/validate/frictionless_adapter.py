@@ -13,7 +13,7 @@ import json
 
 from ..errors import FrictionlessError, Problem, UnusableInput
 from ..schema import RESOURCES
-from .children import Child, start
+from .children import Child, start_frictionless_on
 from .report import Report
 from .state import PackageState
 
@@ -26,17 +26,9 @@ _SAME_AS = {
 }
 
 
-#: Frictionless is stopped after this long (on the shipped package it takes ~1 s).
-FRICTIONLESS_SECONDS = 3600
-
-
 def start_frictionless(state: PackageState) -> Child:
     """Start frictionless on the package in a child process (`frictionless_child`)."""
-    return start(
-        "vnfr_data.validate.frictionless_child",
-        [str(state.pkg.descriptor_path)],
-        FRICTIONLESS_SECONDS,
-    )
+    return start_frictionless_on(state.pkg.descriptor_path)
 
 
 def run_frictionless(state: PackageState, report: Report, child: Child | None = None) -> None:

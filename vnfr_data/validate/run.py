@@ -15,7 +15,7 @@ lets a traceback reach the user: a failing stage becomes a problem of its own.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -89,6 +89,7 @@ def validate(
     check_build: bool = True,
     selection: Selection | None = None,
     workers: int | None = None,
+    started: Mapping[str, Child] | None = None,
 ) -> Report:
     """Validate the package at `path` (a directory or its datapackage.json); never raises.
 
@@ -99,9 +100,12 @@ def validate(
     Frictionless and the fresh build start first, each in a child process; the
     checks of this process run on `workers` threads (default: the cores). The
     report lists the findings in the same order whatever ran beside what.
+    `started` holds those children when the caller started them already
+    (`children.start_early`); each is used if it works on the package opened
+    here, else stopped, and the children not needed are stopped too.
     """
     chosen = selection or Selection()
-    report = _validate(Path(path), run_frictionless, check_build, workers)
+    report = _validate(Path(path), run_frictionless, check_build, workers, dict(started or {}))
     report.causes_first()
     kept = [p for p in report.problems if chosen.keeps(p)]
     dropped = len(report.problems) - len(kept)
@@ -143,22 +147,37 @@ def _sizes(state: PackageState) -> dict[str, int]:
     return sizes
 
 
-def _validate(path: Path, run_frictionless: bool, check_build: bool, workers: int | None) -> Report:
+def _validate(
+    path: Path,
+    run_frictionless: bool,
+    check_build: bool,
+    workers: int | None,
+    children: dict[str, Child],
+) -> Report:
     report = Report()
-    with report.stage("opening the package"):
-        state = PackageState(open_package(path))
-    if report.problems:
-        return report
-    children: dict[str, Child] = {}
     try:
+        with report.stage("opening the package"):
+            state = PackageState(open_package(path))
+        if report.problems:
+            return report
         with report.stage("starting frictionless and the fresh build"):
             # Imported here: without them (`--no-frictionless --no-build-check`) the
             # child processes' machinery (subprocess, tempfile) is never loaded.
-            if run_frictionless:
+            wanted = {
+                "frictionless": [str(state.pkg.descriptor_path)] if run_frictionless else None,
+                "build": [str(state.pkg.root)]
+                if check_build and (state.pkg.root / "annotations").is_dir()
+                else None,
+            }
+            for name, args in wanted.items():
+                early = children.get(name)
+                if early is not None and early.args != args:  # not needed, or another file
+                    children.pop(name).discard()
+            if wanted["frictionless"] is not None and "frictionless" not in children:
                 from .frictionless_adapter import start_frictionless
 
                 children["frictionless"] = start_frictionless(state)
-            if check_build and (state.pkg.root / "annotations").is_dir():
+            if wanted["build"] is not None and "build" not in children:
                 from .fresh_build import start_fresh_build
 
                 children["build"] = start_fresh_build(state.pkg)
