@@ -285,3 +285,25 @@ def test_an_agency_sign_off_inside_the_last_statement_is_left_out(tmp_path: Path
     out = render(d)
     assert 'would start in 2028."]' in out or 'would start in 2028"]' in out
     assert '— VNS"]' not in out
+
+
+def test_quoted_as_saying_and_a_states_customs_as_a_source(tmp_path: Path) -> None:
+    """ "X was quoted as saying that ..." is X's statement; "according to Vietnam Customs" and
+    "according to French customs data" are the two customs services' statements (one actor
+    each, however the text writes it), not the states'; "customs duties" is no actor."""
+    d = _draft(
+        tmp_path,
+        "French Minister for Foreign Trade Étienne Vallier met Vietnamese officials on Monday. "
+        "Vallier was quoted as saying that the ratification would come soon. Trade reached 6 "
+        "billion USD last year, according to Vietnam Customs. Exports rose 5 percent, according "
+        "to French customs data. The two sides discussed customs duties on wine.",
+    )
+    who = _who(d)
+    assert who["Vallier was quoted"] == {"etienne-vallier"}
+    assert who["Trade reached 6"] == {"vietnam-customs"}
+    assert who["Exports rose 5"] == {"french-customs"}
+    made = {a.id: a for a in d.proposals}
+    assert made["vietnam-customs"].country == "VN"
+    assert "General Department of Vietnam Customs" in made["vietnam-customs"].aliases
+    assert made["french-customs"].country == "FR"
+    assert not any("duties" in a for a in made)

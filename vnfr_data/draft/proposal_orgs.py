@@ -324,6 +324,18 @@ _EMBASSY_BARE = re.compile(
 _AGENCIES = ("Business France", "Campus France", "Atout France", "Expertise France")
 _AGENCY_RX = re.compile(r"\b(?:" + "|".join(map(re.escape, _AGENCIES)) + r")\b")
 
+#: A state's customs service, named by its state: "Vietnam Customs", "French customs" (not
+#: "customs duties", "customs procedures": the levy or the formality).
+_CUSTOMS = re.compile(
+    r"\b(?P<name>(?P<place>Vietnam|Viet Nam|Việt Nam|France|French|Vietnamese)\s+[Cc]ustoms)\b"
+    r"(?!\s+(?:dut(?:y|ies)|tariffs?|procedures?|clearance|declarations?|codes?|union)\b)"
+)
+
+_CUSTOMS_NAMES = {
+    "VN": ("Vietnam Customs", "General Department of Vietnam Customs"),
+    "FR": ("French Customs",),
+}
+
 #: The French presidency's seat, named by what it is: the Élysée Palace.
 _FRENCH_PALACE = re.compile(r"\bFrench\s+presidential\s+palace\b")
 _PALACE = ("French presidential palace", "Elysee Palace")
@@ -414,6 +426,13 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
     ):
         if sum(c.isupper() for c in m.group(2)) >= 2:
             _propose_org(catalog, m.group(1), m.group(2))
+    for m in _CUSTOMS.finditer(text):  # "according to Vietnam Customs", "French customs data"
+        place = m.group("place")
+        code = COUNTRIES.get(place) or DEMONYMS.get(place) or _COUNTRY_BY_KEY.get(fold(place))
+        name, *official = _CUSTOMS_NAMES.get(code or "", (m.group("name"),))
+        # one service however written: the words of the text and its official name as aliases
+        aliases = tuple(dict.fromkeys(a for a in (m.group("name"), *official) if a != name))
+        catalog.propose(DraftActor(slug(name), name, "government_body", code, aliases, False))
     for m in _AGENCY_RX.finditer(text):  # "according to Business France"
         name = m.group()
         catalog.propose(DraftActor(slug(name), name, "government_body", "FR", (), False))

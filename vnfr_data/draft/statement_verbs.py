@@ -66,6 +66,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     (r"put(?:s|ting)?\s+forward\b", "propose"),
     (r"align(?:ed|s)\s+on\b", "agree"),
     (r"commit(?:ted|s|ting)\s+(?:themselves\s+|himself\s+|herself\s+|itself\s+)?to\b", "commit"),
+    (r"(?:was|were|is|are)\s+quoted\s+as\s+saying", "affirm"),  # "X was quoted as saying that"
     (
         r"said|says|stated|states|told|tells|declared|announced|asserted|added|adding|maintained"
         r"|wrote|writes|posted|tweeted|warned|warns|cautioned|cautions|argued|argues|remarked"
