@@ -216,11 +216,11 @@ class Diagnosis:
             if g.id in hit:
                 continue
             self.missed += 1
-            if any(_overlap(d.spans, g.spans) for d in drafts):
+            why, own = why_missed(drafts, g, sentences)
+            if why == "other key":
                 self.wrong_type += 1
                 continue
-            own = [s for s in sentences if _overlap([s], g.spans)]
-            if any(_overlap(d.spans, own) for d in drafts):
+            if why == "same sentence":
                 self.same_sentence += 1
                 continue
             self.no_candidate += 1
@@ -268,6 +268,104 @@ class Diagnosis:
             f" prose by the extractor {self.not_prose}; with a trigger word {self.with_trigger}"
             f" (by trigger kind: {triggers})",
             f"articles by events recall: {bins}; without gold events: {self.no_gold_events}",
+        ]
+        return "\n".join(lines)
+
+
+def why_missed(drafts: list[Record], g: Record, sentences: list[Any]) -> tuple[str, list[Any]]:
+    """Why a gold record found no pair: a draft on its words (another key), one elsewhere in
+    its sentences, or none there ("no draft"); with those sentences."""
+    if any(_overlap(d.spans, g.spans) for d in drafts):
+        return "other key", []
+    own = [s for s in sentences if _overlap([s], g.spans)]
+    if any(_overlap(d.spans, own) for d in drafts):
+        return "same sentence", own
+    return "no draft", own
+
+
+#: Words that name or sign a document: is one in the sentence of a missed agreement?
+AGREEMENT_WORDS = (
+    ("signed/inked", re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?)\b", re.I)),
+    (
+        "document word",
+        re.compile(
+            r"\b(?:agreements?|accords?|treat(?:y|ies)|memorand(?:um|a)|MoUs?|contracts?|deals?"
+            r"|letters? of intent|declarations?|conventions?|protocols?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "plan word",
+        re.compile(
+            r"\b(?:programmes?|programs?|plans?|roadmaps?|frameworks?|partnerships?|strateg(?:y|ies)"
+            r"|commitments?|grants?|loans?|packages?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "mechanism word",
+        re.compile(
+            r"\b(?:committees?|commissions?|dialogues?|working groups?|task forces?|mechanisms?"
+            r"|consultations?|councils?|twinn(?:ing|ed)|sister|forums?|funds?|alliances?"
+            r"|networks?|centres?|centers?|institutes?|schools?|universit(?:y|ies)|hotlines?)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+@dataclass
+class AgreementDiagnosis:
+    """Agreements counted as events are (counts only, never an id or a text)."""
+
+    gold_types: Counter[str] = field(default_factory=Counter)
+    draft_types: Counter[str] = field(default_factory=Counter)
+    matched_types: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    no_draft_types: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    not_prose: int = 0
+
+    def add(self, text: str, drafts: list[Record], golds: list[Record]) -> None:
+        """Count one article's agreements."""
+        hit = {g.id for _d, g in match("agreements", drafts, golds)}
+        self.draft_types.update(str(d.fields.get("agreement_type")) for d in drafts)
+        prose, sentences = layout(text), split_sentences(text)
+        for g in golds:
+            kind = str(g.fields.get("agreement_type"))
+            self.gold_types[kind] += 1
+            if g.id in hit:
+                self.matched_types[kind] += 1
+                continue
+            why, own = why_missed(drafts, g, sentences)
+            self.reasons[why] += 1
+            if why != "no draft":
+                continue
+            self.no_draft_types[kind] += 1
+            self.not_prose += not any(prose.in_prose(Span(a, b)) for a, b in own)
+            found = {k for a, b in own for k, rx in AGREEMENT_WORDS if rx.search(text, a, b)}
+            self.words.update(found or {"none of them"})
+
+    def report(self) -> str:
+        lines = [
+            "### agreements diagnosis (counts only)",
+            "",
+            "| agreement type | gold | drafted | matched | recall | missed, no draft in its sentence |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for kind in sorted(set(self.gold_types) | set(self.draft_types)):
+            g, m = self.gold_types[kind], self.matched_types[kind]
+            lines.append(
+                f"| {kind} | {g} | {self.draft_types[kind]} | {m} | {_pct(m, g)} |"
+                f" {self.no_draft_types[kind]} |"
+            )
+        reasons = ", ".join(f"{k} {n}" for k, n in sorted(self.reasons.items())) or "none"
+        words = ", ".join(f"{k} {n}" for k, n in sorted(self.words.items())) or "none"
+        lines += [
+            "",
+            f"gold agreements missed, by reason: {reasons}",
+            f"  of those with no draft in their sentence: not read as body prose {self.not_prose};"
+            f" words in their sentence: {words}",
         ]
         return "\n".join(lines)
 
@@ -667,6 +765,7 @@ def evaluate(
     per_source: bool = False,
     without: frozenset[str] = frozenset(),
     diagnosis: Diagnosis | None = None,
+    agreements: AgreementDiagnosis | None = None,
 ) -> tuple[dict[str, Score], list[str]]:
     """Scores of one set ("dev": the development set, "tuning", "held-out", "independent" or
     "corpus"), leaving out the source ids `without`. The independent set's articles are never
@@ -718,6 +817,8 @@ def evaluate(
             )
             if diagnosis is not None:
                 diagnosis.add(article.text, recs["events"], golds[sid]["events"], furniture)
+            if agreements is not None:
+                agreements.add(article.text, recs["agreements"], golds[sid]["agreements"])
             if per_source:
                 notes.append(article.meta.file)
             for table, s in scores.items():
@@ -804,7 +905,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--diagnose",
         action="store_true",
-        help="events counts per type and why gold events were missed (counts only: safe on blind sets)",
+        help="events and agreements counts per type and why gold records were missed (counts only:"
+        " safe on blind sets)",
     )
     p.add_argument(
         "--no-independent", action="store_true", help="leave the independent set out of 'all'"
@@ -820,7 +922,10 @@ def main(argv: list[str] | None = None) -> int:
         ]
     for which in chosen:
         diagnosis = Diagnosis() if args.diagnose else None
-        totals, notes = evaluate(Path(args.data), which, args.per_source, diagnosis=diagnosis)
+        agreements = AgreementDiagnosis() if args.diagnose else None
+        totals, notes = evaluate(
+            Path(args.data), which, args.per_source, diagnosis=diagnosis, agreements=agreements
+        )
         print(f"## {SETS[which]}\n")
         print(table(totals))
         print()
@@ -829,6 +934,9 @@ def main(argv: list[str] | None = None) -> int:
         if diagnosis is not None:
             print()
             print(diagnosis.report())
+        if agreements is not None:
+            print()
+            print(agreements.report())
         if args.misses and which not in INDEPENDENT:  # never shown: nobody tunes on it
             for t in SCORED:
                 print(f"\n{t}: missed {len(totals[t].misses)}: {', '.join(totals[t].misses)}")

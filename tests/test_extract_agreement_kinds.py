@@ -235,3 +235,30 @@ def test_a_research_centre_programme_is_no_agreement(tmp_path: Path) -> None:
         "exports had grown.\n",
     )
     assert [a for a in d.agreements if "Programme" in a.name] == []
+
+
+_BODIES = (
+    "Zorblat news\n"
+    "HANOI — The two ministries on Monday set up a joint task force on customs data, officials said.\n"
+    "The Plimf–Quux river transport commission, which last met in 2020, will meet again in May.\n"
+    "Plimf and Quux have been twinned since 1998, the city said.\n"
+    "The city council approved the budget on Tuesday.\n"
+    "The ministers proposed that a bilateral working group on rice exports would report by June.\n"
+)
+
+
+def test_shared_bodies_named_in_lower_case_and_twinned_places_are_mechanisms(
+    tmp_path: Path,
+) -> None:
+    found = {a.name: a for a in _draft(tmp_path, _BODIES).agreements}
+    assert {
+        "Joint task force on customs data",
+        "Plimf–Quux river transport commission",
+        "Plimf–Quux twinning",
+        "Bilateral working group on rice exports",
+    } <= set(found)
+    assert all(a.type == "cooperation_mechanism" for a in found.values())
+    assert found["Joint task force on customs data"].status == "established"
+    assert found["Bilateral working group on rice exports"].status == "proposed"
+    # A body of one side is no shared mechanism.
+    assert not any("council" in name.lower() for name in found)

@@ -1,7 +1,11 @@
 """Agreements the text describes without a signing: a mechanism two sides agree to set up
-("agreed to hold annual consultations between their foreign ministries") and a document
-named by what was done to it after the noun ("under an agreement reached with the province in
-July", "a memorandum concluded last year"). Each is one record, found sentence by sentence."""
+("agreed to hold annual consultations between their foreign ministries"), a shared body named
+in lower case ("a joint working group on digital transformation", "the Việt Nam–France
+intergovernmental committee on science and technology", "the Hải Phòng–Le Havre port
+cooperation council"), places twinned ("Hải Phòng and Le Havre have been twinned since 2015")
+and a document named by what was done to it after the noun ("under an agreement reached with
+the province in July", "a memorandum concluded last year"). Each is one record, found
+sentence by sentence."""
 
 from __future__ import annotations
 
@@ -18,6 +22,31 @@ _AGREED_MECHANISM = re.compile(
     r"|ministerial|permanent|new|strategic|direct)\s+){0,3}(?:consultations|consultation mechanism"
     r"|dialogue|dialogue mechanism|mechanism|working group|committee|commission|hotline|council"
     r"|task force)\b[^,;.]{0,80})"
+)
+_NAME_WORD = r"(?:[A-ZĐ][\w’'.-]*)"
+_PAIR = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s?[–—-]\s?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+#: A word of what a body is on ("on science and technology"), never the place or time after it.
+_TOPIC = r"(?!(?:at|in|with|which|that|from|to|by|during|since|for|under|of|the|a|an|will|would|should|can|could|may|must|is|are|was|were|has|have|had|be|been|said|says)\b)[a-z][\w-]*"
+#: A body two sides share, named in lower case: a pair of places or a word of sharing, a few
+#: words of its field, its kind, and what it is on.
+_SHARED_BODY = re.compile(
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+(?P<name>(?:(?P<pair>{_PAIR})\s+)?"
+    r"(?P<shared>(?:joint|bilateral|intergovernmental|inter-governmental|mixed)\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?P<kind>working\s+group|committee|commission|council|task\s+force|steering\s+committee"
+    r"|consultation\s+mechanism|dialogue\s+mechanism|cooperation\s+mechanism)"
+    rf"(?:\s+(?:on|for)\s+(?:the\s+)?{_TOPIC}(?:\s+(?:and\s+)?{_TOPIC}){{0,4}})?)"
+)
+#: Words in the few before the kind that make it no shared body ("the board of directors
+#: council", "the city council", "the people's committee").
+_NOT_SHARED = re.compile(r"\b(?:people|city|municipal|party|central|executive|security|national)\b")
+_TWINNED = re.compile(
+    rf"(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+and\s+(?P<b>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    r"\s+(?:have\s+been|had\s+been|were|are|became)\s+(?:officially\s+)?twinned\b"
+    r"(?:\s+(?:since|in)\s+(?:1[89]|20)\d{2})?"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|plans?\s+to|planned\s+to|proposed|to\s+set\s+up|to\s+establish)\b"
 )
 _DOCUMENT_THEN_VERB = re.compile(
     r"\b(?P<det>an?|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|memorandum of understanding"
@@ -54,6 +83,23 @@ def described_agreements(
                 )
             )
             taken.append(span)
+        out += _shared_bodies(doc, s, taken)
+        for m in _TWINNED.finditer(doc, s.start, s.end):
+            span = Span(m.start(), m.end())
+            if _overlaps(span, taken):
+                continue
+            out.append(
+                DraftAgreement(
+                    f"{m.group('a')}–{m.group('b')} twinning",
+                    None,
+                    "cooperation_mechanism",
+                    "established",
+                    [span],
+                    rule="two places twinned",
+                    sentences=[s.index],
+                )
+            )
+            taken.append(span)
         for m in _DOCUMENT_THEN_VERB.finditer(doc, s.start, s.end):
             verb = m.group("verb")
             one = _one_document(doc, s, Span(m.start("det"), m.end("det")), _STATUS[verb])
@@ -62,4 +108,36 @@ def described_agreements(
             one.rule = f"one unnamed document, '{verb}'"
             out.append(one)
             taken.append(one.mentions[0])
+    return out
+
+
+def _shared_bodies(doc: str, s: Sentence, taken: list[Span]) -> list[DraftAgreement]:
+    """Bodies two sides share, named in lower case: a pair of places before it ("the Hải
+    Phòng–Le Havre port cooperation council") or a word of sharing ("a joint working group on
+    digital transformation"); a body of one side ("the city council") is none."""
+    out = []
+    for m in _SHARED_BODY.finditer(doc, s.start, s.end):
+        if not (m.group("pair") or m.group("shared")):
+            continue
+        name = doc[m.start("name") : m.end("name")]
+        if _NOT_SHARED.search(name) or re.search(
+            r"[A-Z]", doc[m.end("pair") if m.group("pair") else m.start("name") : m.start("kind")]
+        ):
+            continue
+        span = Span(*trim(doc, m.start("name"), m.end("name"), " ,;:."))
+        if _overlaps(span, taken):
+            continue
+        status = "proposed" if _FUTURE.search(doc, s.start, m.start()) else "established"
+        out.append(
+            DraftAgreement(
+                name[0].upper() + name[1:],
+                None,
+                "cooperation_mechanism",
+                status,
+                [span],
+                rule=f"a shared {m.group('kind')} named in lower case",
+                sentences=[s.index],
+            )
+        )
+        taken.append(span)
     return out
