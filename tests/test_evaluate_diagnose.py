@@ -82,11 +82,18 @@ def test_diagnose_option_prints_the_counts_for_a_blind_set(
     independent set (whose articles it must not name)."""
     seen: list[Any] = []
 
-    def fake(data: Path, which: str, per_source: bool, diagnosis: Any = None) -> Any:
+    def fake(
+        data: Path, which: str, per_source: bool, diagnosis: Any = None, agreements: Any = None
+    ) -> Any:
         seen.append((which, diagnosis))
         golds = [_event(evaluation, "ev-quux-praise", "other", "praised the Quux harbour")]
         if diagnosis is not None:
             diagnosis.add(TEXT, [], golds, [])
+        if agreements is not None:  # a gold agreement no draft has: a mechanism word
+            council = evaluation.Record(
+                "ag-zorblat-council", _at("Zorblat delegation arrived"), {"agreement_type": "x"}
+            )
+            agreements.add(TEXT.replace("delegation", "council"), [], [council])
         totals = {t: evaluation.Score() for t in evaluation.SCORED}
         return totals, ["build of the 1 accepted drafts beside the corpus: accepts all drafts"]
 
@@ -96,6 +103,9 @@ def test_diagnose_option_prints_the_counts_for_a_blind_set(
     assert seen and seen[0][0] == "independent"
     assert "### events diagnosis (counts only)" in out
     assert "| other | 1 | 0 | 0 | 0.0% | 1 |" in out
-    assert "quux" not in out.lower()
+    assert "### agreements diagnosis (counts only)" in out
+    assert "| x | 1 | 0 | 0 | 0.0% | 1 |" in out
+    assert "words in their sentence: mechanism word 1" in out
+    assert "quux" not in out.lower() and "zorblat" not in out.lower()
     assert evaluation.main(["--set", "independent"]) == 0
     assert seen[-1][1] is None and "events diagnosis" not in capsys.readouterr().out
