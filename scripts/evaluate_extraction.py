@@ -166,6 +166,26 @@ def _pct(a: int, b: int) -> str:
 RECALL_BINS = ("0%", "1-49%", "50-74%", "75-99%", "100%")
 
 
+def _type_table(
+    table: str,
+    gold: Counter[str],
+    drafted: Counter[str],
+    matched: Counter[str],
+    no_draft: Counter[str],
+) -> list[str]:
+    """A diagnosis's heading and its counts per type (counts only)."""
+    lines = [
+        f"### {table}s diagnosis (counts only)",
+        "",
+        f"| {table} type | gold | drafted | matched | recall | missed, no draft in its sentence |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for kind in sorted(set(gold) | set(drafted)):
+        g, m = gold[kind], matched[kind]
+        lines.append(f"| {kind} | {g} | {drafted[kind]} | {m} | {_pct(m, g)} | {no_draft[kind]} |")
+    return lines
+
+
 @dataclass
 class Diagnosis:
     """Counts only (never an id or a text), so that it may be printed for a blind set."""
@@ -242,18 +262,13 @@ class Diagnosis:
 
     def report(self) -> str:
         """The counts as text: no id, no quote."""
-        lines = [
-            "### events diagnosis (counts only)",
-            "",
-            "| event type | gold | drafted | matched | recall | missed, no draft in its sentence |",
-            "|---|---:|---:|---:|---:|---:|",
-        ]
-        for kind in sorted(set(self.gold_types) | set(self.draft_types)):
-            g, m = self.gold_types[kind], self.matched_types[kind]
-            lines.append(
-                f"| {kind} | {g} | {self.draft_types[kind]} | {m} | {_pct(m, g)} |"
-                f" {self.no_candidate_types[kind]} |"
-            )
+        lines = _type_table(
+            "event",
+            self.gold_types,
+            self.draft_types,
+            self.matched_types,
+            self.no_candidate_types,
+        )
         triggers = ", ".join(f"{k} {n}" for k, n in sorted(self.trigger_kinds.items())) or "none"
         bins = ", ".join(f"{b}: {self.recall_bins[b]}" for b in RECALL_BINS)
         lines += [
@@ -347,18 +362,9 @@ class AgreementDiagnosis:
             self.words.update(found or {"none of them"})
 
     def report(self) -> str:
-        lines = [
-            "### agreements diagnosis (counts only)",
-            "",
-            "| agreement type | gold | drafted | matched | recall | missed, no draft in its sentence |",
-            "|---|---:|---:|---:|---:|---:|",
-        ]
-        for kind in sorted(set(self.gold_types) | set(self.draft_types)):
-            g, m = self.gold_types[kind], self.matched_types[kind]
-            lines.append(
-                f"| {kind} | {g} | {self.draft_types[kind]} | {m} | {_pct(m, g)} |"
-                f" {self.no_draft_types[kind]} |"
-            )
+        lines = _type_table(
+            "agreement", self.gold_types, self.draft_types, self.matched_types, self.no_draft_types
+        )
         reasons = ", ".join(f"{k} {n}" for k, n in sorted(self.reasons.items())) or "none"
         words = ", ".join(f"{k} {n}" for k, n in sorted(self.words.items())) or "none"
         lines += [

@@ -26,7 +26,7 @@ _AGREED_MECHANISM = re.compile(
 _NAME_WORD = r"(?:[A-ZĐ][\w’'.-]*)"
 _PAIR = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s?[–—-]\s?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 #: A word of what a body is on ("on science and technology"), never the place or time after it.
-_TOPIC = r"(?!(?:at|in|with|which|that|from|to|by|during|since|for|under|of|the|a|an|will|would|should|can|could|may|must|is|are|was|were|has|have|had|be|been|said|says)\b)[a-z][\w-]*"
+_TOPIC = r"(?!(?:at|in|with|which|that|from|to|by|during|since|for|under|of|the|a|an|will|would|should|can|could|may|must|is|are|was|were|has|have|had|be|been|said|says|this|next|last|early|later|soon)\b)[a-z][\w-]*"
 #: A body two sides share, named in lower case: a pair of places or a word of sharing, a few
 #: words of its field, its kind, and what it is on.
 _SHARED_BODY = re.compile(
@@ -72,33 +72,15 @@ def described_agreements(
                 continue
             what = re.sub(r"^(?:an?|the)\s+", "", doc[a:b])
             out.append(
-                DraftAgreement(
-                    what[0].upper() + what[1:],
-                    None,
-                    "cooperation_mechanism",
-                    "established",
-                    [span],
-                    rule="a mechanism the sides agreed to set up",
-                    sentences=[s.index],
-                )
+                _mechanism(what, "established", span, "a mechanism the sides agreed to set up", s)
             )
             taken.append(span)
-        out += _shared_bodies(doc, s, taken)
         for m in _TWINNED.finditer(doc, s.start, s.end):
             span = Span(m.start(), m.end())
             if _overlaps(span, taken):
                 continue
-            out.append(
-                DraftAgreement(
-                    f"{m.group('a')}–{m.group('b')} twinning",
-                    None,
-                    "cooperation_mechanism",
-                    "established",
-                    [span],
-                    rule="two places twinned",
-                    sentences=[s.index],
-                )
-            )
+            name = f"{m.group('a')}–{m.group('b')} twinning"
+            out.append(_mechanism(name, "established", span, "two places twinned", s))
             taken.append(span)
         for m in _DOCUMENT_THEN_VERB.finditer(doc, s.start, s.end):
             verb = m.group("verb")
@@ -111,10 +93,28 @@ def described_agreements(
     return out
 
 
-def _shared_bodies(doc: str, s: Sentence, taken: list[Span]) -> list[DraftAgreement]:
+def _mechanism(name: str, status: str, span: Span, rule: str, s: Sentence) -> DraftAgreement:
+    """A cooperation mechanism named by one phrase, its name capitalised as a title."""
+    return DraftAgreement(
+        name[0].upper() + name[1:],
+        None,
+        "cooperation_mechanism",
+        status,
+        [span],
+        rule=rule,
+        sentences=[s.index],
+    )
+
+
+def shared_bodies(doc: str, sentences: list[Sentence], taken: list[Span]) -> list[DraftAgreement]:
     """Bodies two sides share, named in lower case: a pair of places before it ("the Hải
     Phòng–Le Havre port cooperation council") or a word of sharing ("a joint working group on
-    digital transformation"); a body of one side ("the city council") is none."""
+    digital transformation"); a body of one side ("the city council") is none. Run after the
+    rules that name a mechanism from more of its sentence, to fill what they leave."""
+    return [ag for s in sentences for ag in _shared_bodies(doc, s, taken)]
+
+
+def _shared_bodies(doc: str, s: Sentence, taken: list[Span]) -> list[DraftAgreement]:
     out = []
     for m in _SHARED_BODY.finditer(doc, s.start, s.end):
         if not (m.group("pair") or m.group("shared")):
@@ -128,16 +128,7 @@ def _shared_bodies(doc: str, s: Sentence, taken: list[Span]) -> list[DraftAgreem
         if _overlaps(span, taken):
             continue
         status = "proposed" if _FUTURE.search(doc, s.start, m.start()) else "established"
-        out.append(
-            DraftAgreement(
-                name[0].upper() + name[1:],
-                None,
-                "cooperation_mechanism",
-                status,
-                [span],
-                rule=f"a shared {m.group('kind')} named in lower case",
-                sentences=[s.index],
-            )
-        )
+        rule = f"a shared {m.group('kind')} named in lower case"
+        out.append(_mechanism(name, status, span, rule, s))
         taken.append(span)
     return out

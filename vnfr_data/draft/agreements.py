@@ -28,7 +28,7 @@ from .agreement_documents import (
     documents,
     signings_by_sentence,
 )
-from .agreement_mechanisms import described_agreements
+from .agreement_mechanisms import described_agreements, shared_bodies
 from .agreement_model import DraftAgreement, _key
 from .agreement_passing import listed_documents, merge_bare_references, passing_agreements
 from .agreement_refs import (
@@ -434,6 +434,7 @@ def find_agreements(
     found += concluded_documents(doc, sentences, taken)
     found += described_agreements(doc, sentences, taken)
     found += passing_agreements(doc, sentences, found, taken)
+    found += shared_bodies(doc, sentences, taken)
     found = sorted(found, key=lambda a: a.mentions[0].start)
     back_references(doc, sentences, found)
     found = merge_bare_references(doc, found)
