@@ -655,3 +655,20 @@ def test_a_disputed_participation_is_reported_once_as_a_choice_to_make(data_copy
     about = [p for p in caught.value.problems if f"{PARIS_TALKS}/to-lam" in str(p)]
     assert [p.code for p in about] == ["unresolved-claims"]
     assert "preferred: {participation:" in str(about[0])
+
+
+@pytest.mark.parametrize(
+    ("marked", "bare", "refines"),
+    [
+        ("Việt Nam–France committee", "Viet Nam-France committee", True),
+        ("Hải Phòng port council", "Hai Phong port council", True),
+        ("Việt Nam–France committee", "Viêt Nam–France committee", False),  # marked otherwise
+        ("Việt Nam–France committee", "Viet Nam–Japan committee", False),  # other words
+    ],
+)
+def test_a_name_with_its_diacritics_refines_the_name_without(
+    marked: str, bare: str, refines: bool
+) -> None:
+    a, b = Value("text", marked), Value("text", bare)
+    assert a.refines(b) is refines
+    assert not b.refines(a)

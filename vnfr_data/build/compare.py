@@ -9,7 +9,9 @@ Compatible claims are not conflicts. Precisely:
   normal forms say the same thing. One text *refines* another when the other's
   words (runs of letters and digits of the normal form) occur, in order and
   contiguously, among its own words, and it has more of them: "UNCLOS 1982"
-  refines "UNCLOS", "French President" refines "President".
+  refines "UNCLOS", "French President" refines "President". A text also refines one
+  that is the same but for the diacritics it lacks: "Việt Nam–France committee" refines
+  "Viet Nam–France committee" (never two texts marked differently).
 - **Dates** come with their precision (day, month, year). A date claim refines
   another when it is more precise and lies inside it: 8 October 2024 (day)
   refines October 2024 (month), which refines 2024 (year). Two claims of the
@@ -30,6 +32,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -37,6 +40,15 @@ from typing import Any
 from ..sources.folding import normal_text
 
 _WORD = re.compile(r"\w+")
+
+
+def _unmarked(text: str) -> str:
+    """The text without its combining marks (diacritics), all else as it is."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
 
 __all__ = ["normal_text"]  # re-exported: compared in the one normal form of sources.folding
 
@@ -122,6 +134,8 @@ class Value:
         if self.same(other):
             return False
         if self.kind == "text":
+            if _unmarked(other.key()) == other.key() == _unmarked(self.key()):
+                return True  # "Việt Nam" refines "Viet Nam": the marks say more, nothing else
             mine, theirs = words(self.data), words(other.data)
             n = len(theirs)
             return 0 < n < len(mine) and any(
