@@ -615,15 +615,19 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     # 0.970 / 0.970 with them; 340-342 (speakers3, written to speech patterns) added 3
     # figures, all found, and 3 drafts the gold leaves out ("once a year", "the 19th century",
     # "the first direct charter flights"): 0.958 / 0.970 with them; 353 (lead, mechanisms)
-    # added 3 figures, 2 found, and one draft the gold leaves out ("twice a year"): 0.955 / 0.966
-    assert p("figures") >= 0.950 and r("figures") >= 0.96
+    # added 3 figures, 2 found, and one draft the gold leaves out ("twice a year"): 0.955 / 0.966;
+    # 330-332 (events3, written to the events of kind 'other') added 11 figures, 7 found ("the
+    # 4,300-billion-đồng project", "A second phase", "More than 2,000 Vietnamese", "the three
+    # winners" are missed): 0.952 / 0.952 with them
+    assert p("figures") >= 0.95 and r("figures") >= 0.95
     # 0.964 / 0.934 reached (speakers3: object pronouns, officials of a state's ministry,
     # embassies in the capital, French names with "Le", 340-342 included)
     assert p("statements") >= 0.95 and r("statements") >= 0.92
     # 340-342 added 8 events, 4 found (a courtesy call, an inauguration, a planned business
     # mission and hoped-for flights missed): 0.850 with them; 353 added 3, 1 found (a fourth
-    # and a fifth session drafted as one): 0.844
-    assert p("events") >= 0.90 and r("events") >= 0.84
+    # and a fifth session drafted as one): 0.844; 330-332 (events3) added 22, 21 found with the
+    # rules for events of kind 'other' told by their predicate: 0.856 with them
+    assert p("events") >= 0.90 and r("events") >= 0.855
     # date+status 0.902 reached (dates2: occasions named before, schedules after a comma, a
     # visit under way at publication, dated by its parts or by its n-th day); 350-352
     # (agreements2) added 13 matched events, fewer dated right (signings dated only by the
@@ -633,8 +637,9 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     # actors, 14 found: 0.901 / 0.896 with them; 350-352 (agreements2) added 35, 26 found before
     # their rules, then 0.908 / 0.895 with all of them; matched by name (ae97c38) and with
     # acronym ids, Vietnam's portfolios, French particles (speakers3, 340-342 included): 0.937 /
-    # 0.927
-    assert p("actors") >= 0.925 and r("actors") >= 0.915
+    # 0.927; 330-332 (events3, written to events of kind 'other', before any actor rule saw them)
+    # added 21 actors, 11 found of 20 drafted: 0.921 / 0.909 with them
+    assert p("actors") >= 0.92 and r("actors") >= 0.905
     # mechanisms, programmes in passing; article 300 added 3 agreements, 2 found, 305 added 4,
     # 3 found (0.926 reached with both); 320-322 added 3, 2 found (0.918); 350-352 added 14, 10
     # found before their rules, then lists of documents, "exchanged", "adopted", declarations

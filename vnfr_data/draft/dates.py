@@ -323,7 +323,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:that|which|who|and|but|while|before|af
 _FUTURE_MARK = re.compile(
     r"\b(?:will|would|shall|is to|are to|to be|scheduled|expected|planned|plans to)\b"
 )
-_PAST_MARK = re.compile(r"\b(?:[a-z]{3,}ed|met|held|began|took|made|gave|went|came|paid|saw)\b")
+_PAST_MARK = re.compile(
+    r"\b(?:[a-z]{3,}ed|met|held|began|took|made|gave|went|came|paid|saw|[Ee]arlier)\b"
+)
 
 
 def _clause_tense(text: str, start: int, pos: int) -> bool | None:

@@ -115,6 +115,13 @@ _RESUMED = re.compile(
 )
 
 
+_FACILITY_FUTURE = re.compile(
+    r"^,\s+which\s+(?:is|are|will|would)\s+(?:(?:expected|due|scheduled|set|slated)\s+to\s+)?"
+    r"(?:be\s+)?(?:open|opened|completed|built|finished|operational|begin operating|start operating)"
+    r"\b[^,;.]*"
+)
+
+
 def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tuple[str, str]:
     """Status from the words around the phrase, and the reason (for the draft's comment)."""
     before = doc[max(sentence.start, phrase.start - 80) : phrase.start]
@@ -122,6 +129,9 @@ def status_of(doc: str, sentence: Span, phrase: Span, trigger_kind: str) -> tupl
     # "the 2026 Festival, organised with the Institute, will take place ...": the words after an
     # inserted participle or relative clause are the event's own predicate.
     after = _INSERTED.sub("", doc[phrase.end : sentence.end], count=1)
+    # "a groundbreaking ceremony for a kindergarten, which is expected to open in 2028": the
+    # relative clause is the facility's future, not the ceremony's
+    after = _FACILITY_FUTURE.sub("", after, count=1)
     opening = " ".join(inside.split()[:2])
     if _INVITED.search(before + opening) and trigger_kind in _VISITS:
         return "invited", "'invited ... to visit': invited"
@@ -237,12 +247,20 @@ def _own_of_another(c: Clause, d: DateMention, phrase: Span) -> bool:
     before = c.doc[max(phrase.end, d.span.start - 80) : d.span.start]
     if _OTHER_DOCUMENTS_DATE.search(before) is not None:
         return True
+    if _FACILITY_FUTURE.match(c.doc[phrase.end : d.span.end]) is not None:
+        return True  # "a ceremony for a kindergarten, which is expected to open in 2028"
     between = c.doc[phrase.end : d.span.start]
     # "The forum is part of his official visit to France from May 24 to 26": the visit's days
     return (
         re.search(r"\b(?:after|before|since|following|ahead of)\s+\S|\bpart of\b", between)
         is not None
     )
+
+
+_RUNS_UNTIL = re.compile(
+    r"\band\s+(?:will\s+|is\s+to\s+)?(?:run|runs|last|lasts|continue|continues|stay|stays)\s+"
+    r"(?:open\s+)?(?:(?:until|till|through)\s+)?$"
+)
 
 
 def _combine(start: When, end: When) -> When:
@@ -259,6 +277,14 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
         for d in inside
         if d.kind == "year" and re.match(r"\s+[A-Z]", c.doc[d.span.end : d.span.end + 2])
     ]
+    named_year += [
+        d
+        for d in inside
+        if d.kind == "year"
+        and d not in named_year
+        and c.doc[trigger.start : trigger.start + 1].isupper()
+        and c.doc[trigger.end : d.span.start].strip() == ""
+    ]  # "The French Cultural Days 2026 opened on Saturday": the year after a name is the name's
     if etype != "sports_event":
         # "the 2024 Paris Olympic Games": a year before a name is the name's, not the event's.
         inside = [d for d in inside if d not in named_year]
@@ -331,6 +357,20 @@ def when_of(c: Clause, phrase: Span, trigger: Span, etype: str) -> tuple[When, b
             bool(inside),
         )
     until = next((d for d in [*inside, *around] if d.kind == "until_md" and d.when.end), None)
+    if until is None and phrase.start - c.sentence.start <= 40:
+        # "The Days opened in Huế on Saturday with a concert ..., and will run until October 11":
+        # the sentence's subject runs until that day
+        until = next(
+            (
+                d
+                for d in c.dates
+                if d.kind == "until_md"
+                and d.when.end
+                and d.span.start > phrase.end
+                and _RUNS_UNTIL.search(c.doc, max(phrase.end, d.span.start - 30), d.span.start)
+            ),
+            None,
+        )
     later = until is not None and until.when.end is not None and w.start is not None
     if later and until is not None and until.when.end and w.start and until.when.end > w.start:
         return _combine(w, until.when), bool(inside)

@@ -319,6 +319,16 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         return _two_people_discuss(ctx, trigger)
     if etype in {"disaster", "sports_event", "commemoration", "interview", "partnership_upgrade"}:
         return True
+    if (
+        etype == "visit"
+        and word.endswith("trip")
+        and re.search(
+            r"\b(?:receiv\w*|win|wins|won|winning|awarded|offered|earn\w*|gets?|prizes?|rewards?)\s+"
+            r"(?:\S+\s+){0,4}$",
+            doc[max(ctx.s.start, trigger.start - 50) : trigger.start],
+        )
+    ):
+        return False  # "the winners receiving a two-week study trip to Montpellier": a prize
     if etype == "signing" and re.search(
         r"\b(?:no|not|never|yet to be|has not|had not|have not)\b[^.;]{0,30}$",
         doc[ctx.s.start : trigger.start],

@@ -97,7 +97,17 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|\b[Ff]estival\b|\b[Ee]xhibition\b"
         r"|\b(?:trade|retail|book|food|job|education|tourism|business|seafood|wine|investment)\s+fair\b"
         r"|(?<=\bthe )fair\b(?!\s+(?:and|to|share|trade|value|play|price|deal|chance|enough)\b)"
-        r"|\bexpo\b",
+        r"|\bexpo\b"
+        # performances, contests and gatherings: "a concert by the Lyon Baroque Ensemble", "a
+        # speaking contest", "held a charity run", "a summer camp for children of the diaspora"
+        r"|\b(?:concerts?|galas?|recitals?|contests?|competitions?|quizz?(?:es)?|olympiads?"
+        r"|parades?|carnivals?|marathons?|(?:charity|fun|solidarity) (?:runs?|walks?|races?)"
+        r"|(?:summer|winter|youth|training|language|study) camps?)\b"
+        # a season with its own name: "the French Cultural Days 2026", "Francophonie Week",
+        # "Việt Nam Culture Month"
+        r"|\b(?!(?:This|Next|Last|Each|Every|Holy|The)\b)[A-ZĐÀ-Ỹ][\w’'–-]*\s+(?:Days|Week|Month)\b"
+        # a festive celebration named by its occasion: "a Lunar New Year celebration"
+        r"|(?:(?<=Year )|(?<=Tết )|(?<=Day )|(?<=Tet )|(?<=mas ))celebrations?\b",
         "other",
     ),
     (r"\b[Ss]ummit\b", "summit"),

@@ -28,6 +28,7 @@ from .event_dates import (
     when_of,
     with_duration,
 )
+from .event_happenings import happenings
 from .event_implied_dates import implied_dates
 from .event_milestones import milestones
 from .event_model import _TALK_FAMILY, _VISIT_FAMILY, DraftEvent, _Context, _family
@@ -168,6 +169,17 @@ class _Builder:
                 and fold(ev.head.split()[-1]) != fold(old.head.split()[-1])
             ):
                 continue  # "the vote" after "the launch of the satellite": another event
+            if (
+                same
+                and ev.type == "other"
+                and ev.head
+                and old.head
+                and fold(ev.head) == fold(old.head)
+                and re.match(
+                    r"(?:the|this|that|its|their)\s", self.doc[phrase.start : trigger.start], re.I
+                )
+            ):
+                return old  # "a photo exhibition ..." then "The photo exhibition, on display ..."
             # "the ceremony" after a signing, "The agreement ... was signed by": that signing.
             ceremony = anaphoric and ev.type in {"ceremony", "signing"} and old.type == "signing"
             if not same and not ceremony:
@@ -406,7 +418,11 @@ def find_events(
         _same_occasion(doc, s, created, created)  # the occasion is said in the same sentence
         _where_dated(doc, s, created)
     _hosts_and_guests(builder.events, discourse)
-    facts = milestones(doc, sentences, anchor) + acts(doc, sentences, anchor)
+    facts = (
+        milestones(doc, sentences, anchor)
+        + acts(doc, sentences, anchor)
+        + happenings(doc, sentences, anchor)
+    )
     # what an act of the text ("She also inaugurated ...") implies of its date, as for any event
     implied_dates(doc, sentences, [*builder.events, *facts], anchor)
     visit_dates(doc, sentences, builder.events, anchor)
@@ -488,6 +504,19 @@ def _with_milestones(
 
 
 def _settle(ev: DraftEvent, anchor: Anchor) -> None:
+    ref = anchor.date
+    if (
+        ev.type == "other"
+        and ev.status == "planned"
+        and ref is not None
+        and ev.when.precision == "day"
+        and ev.when.end is not None
+        and ev.when.end < ref
+    ):
+        # "opened on Saturday evening with a concert ..., and will run until": the future is the
+        # season's, the concert's day is past
+        ev.status = "occurred"
+        ev.rules.append(f"occurred: its days end before the publication day {ref}")
     status, rule = settle_status(ev.status, ev.when, anchor)
     if rule and status != ev.status:
         ev.status = status
