@@ -662,7 +662,8 @@ def match(
     speakers: dict[str, str] | None = None,
 ) -> list[tuple[Record, Record]]:
     """Greedy one-to-one pairs (draft, gold) by overlap size, keys required. `known`: the
-    actor ids the corpus already has; `speakers`: draft actor id -> the gold actor it is."""
+    actor ids the corpus already has (for "actors"); `speakers`: draft actor id -> the gold
+    actor it is (for "statements")."""
     if table == FORMER_ACTORS:
         theirs = {g.id: g for g in golds}
         return [(d, theirs[d.id]) for d in drafts if d.id in theirs]
@@ -732,11 +733,16 @@ def score_source(
 ) -> dict[str, Score]:
     out = {}
     known = frozenset(corpus_ids.get("actors", set()))
-    speakers = {d.id: g.id for d, g in same_actors(recs["actors"], golds["actors"], known)}
+    actors = same_actors(recs["actors"], golds["actors"], known)
+    speakers = {d.id: g.id for d, g in actors}
     for table in SCORED:
         rows = ROWS.get(table, table)
         s = Score(gold=len(golds[rows]), draft=len(recs[rows]))
-        pairs = match(table, recs[rows], golds[rows], known, speakers)
+        pairs = (
+            actors
+            if table == "actors"
+            else match(table, recs[rows], golds[rows], speakers=speakers)
+        )
         s.matched = len(pairs)
         if rows == "actors":
             s.span_only = len(pairs)

@@ -13,6 +13,7 @@ import re
 
 from .agreement_documents import _one_document
 from .agreement_model import DraftAgreement
+from .lexicon import SHARED_BODY_WORDS
 from .sentences import Sentence
 from .text import Span, trim
 
@@ -31,7 +32,7 @@ _TOPIC = r"(?!(?:at|in|with|which|that|from|to|by|during|since|for|under|of|the|
 #: words of its field, its kind, and what it is on.
 _SHARED_BODY = re.compile(
     rf"\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+(?P<name>(?:(?P<pair>{_PAIR})\s+)?"
-    r"(?P<shared>(?:joint|bilateral|intergovernmental|inter-governmental|mixed)\s+)?"
+    rf"(?P<shared>(?i:{SHARED_BODY_WORDS})\s+)?"
     r"(?:[a-z][\w-]*\s+){0,3}?"
     r"(?P<kind>working\s+group|committee|commission|council|task\s+force|steering\s+committee"
     r"|consultation\s+mechanism|dialogue\s+mechanism|cooperation\s+mechanism)"

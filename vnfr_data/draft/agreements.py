@@ -38,7 +38,7 @@ from .agreement_refs import (
     document_sets,
 )
 from .event_model import DraftEvent
-from .lexicon import AGREEMENT_HEADS, EVENT_HEADS, ORG_HEADS
+from .lexicon import AGREEMENT_HEADS, EVENT_HEADS, ORG_HEADS, SHARED_BODY_WORDS
 from .sentences import Sentence
 from .speakers import Discourse
 from .text import Span, fold, strip_possessive, trim
@@ -95,7 +95,7 @@ _STATUS: tuple[tuple[str, str], ...] = (
 _MECHANISM_HEADS = frozenset({"Dialogue", "Mechanism"})
 _BODY_HEADS = frozenset({"Committee", "Commission", "Council", "Working Group", "Task Force"})
 _SHARED = re.compile(
-    r"\b(?:Joint|Intergovernmental|Inter-governmental|Mixed|Bilateral)\b"
+    rf"\b{SHARED_BODY_WORDS}\b"
     r"|^[A-Z][\w’'. ]*?[–-](?:France|Vietnam|Việt Nam|Viet Nam|French|Vietnamese)\b"
     r"|^(?:France|Vietnam|Việt Nam|Viet Nam)[–-]"
 )

@@ -261,6 +261,10 @@ ANAPHORIC_DETERMINERS: frozenset[str] = frozenset(
 )
 
 #: Head words of agreements, frameworks and policies, with the agreement type they suggest.
+#: Words that make a body one two sides hold together ("Joint Committee", "a bilateral working
+#: group"): such a body is a cooperation mechanism, no actor. A regular expression alternation.
+SHARED_BODY_WORDS = r"(?:Joint|Intergovernmental|Inter-governmental|Mixed|Bilateral)"
+
 AGREEMENT_HEADS: dict[str, str] = {
     "agreement": "other",
     "agreements": "cooperation_documents",

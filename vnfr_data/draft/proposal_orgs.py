@@ -17,6 +17,7 @@ from .lexicon import (
     OFFICE_HEADS,
     ORG_HEADS,
     PORTFOLIO_WORDS,
+    SHARED_BODY_WORDS,
     wordset,
 )
 from .ministries import bare_ministry_country, is_ministry, known_ministry
@@ -123,7 +124,7 @@ def _city_before(doc: str, pos: int) -> str | None:
 
 
 #: A body two sides hold together is a cooperation mechanism (an agreement), no actor.
-_SHARED_BODY = re.compile(r"\b(?:Joint|Intergovernmental|Inter-governmental|Mixed|Bilateral)\b")
+_SHARED_BODY = re.compile(rf"\b{SHARED_BODY_WORDS}\b")
 _MECHANISM_HEADS = frozenset({"Committee", "Commission", "Council", "Group", "Force", "Dialogue"})
 #: A forum of businesses or of two sides is a meeting held, not a body ("World Economic Forum"
 #: is one).
