@@ -105,6 +105,12 @@ class TableSchema:
 
     def fingerprint(self) -> str:
         """A hash of the schema, stored in Parquet metadata to detect drift."""
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        # Once per schema: validate compares it for every table three times (twin,
+        # descriptor, build), and the sorted dump is the dearest part of opening a file.
         canonical = json.dumps(self.descriptor, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
