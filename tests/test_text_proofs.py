@@ -106,6 +106,31 @@ def test_large_columns_are_proven_by_their_characters() -> None:
     assert all_nfc(strings([text, "🙂"]))
 
 
+def test_a_large_column_of_small_chunks_is_proven_by_its_characters() -> None:
+    """The CSV's blocks make a large column of chunks each below the threshold: the
+    kinds are counted over the whole column, and no cell's text is decoded."""
+    import vnfr_data.validate.text_proofs as proofs
+
+    cell = "Việt Nam và Pháp hợp tác, đối tác chiến lược; Hà Nội "
+    chunk = strings([cell] * 5_000)
+    assert chunk.nbytes < proofs.BYTE_PROOF_BYTES
+    column = pa.chunked_array([chunk] * 8)
+    assert sum(c.nbytes for c in column.chunks) >= proofs.BYTE_PROOF_BYTES
+    decoded: list[int] = []
+    real = unicodedata.is_normalized
+
+    def spy(form: str, text: str) -> bool:
+        decoded.append(len(text))
+        return real(form, text)
+
+    with patch.object(proofs.unicodedata, "is_normalized", spy):
+        assert all_nfc(column)
+    assert all(n == 1 for n in decoded)  # characters looked up, never a cell's text
+    # A decomposed cell in the last chunk only: not proven, and the decoder finds it.
+    nfd = strings([unicodedata.normalize("NFD", "Hợp tác")])
+    assert not all_nfc(pa.chunked_array([*column.chunks, nfd]))
+
+
 def test_decomposed_text_is_not_proven() -> None:
     assert all_nfc(strings(["Hợp tác", None, "ASCII"]))
     assert not all_nfc(strings(["Hợp tác", unicodedata.normalize("NFD", "Hợp tác")]))

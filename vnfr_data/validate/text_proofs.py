@@ -131,36 +131,45 @@ def _inert_key(key: int) -> bool:
     return known
 
 
-def _inert_characters(data: np.ndarray) -> bool:
-    """True when every multi-byte character in `data` (UTF-8) is inert, so that any text
-    of these characters and ASCII is NFC (UAX #15's quick check says "yes" for it).
+def _inert_characters(*pieces: np.ndarray) -> bool:
+    """True when every multi-byte character in `pieces` (UTF-8, each of whole characters)
+    is inert, so that any text of these characters and ASCII is NFC (UAX #15's quick
+    check says "yes" for it).
 
     Each character is known by its lead byte and the byte after (one number): counted
-    for every lead byte at once, and the few kinds found looked up."""
+    for every lead byte of every piece at once, and the few kinds found looked up once."""
     seen = np.zeros(1 << 16, dtype=np.int64)
-    for start in range(0, len(data), _TRANSLATE_BYTES):
-        leads = np.flatnonzero(data[start : start + _TRANSLATE_BYTES] >= 0xC0) + start
-        if not len(leads):
-            continue
-        if int(leads[-1]) + 1 >= len(data):  # a lead byte without its next: not UTF-8
-            return False
-        keys = (data[leads].astype(np.int32) << 8) | data[leads + 1]
-        seen += np.bincount(keys, minlength=1 << 16)
+    for data in pieces:
+        for start in range(0, len(data), _TRANSLATE_BYTES):
+            leads = np.flatnonzero(data[start : start + _TRANSLATE_BYTES] >= 0xC0) + start
+            if not len(leads):
+                continue
+            if int(leads[-1]) + 1 >= len(data):  # a lead byte without its next: not UTF-8
+                return False
+            keys = (data[leads].astype(np.int32) << 8) | data[leads + 1]
+            seen += np.bincount(keys, minlength=1 << 16)
     return all(_inert_key(int(key)) for key in np.flatnonzero(seen))
 
 
 def all_nfc(column: pa.ChunkedArray | pa.Array) -> bool:
-    """True when every cell is certainly NFC (False: check cell by cell)."""
+    """True when every cell is certainly NFC (False: check cell by cell).
+
+    The kinds of characters are counted over the whole column (its chunks are the CSV's
+    blocks, each smaller than `BYTE_PROOF_BYTES` on a large file), then looked up once."""
+    layouts = []
     for chunk in _chunks(column):
         layout = _offsets_and_data(chunk)
         if layout is None:
             return False
-        offsets, data = layout
+        layouts.append(layout)
+    spans = [
+        np.frombuffer(data, dtype=np.uint8)[int(offsets[0]) : int(offsets[-1])]
+        for offsets, data in layouts
+    ]
+    if sum(len(span) for span in spans) >= BYTE_PROOF_BYTES and _inert_characters(*spans):
+        return True
+    for offsets, data in layouts:
         start, last = int(offsets[0]), int(offsets[-1])
-        if last - start >= BYTE_PROOF_BYTES and _inert_characters(
-            np.frombuffer(data, dtype=np.uint8)[start:last]
-        ):
-            continue
         while start < last:
             # Cut at a cell boundary, so that a piece holds whole characters.
             stop = int(offsets[np.searchsorted(offsets, start + NFC_PIECE_BYTES, "right") - 1])
