@@ -14,12 +14,23 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
+
+#: The environment of every child. An installed package has its bytecode (pip compiles
+#: a wheel's modules when it installs them), so a child must not compile vnfr_data from
+#: source on every start: a machine with PYTHONDONTWRITEBYTECODE set (this one) made
+#: each `import vnfr_data` recompile 19 modules, about 36 ms of CPU a run that no user
+#: pays. Children keep their bytecode in a cache of their own, outside the repository.
+CHILD_ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / f"vnfr-bench-pycache-{os.getuid()}"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,12 +43,13 @@ class Run:
 
 
 def run(cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """One command in a fresh process: wall seconds, CPU seconds, peak RSS, output."""
+    """One command in a fresh process (`CHILD_ENV` unless `env`): wall seconds, CPU
+    seconds, peak RSS, output."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(cmd),
         cwd=cwd,
-        env=env,
+        env=CHILD_ENV if env is None else env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -84,8 +96,15 @@ def interleave(
     cwd: Path | None = None,
     check: Callable[[Contender, Run], None] | None = None,
     progress: bool = True,
+    warmup: bool = False,
 ) -> None:
-    """Run every contender once per round, in turn, `rounds` times (medians then)."""
+    """Run every contender once per round, in turn, `rounds` times (medians then).
+
+    `warmup` first runs each once, untimed: its bytecode is then cached (see
+    `CHILD_ENV`) and its files in the page cache, as for a user's second start."""
+    if warmup:
+        for c in contenders:
+            run(c.cmd, cwd=cwd)
     for i in range(rounds):
         for c in contenders:
             if c.rounds is not None and i >= c.rounds:

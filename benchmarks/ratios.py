@@ -141,7 +141,7 @@ def shipped(rounds: int) -> tuple[list[str], Contender]:
     model = Contender("(floor + one pydantic model class)", [PY, "-c", FLOOR + MODEL])
     compute = Contender("(floor + pyarrow.compute, pyarrow.csv)", [PY, "-c", FLOOR + COMPUTE])
     every = [default, ours, build, fl, floor, records, model, compute]
-    interleave(every, rounds)
+    interleave(every, rounds, warmup=True)
     for c in every:
         bad = [r.returncode for r in c.runs if r.returncode != 0]
         if len(bad) == len(c.runs):

@@ -59,6 +59,25 @@ def test_load_alone_builds_no_model() -> None:
     assert "pyarrow.compute" not in after_load
 
 
+RECORDS = """
+import json, sys
+import vnfr_data
+from vnfr_data.schema.models import MODELS
+for table in vnfr_data.load().tables.values():
+    list(table)
+built = sorted(name for name, model in MODELS.items() if model.__pydantic_complete__)
+print(json.dumps({"after_use": sorted(sys.modules), "built": built}))
+"""
+
+
+def test_every_shipped_record_needs_no_validator_and_no_compute() -> None:
+    """The release's records are built from verified rows: no model's validator (core
+    schema) is built for them, and reading needs no pyarrow.compute."""
+    found = _modules(RECORDS)
+    assert found["built"] == []
+    assert "pyarrow.compute" not in found["after_use"]
+
+
 @pytest.mark.parametrize("heavy", ["pandas", "pyarrow.dataset", "pyarrow.acero"])
 def test_validating_imports_no(heavy: str) -> None:
     assert heavy not in _modules(VALIDATE, str(data_dir()))["after_use"]

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 #: Largest Parquet file read; the shipped ones are a few kB each.
 MAX_PARQUET_BYTES = 1 << 30
+#: Files up to this size are decoded on the calling thread: handing a few kB to Arrow's
+#: thread pool costs more than it saves (the 13 shipped tables: about 7 ms instead of 8.5).
+THREADED_FROM_BYTES = 1 << 20
 
 
 def read_bytes(root: Path, rel: str, file: str, limit: int, *, declared: bool = False) -> bytes:
@@ -221,7 +224,7 @@ def parse_parquet(
     """
     handle, problems = open_parquet(data, name, file, verify=verify)
     try:
-        table = handle.read()
+        table = handle.read(use_threads=len(data) >= THREADED_FROM_BYTES)
         if full:
             table.validate(full=True)
     except Exception as exc:  # noqa: BLE001 - any failure to decode is the file's, reported
