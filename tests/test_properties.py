@@ -28,7 +28,7 @@ from vnfr_data.build import build_tables
 from vnfr_data.publish import render, sha256_hex
 from vnfr_data.publish.writers import csv_bytes, parquet_bytes
 from vnfr_data.rules.evidence import mismatched_quotes
-from vnfr_data.rules.locate import Where
+from vnfr_data.rules.locate import Where, rows_at
 from vnfr_data.schema import EVIDENCED, RESOURCES, table_schema
 from vnfr_data.schema.models import MODELS
 from vnfr_data.testing import Package, packages, records, register_profiles, table_of
@@ -357,3 +357,26 @@ def test_the_columnar_quote_check_agrees_with_python_slicing(
         for s, a, b, q in rows
     ]
     assert got.tolist() == expected
+
+
+@given(
+    lengths=st.lists(st.integers(0, 5), min_size=1, max_size=6),
+    picks=st.lists(st.integers(0, 10_000), max_size=8),
+)
+def test_rows_at_takes_the_rows_of_a_chunked_table_in_the_order_asked(
+    lengths: list[int], picks: list[int]
+) -> None:
+    """`rows_at` (which takes chunk by chunk, never concatenating) gives what Arrow's
+    `take` gives, for rows in any order, repeated, across empty chunks, or none."""
+    n = sum(lengths)
+    assume(n > 0)
+    values = [None if i % 7 == 3 else f"v{i}" for i in range(n)]
+    starts = np.cumsum([0, *lengths])
+    column = pa.chunked_array(
+        [pa.array(values[a:b], pa.string()) for a, b in zip(starts[:-1], starts[1:], strict=True)],
+        pa.string(),
+    )
+    table = pa.table({"text": column, "n": pa.chunked_array([pa.array(range(n))])})
+    rows = np.array([p % n for p in picks], dtype=np.int64)
+    assert rows_at(column, rows).to_pylist() == [values[i] for i in rows]
+    assert rows_at(table, rows).to_pylist() == table.take(pa.array(rows, pa.int64())).to_pylist()

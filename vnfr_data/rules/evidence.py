@@ -15,7 +15,7 @@ from ..errors import EvidenceOutsideBody, MissingEvidence, OrphanEvidence, Probl
 from ..schema import EVIDENCED, table_schema
 from .corpus import shared_corpus
 from .declare import Inputs, rule
-from .locate import MAX_REPORTED, MAX_SHOWN, bools, capped, ints, located, maker
+from .locate import MAX_REPORTED, MAX_SHOWN, bools, capped, located, maker, rows_at
 from .quote_spans import mismatched_quotes
 from .record_codes import record_codes
 
@@ -49,7 +49,7 @@ def check_evidence_quotes(data: Inputs) -> list[Problem]:
     del corpus
     bad &= mask(known)
     rows = np.flatnonzero(bad)
-    head = ev.take(ints(rows[:MAX_REPORTED])).to_pylist()
+    head = rows_at(ev, rows[:MAX_REPORTED]).to_pylist()
     csv_rows = where.csv_rows("evidence", rows[:MAX_REPORTED])
     problems: list[Problem] = []
     decoded: dict[str, str] = {}

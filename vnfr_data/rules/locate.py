@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -26,6 +26,7 @@ MAX_REPORTED = 1000
 MAX_SHOWN = 200
 
 Mask: TypeAlias = "pa.ChunkedArray | pa.Array"
+_Rows = TypeVar("_Rows", pa.Table, pa.ChunkedArray, pa.Array)
 
 __all__ = [
     "MAX_REPORTED",
@@ -37,6 +38,7 @@ __all__ = [
     "ints",
     "located",
     "maker",
+    "rows_at",
     "shown",
 ]
 
@@ -59,6 +61,39 @@ class Where:
 def indices(mask: Mask) -> np.ndarray:
     """Positions where mask is true (null counts as false)."""
     return numbers(pc.indices_nonzero(pc.fill_null(mask, FALSE)))
+
+
+def rows_at(data: _Rows, rows: np.ndarray) -> _Rows:
+    """The rows of a table or column at `rows` (positions), in that order.
+
+    What a finding shows is a handful of rows of a large table. Arrow's `take` on
+    a table or chunked column first concatenates all of its chunks (for a million
+    evidence rows, 0.1 s and a transient copy of 100 MB, even for no row at all):
+    here each chunk is taken from on its own and only the rows taken are joined.
+    """
+    if isinstance(data, pa.Table):
+        columns = [rows_at(column, rows) for column in data.columns]
+        return pa.Table.from_arrays(columns, schema=data.schema)
+    if isinstance(data, pa.Array) or data.num_chunks <= 1:
+        return data.take(ints(rows))
+    if len(rows) == 0:
+        return data.slice(0, 0)
+    starts = np.cumsum([0, *(len(chunk) for chunk in data.chunks)])
+    chunk_of = np.searchsorted(starts, rows, side="right") - 1
+    order = np.argsort(chunk_of, kind="stable")
+    ordered, chunks = rows[order], chunk_of[order]
+    present: np.ndarray = np.unique(chunks)
+    bounds = np.searchsorted(chunks, [*present, len(data.chunks)])
+    pieces = [
+        data.chunk(int(at)).take(ints(ordered[a:b] - starts[at]))
+        for at, a, b in zip(present, bounds[:-1], bounds[1:], strict=True)
+    ]
+    joined = pa.concat_arrays(pieces)
+    if np.any(order[1:] < order[:-1]):  # rows not in chunk order: put them back
+        back = np.empty_like(order)
+        back[order] = np.arange(len(order))
+        joined = joined.take(ints(back))
+    return pa.chunked_array([joined], data.type)
 
 
 def shown(column: pa.ChunkedArray | pa.Array) -> list[str | None]:
@@ -88,7 +123,7 @@ def located(
     head = idx[:MAX_REPORTED]
     rows = where.csv_rows(name, head)
     values: list[str | None] = (
-        shown(table[column].take(ints(head))) if column is not None else [None] * len(head)
+        shown(rows_at(table[column], head)) if column is not None else [None] * len(head)
     )
     problems = [make(int(r), v) for r, v in zip(rows, values, strict=True)]
     return capped(problems, len(idx))

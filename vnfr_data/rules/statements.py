@@ -18,7 +18,7 @@ from ..errors import Problem, StatementCutShort, StatementDate, StatementNotEvid
 from ..sources.statement_text import ends_sentence, shown_texts, statement_texts
 from .corpus import shared_corpus
 from .declare import Inputs, rule
-from .locate import MAX_REPORTED, bools, capped, ints, located, maker
+from .locate import MAX_REPORTED, bools, capped, ints, located, maker, rows_at
 from .record_codes import joint_codes
 
 
@@ -109,9 +109,9 @@ def check_statement_texts(data: Inputs) -> list[Problem]:
     cut &= ~np.asarray(noted, dtype=bool)[np.where(row >= 0, row, 0)]
     hits = np.flatnonzero(cut)
     csv_rows = where.csv_rows("statements", row[hits[:MAX_REPORTED]])
-    ids = per_source["record_id"].take(ints(hits[:MAX_REPORTED])).to_pylist()
-    sources = per_source["source_id"].take(ints(hits[:MAX_REPORTED])).to_pylist()
-    tails = per_source["text"].take(ints(hits[:MAX_REPORTED])).to_pylist()
+    ids = rows_at(per_source["record_id"], hits[:MAX_REPORTED]).to_pylist()
+    sources = rows_at(per_source["source_id"], hits[:MAX_REPORTED]).to_pylist()
+    tails = rows_at(per_source["text"], hits[:MAX_REPORTED]).to_pylist()
     for csv_row, sid, source, tail in zip(csv_rows, ids, sources, tails, strict=True):
         problems.append(
             StatementCutShort(

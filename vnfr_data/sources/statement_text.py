@@ -54,6 +54,21 @@ def _changes(*columns: pa.Array) -> np.ndarray:
     return out
 
 
+def _code_changes(codes: list[np.ndarray], unknown: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """`_changes` of the columns that `codes` number (their dictionary codes), rows taken in
+    `order`: integers compared instead of strings. A row whose first column is `unknown`
+    (null) differs from its neighbours, as `pc.equal` says of null."""
+    n = len(order)
+    out = np.ones(n, dtype=bool)
+    if n > 1:
+        differs = unknown[1:] | unknown[:-1]
+        for column in codes:
+            ordered = column[order]
+            differs |= ordered[1:] != ordered[:-1]
+        out[1:] = differs
+    return out
+
+
 def _lexsort(keys: list[np.ndarray]) -> np.ndarray:
     """`np.lexsort` of `keys`, the first the most significant: one stable sort of one
     integer combining them when it fits in 63 bits (four times faster than a sort per
@@ -101,9 +116,6 @@ def statement_texts(
         for c in ("record_id", "source_id")
     ]
     order = _lexsort([codes[0], codes[1], _np(ev["char_start"]), _np(ev["char_end"])])
-    del codes
-    ev = ev.take(_int64(order))
-    del order
     empty = pa.table(
         {
             "record_id": pa.nulls(0, pa.string()),
@@ -114,10 +126,13 @@ def statement_texts(
     )
     if ev.num_rows == 0:
         return empty
+    # Only the offsets are put in order; the ids stay where they are, told apart by their
+    # codes, and only the few the result shows are taken (through `order`).
     record = ev["record_id"].combine_chunks()
     source = ev["source_id"].combine_chunks()
-    starts, ends = _np(ev["char_start"]), _np(ev["char_end"])
-    new_group = _changes(record, source)
+    starts, ends = _np(ev["char_start"])[order], _np(ev["char_end"])[order]
+    new_group = _code_changes(codes, ~mask(pc.is_valid(record))[order], order)
+    del codes
     group = np.cumsum(new_group) - 1
     # The end reached so far inside each group: offset ends by group so that one running
     # maximum over the whole column never carries an end from one group into the next.
@@ -135,7 +150,7 @@ def statement_texts(
     run_group = group[first]
     del starts, ends, group
     ids, whole = corpus or Corpus.of(texts)
-    run_source = _np(pc.index_in(source.take(_int64(first)), value_set=strings(ids)))
+    run_source = _np(pc.index_in(source.take(_int64(order[first])), value_set=strings(ids)))
     pieces, _ = whole.slices(run_source, run_start, run_end)
     group_first_run = np.flatnonzero(np.concatenate(([True], run_group[1:] != run_group[:-1])))
     offsets = _int64(np.concatenate((group_first_run, [len(first)])))
@@ -144,7 +159,8 @@ def statement_texts(
         string(GAP).cast(pa.large_string()),
     )
     del pieces
-    heads = _int64(np.flatnonzero(new_group))
+    heads = _int64(order[np.flatnonzero(new_group)])
+    del order
     last_run = np.concatenate((group_first_run[1:], [len(first)])) - 1
     return pa.table(
         {

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from ..arrow_values import FALSE
 from ..errors import PrimaryKeyError, Problem
 from ..rules.equal_rows import repeated_rows
-from ..rules.locate import MAX_REPORTED, Mask, Where, capped, ints, shown
+from ..rules.locate import MAX_REPORTED, Mask, Where, capped, rows_at, shown
 from ..schema import TableSchema
 
 
@@ -34,7 +34,7 @@ def duplicates(
         return []
     rows = where.csv_rows(name, later[:MAX_REPORTED])
     firsts = where.csv_rows(name, first[:MAX_REPORTED])
-    values = _key_text(table.take(ints(later[:MAX_REPORTED])), keys)
+    values = _key_text(rows_at(table, later[:MAX_REPORTED]), keys)
     problems = [make(int(r), int(f), v) for r, f, v in zip(rows, firsts, values, strict=True)]
     return capped(problems, len(later))
 
