@@ -626,12 +626,15 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     # 340-342 added 8 events, 4 found (a courtesy call, an inauguration, a planned business
     # mission and hoped-for flights missed): 0.850 with them; 353 added 3, 1 found (a fourth
     # and a fifth session drafted as one): 0.844; 330-332 (events3) added 22, 21 found with the
-    # rules for events of kind 'other' told by their predicate: 0.856 with them
-    assert p("events") >= 0.90 and r("events") >= 0.855
+    # rules for events of kind 'other' told by their predicate: 0.856 with them; events4
+    # (sessions kept apart by rank, courtesy calls, missions, "inked", meetings with a body's
+    # office-holders, acts in a relative clause, a service's start): 0.886
+    assert p("events") >= 0.925 and r("events") >= 0.88
     # date+status 0.902 reached (dates2: occasions named before, schedules after a comma, a
     # visit under way at publication, dated by its parts or by its n-th day); 350-352
     # (agreements2) added 13 matched events, fewer dated right (signings dated only by the
-    # session they were part of): 0.890 with them
+    # session they were part of): 0.890 with them; events4 matched 9 more (227 -> 234 dated
+    # right, 4 of the new ones undated signings of a reported day): 0.886
     assert totals["events"].dated_right / totals["events"].matched >= 0.885
     # 0.901 / 0.911 reached (actors3); 320-322 (dates2, written to the date patterns) added 22
     # actors, 14 found: 0.901 / 0.896 with them; 350-352 (agreements2) added 35, 26 found before

@@ -464,3 +464,133 @@ def test_a_launch_of_a_thing_is_titled_by_it_and_another_act_stays_apart(
         ("Launch of the satellite in 2028", dt.date(2028, 1, 1)),
         ("Vote by the National Assembly in March 2026", dt.date(2026, 3, 1)),
     ]
+
+
+# Meetings of a standing body and the acts around them: one session of a series is not the
+# next; a body's founding year in a relative clause is not its meeting's date; "are to
+# co-chair" is ahead; "On the same day" takes the nearest day named in the dozen sentences
+# before; a courtesy call is a reception, a trade mission to a place a visit; "inked" signs.
+
+
+def test_two_ranks_of_one_series_are_two_meetings(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The two countries on Tuesday held the third session of the Vietnam–France joint "
+        "committee on agriculture in Cần Thơ. The fourth session of the committee will be held "
+        "in Lyon in 2028.",
+    )
+    sessions = _of(d, "dialogue")
+    assert len(sessions) == 2, [e.title for e in sessions]
+    third, fourth = sessions
+    assert (third.status, third.when.start) == ("occurred", dt.date(2026, 4, 14))
+    assert (fourth.status, fourth.when.start, fourth.when.end) == (
+        "planned",
+        dt.date(2028, 1, 1),
+        dt.date(2028, 12, 31),
+    )
+
+
+def test_a_bodys_founding_year_is_not_its_meetings_date(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The French minister will visit Hà Nội on Friday. On the same day, she and the "
+        "Vietnamese minister are to co-chair the sixth meeting of the Vietnam–France Joint "
+        "Committee on Transport, which was set up in 2011.",
+    )
+    meeting = next(e for e in _of(d, "dialogue") if "sixth" in e.title.lower())
+    assert meeting.status == "planned"
+    assert meeting.when.start == dt.date(2026, 4, 17)
+
+
+def test_the_same_day_reaches_back_to_the_lead(tmp_path: Path) -> None:
+    body = (
+        "Deputy Minister Trần Văn Bình and French Secretary-General Paul Mercier co-chaired the "
+        "ninth political consultation in Hà Nội on Monday. "
+        + " ".join(f"The two sides discussed topic number {n} at length." for n in range(6))
+        + " On the same day, Mercier paid a courtesy call on Minister Lê Văn Hòa, who expressed"
+        " hope for more exchanges of delegations in 2027."
+    )
+    d = _draft(tmp_path, body)
+    call = next(e for e in _of(d, "reception") if "courtesy" in _text(d, e)[0])
+    assert call.when.start == dt.date(2026, 4, 13)  # Monday, not the hoped-for 2027
+
+
+def test_a_mission_to_a_place_is_a_visit_and_inked_signs(tmp_path: Path) -> None:
+    text = (
+        "The chamber will lead a mission of French seafood companies to Kiên Giang province in "
+        "June. In Paris on Monday, the two ministers inked a cooperation agreement on ports."
+    )
+    d = _draft(tmp_path, text)
+    found = [(e.type, e.status, e.when.start) for e in d.events]
+    assert found == [
+        ("visit", "planned", dt.date(2026, 6, 1)),
+        ("signing", "occurred", dt.date(2026, 4, 13)),
+    ]
+    assert "agreement" in _text(d, _of(d, "signing")[0])[0]
+
+
+def test_a_venue_named_after_what_it_holds_is_no_event(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The trade fair will open at the Hà Nội Exhibition and Convention Center on Friday. "
+        "A jazz concert was staged at the Festival Hall on Monday.",
+    )
+    assert [e.title.split(" on ")[0] for e in d.events] == ["Trade fair", "Jazz concert"]
+
+
+def test_meetings_with_a_body_s_office_holders_or_a_group(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "On Monday, the delegation met with representatives of the Normandy Regional Council. "
+        "On Tuesday, the minister met Vietnamese students in Paris. "
+        "The minister is also due to meet leaders of the French Senate on Thursday. "
+        "The new plant will meet growing demand for power.",
+    )
+    found = [(e.type, e.status, e.when.start) for e in d.events]
+    assert found == [
+        ("meeting", "occurred", dt.date(2026, 4, 13)),
+        ("meeting", "occurred", dt.date(2026, 4, 14)),
+        ("meeting", "planned", dt.date(2026, 4, 16)),
+    ]
+
+
+def test_an_act_in_a_relative_clause_is_done_to_the_phrase_before(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The region financed a water plant in Bến Tre province, which was inaugurated in 2024. "
+        "The two cities signed a twinning agreement in 2005, which was renewed in 2019.",
+    )
+    found = [(e.title, e.when.start) for e in _of(d, "other")]
+    assert found == [
+        ("Inauguration of a water plant in Bến Tre province", dt.date(2024, 1, 1)),
+        ("Renewal of a twinning agreement", dt.date(2019, 1, 1)),
+    ]
+
+
+def test_what_someone_proposed_is_proposed(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The minister proposed that the two sides hold the first meeting of the joint committee "
+        "on fisheries this year. Both sides expressed the hope that the first direct flights "
+        "between Nantes and Huế would start in 2028. She proposed that they draft a plan, to be "
+        "adopted at the next meeting of the working group in May.",
+    )
+    found = [(e.title.split(" in ")[0], e.status) for e in d.events]
+    assert found[:2] == [
+        ("First meeting", "proposed"),
+        ("Start of the first direct flights between Nantes and Huế", "proposed"),
+    ]
+    assert found[2][1] == "planned"  # the next meeting is the text's own, not the proposal
+
+
+def test_a_decimal_a_passive_inked_and_the_same_occasion(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "On Tuesday, the carrier signed a deal with Airbus for 12 jets worth about 1.8 billion "
+        "USD at list prices. The deal was inked at the France–Việt Nam Business Forum in Huế. "
+        "At the same forum, two universities signed a memorandum of understanding on teaching.",
+    )
+    (first, second) = _of(d, "signing")
+    assert _text(d, first)[0].endswith("1.8 billion USD at list prices")
+    assert len(_of(d, "conference")) == 1  # "the same forum" is the forum named before
+    assert "the same forum" in _text(d, _of(d, "conference")[0])

@@ -121,3 +121,13 @@ def test_a_second_mention_with_the_same_head_is_the_same_event(tmp_path: Path) -
     )
     shows = [e for e in _others(d) if "exhibition" in _quotes(d, e)]
     assert len(shows) == 1 and len(shows[0].phrases) == 2
+
+
+def test_a_service_s_start_told_by_its_subject(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The first direct flights between Lyon and Đà Nẵng would start in 2027, the airline said.",
+    )
+    (start,) = _others(d)
+    assert start.title == "Start of the first direct flights between Lyon and Đà Nẵng"
+    assert (start.status, start.when.start) == ("planned", dt.date(2027, 1, 1))

@@ -79,7 +79,25 @@ _LAUNCH = re.compile(
     r"(?P<pverb>(?:was|were|has been|have been|had been|will be|is to be|are to be|is due to be"
     r"|is expected to be|would be)\s+(?:launched|inaugurated|unveiled))\b"
 )
-_NOUNS = {"launched": "Launch", "inaugurated": "Inauguration", "unveiled": "Unveiling"}
+_NOUNS = {
+    "launched": "Launch",
+    "inaugurated": "Inauguration",
+    "unveiled": "Unveiling",
+    "renewed": "Renewal",
+    "commissioned": "Commissioning",
+    "reopened": "Reopening",
+}
+#: "a drinking-water plant in Hậu Giang province, which was inaugurated in 2025", "the
+#: cooperation agreement, which was renewed in 2017": the act of a relative clause, done to the
+#: noun phrase before it (a thing made or a document: what "launched" is not said of here, since
+#: a creation milestone reads it).
+_OWN_DATE = re.compile(r"\s+(?:in|on|since)\s+(?:\w+\s+){0,2}?(?:\d{4}|" + _CALENDAR + r")$")
+_WHICH_ACT = re.compile(
+    r"(?P<np>(?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts|\b[Tt]heir)\s+(?:[\w’'–-]+\s+){0,8}?[\w’'–-]+)"
+    r",\s+(?:which|that)\s+(?P<pverb>(?:was|were|has been|have been|had been|will be|is to be"
+    r"|are to be|is due to be|is expected to be)\s+(?:officially\s+|formally\s+|also\s+)?"
+    r"(?P<v>inaugurated|unveiled|renewed|commissioned|reopened))\b"
+)
 _PASSAGE = {
     "passed": "Passage",
     "adopted": "Adoption",
@@ -128,6 +146,12 @@ def acts(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[DraftEvent
             out.append(
                 _act(doc, s, a, m.end(), m.start("verb") if m.group("verb") else a, title, anchor)
             )
+        for m in _WHICH_ACT.finditer(doc, s.start, s.end):
+            # the phrase before the comma may run from an earlier verb: keep its last noun phrase
+            np = re.split(r"\s(?=(?:the|a|an|its|their)\s)", m.group("np"))[-1]
+            np = _OWN_DATE.sub("", np)  # "an agreement in 2007, which was renewed": the signing's
+            title = f"{_NOUNS[m.group('v')]} of {_tidy(np)}"
+            out.append(_act(doc, s, m.start("pverb"), m.end(), m.start("pverb"), title, anchor))
     return out
 
 

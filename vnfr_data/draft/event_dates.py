@@ -29,7 +29,8 @@ _PLANNED_BEFORE = re.compile(
     r"\b(?:upcoming|forthcoming|ahead of|next|soon|planned|coming|future|proposed|scheduled|expected|"
     r"will|would|shall|to attend|to hold|to organise|to organize|preparations? (?:for|underway for)|"
     r"preparing for|plans? to|set to|agreed to|to advance|to meet|aim to|aims to"
-    r"|to launch|to set up|to create|to establish|to open|to resume)\b[^.;]{0,60}$",
+    r"|to launch|to set up|to create|to establish|to open|to resume|to (?:co-)?chair|to co-host"
+    r"|to take part in|to participate in)\b[^.;]{0,60}$",
     re.I,
 )
 _PLANNED_AFTER = re.compile(
@@ -238,6 +239,21 @@ def _usable(c: Clause, d: DateMention) -> bool:
     return not _NOT_THE_EVENT.search(c.doc[max(c.sentence.start, d.span.start - 12) : d.span.start])
 
 
+#: "the fourth meeting of the Joint Economic Committee, which was set up in 2013": the relative
+#: clause dates the body's founding, not its meeting.
+_BODY_ORIGIN = re.compile(
+    r"^,\s+(?:which|that)\s+(?:was|were|had been|has been)\s+(?:first\s+)?(?:set up|established"
+    r"|created|founded|formed|launched|inaugurated)\b[^,;.]*"
+)
+
+#: "..., who expressed his hope that ...": what a person said in a relative clause after the
+#: phrase, whose dates are the words' own.
+_WHO_SAID = re.compile(
+    r"^,\s+who\s+(?:[^,;.]{0,40}?\s)?(?:said|says|expressed|hoped|noted|stressed|called|proposed"
+    r"|suggested|affirmed|emphasi[sz]ed|added|pledged|urged|asked|recalled)\b"
+)
+
+
 def _own_of_another(c: Clause, d: DateMention, phrase: Span) -> bool:
     """A date after the phrase that something else claims: a later document's participle, or
     what the event is placed after ("The visit comes seven months after Lam's trip to Paris in
@@ -249,6 +265,10 @@ def _own_of_another(c: Clause, d: DateMention, phrase: Span) -> bool:
         return True
     if _FACILITY_FUTURE.match(c.doc[phrase.end : d.span.end]) is not None:
         return True  # "a ceremony for a kindergarten, which is expected to open in 2028"
+    if _BODY_ORIGIN.match(c.doc[phrase.end : d.span.end]) is not None:
+        return True
+    if _WHO_SAID.match(c.doc[phrase.end : d.span.start]) is not None:
+        return True  # "a courtesy call on X, who expressed hope ... planned for 2028"
     between = c.doc[phrase.end : d.span.start]
     # "The forum is part of his official visit to France from May 24 to 26": the visit's days
     return (

@@ -112,6 +112,16 @@ _SERVICE = re.compile(
     r"(?:\s+(?:between|to|from|on)\s+(?:the\s+)?[^,;.]{1,60}?)?)"
     r"(?=\s+(?:in|on|last|this|next|from|since|after|during|for|at|with|following)\b|[,;.]|$)"
 )
+#: "the first direct charter flights between Lyon and Đà Lạt would start in 2028": a service's
+#: start told by its subject.
+_SERVICE_START = re.compile(
+    r"(?P<what>(?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts|\b[Tt]heir)\s+"
+    r"(?:(?!(?:that|which|the|a|an|of)\b)[\w’'–-]+\s+){0,5}?(?:flights?"
+    r"|services?|routes?|air links?|connections?)(?:\s+(?:between|to|from|linking|connecting)\s+"
+    r"[^,;.]{1,60}?)?)\s+(?P<verb>(?:will|would|(?:is|are) (?:expected|due|set|scheduled|slated)"
+    r" to)\s+(?:start|begin|commence)|started|began|commenced)\b"
+    r"(?=\s+(?:in|on|from|next|this|last|by|early|later|operating)\b|[,;.]|$)"
+)
 _SERVICE_NOUNS = {
     "suspended": "Suspension",
     "suspend": "Suspension",
@@ -309,6 +319,11 @@ def _services(doc: str, s: Sentence, anchor: Anchor) -> list[DraftEvent]:
         title = f"{_SERVICE_NOUNS[verb]} of {_tidy(m.group('what'))}"
         out.append(
             _make(doc, s, m.start(), m.end(), m.start(), title, "happening: service", anchor)
+        )
+    for m in _SERVICE_START.finditer(doc, s.start, s.end):
+        title = f"Start of {_tidy(m.group('what'))}"
+        out.append(
+            _make(doc, s, m.start(), m.end(), m.start("verb"), title, "happening: service", anchor)
         )
     for m in _ROUTE.finditer(doc, s.start, s.end):
         title = f"Opening of {_tidy(m.group('what'))}"

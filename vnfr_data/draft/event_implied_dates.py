@@ -9,7 +9,7 @@
   the first day of what opened.
 - "... before returning home on Friday": the visit of the one who returns ends that day.
 - "On the same day, ...", "... later in the day": the day the sentences before name (the
-  nearest of the three before that names exactly one).
+  nearest of the twelve before that names exactly one).
 - "X and Y on Monday agreed ..., Z said after talks with W": the talks are the day the
   sentence names (when it names exactly one).
 - "She also inaugurated ...": a sentence that goes on with what the same subject also did,
@@ -53,6 +53,7 @@ _ALSO = re.compile(
 )
 _AFTER_TALKS = re.compile(r"\b(?:said|told \w+|announced|stated)\s+(?:after|following|at)\s+$")
 _VISITS = frozenset({"visit", "state_visit", "official_visit"})
+_SAME_DAY_BACK = 12  # sentences "the same day" may look back over
 _BEFORE = 40  # characters before a phrase that say how it is placed
 #: "After the session, ...", "... at the forum": an occasion named by its noun alone.
 _AT_THE = re.compile(
@@ -96,6 +97,34 @@ def _inferred(start: When, note: str) -> When:
     return When(start.start, start.start, "day", "inferred", note)
 
 
+def _same_day(
+    doc: str, sentences: list[Sentence], s: Sentence, ev: DraftEvent, anchor: Anchor, future: bool
+) -> bool:
+    """ "On the same day, ...": the day the nearest of the sentences before names (a dozen at
+    most: a report of a day's meetings tells the day once, in its lead), when it names exactly one (a year of something else in the sentence, "the committee, which was set
+    up in 2013", names no day of its own). Of a planned event, the days before are read ahead."""
+    if not _SAME_DAY.search(s.text) or any(_day(m.when) for m in find(doc, s.span, anchor)):
+        return False
+    day = None
+    for i in range(s.index - 1, max(-1, s.index - 1 - _SAME_DAY_BACK), -1):
+        day = _one_day(find(doc, sentences[i].span, anchor, future=future))
+        if day is not None:
+            break
+    if day is None:
+        return False
+    ev.when = _inferred(day.when, f"'the same day' as {day.text!r} before")
+    ev.rules.append("date: 'the same day' as the day named before")
+    return True
+
+
+def _planned_same_day(
+    doc: str, sentences: list[Sentence], starts: list[int], ev: DraftEvent, anchor: Anchor
+) -> None:
+    k = bisect.bisect_right(starts, ev.first.start) - 1
+    if k >= 0:
+        _same_day(doc, sentences, sentences[k], ev, anchor, future=True)
+
+
 def implied_dates(
     doc: str, sentences: list[Sentence], events: list[DraftEvent], anchor: Anchor
 ) -> None:
@@ -108,6 +137,8 @@ def implied_dates(
             if k >= 0 and all(e is not ev for e in by_sentence.setdefault(k, [])):
                 by_sentence[k].append(ev)
     for ev in events:
+        if ev.when.start is None and ev.status == "planned":
+            _planned_same_day(doc, sentences, starts, ev, anchor)
         if ev.when.start is not None or ev.status not in {"occurred", "ongoing"}:
             continue
         k = bisect.bisect_right(starts, ev.first.start) - 1
@@ -138,16 +169,10 @@ def implied_dates(
                 ev.when = _inferred(day.when, f"the day of {day.text!r}, what was agreed at it")
                 ev.rules.append("date: what the sentence says was agreed at it")
                 continue
-        if _SAME_DAY.search(s.text) and not find(doc, s.span, anchor):
-            day = None
-            for i in range(s.index - 1, max(-1, s.index - 4), -1):
-                day = _one_day(find(doc, sentences[i].span, anchor))
-                if day is not None:
-                    break
-            if day is not None:
-                ev.when = _inferred(day.when, f"'the same day' as {day.text!r} before")
-                ev.rules.append("date: 'the same day' as the day named before")
-                continue
+        # "On the same day, ... the committee, which was set up in 2013": a year of something
+        # else in the sentence names no day of its own
+        if _same_day(doc, sentences, s, ev, anchor, future=False):
+            continue
         if _ALSO.match(s.text) and s.index > 0 and not find(doc, s.span, anchor):
             day = _one_day(find(doc, sentences[s.index - 1].span, anchor))
             if day is not None:

@@ -31,7 +31,8 @@ _STOPS = (
 )
 
 
-_WORD = r"\(?[\w’'–-]+\)?"
+#: A word of a phrase; a number keeps its decimals ("worth about 2.1 billion USD")
+_WORD = r"\(?[\w’'–-]+(?:(?<=\d)[.,]\d+)*\)?"
 
 
 _JOIN = r"(?:\s+(?!(?:" + _STOPS + r")\b)|\s+and\s+(?![a-z]+ed\b)(?=[\w(]))"
@@ -52,7 +53,8 @@ _LEG_OF = re.compile(
 _FOLLOWS = re.compile(r"^,\s*(?:scheduled|expected|slated|due|set|planned)\s+(?:to|for)\s+[^,;.]*")
 
 
-_ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+$", re.I)
+#: "the talks", "the same forum": a mention that points back.
+_ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+(?:same\s+)?$", re.I)
 
 
 _VERB_TRIGGER = re.compile(
@@ -72,8 +74,8 @@ _PLACES_AFTER = re.compile(
 
 
 _CLAUSE_TRIGGER = re.compile(
-    r"^(?:upgraded|elevated|raised|establish(?:ed|ing)\b.*|(?:was|were|been|be) (?:also )?(?:signed|exchanged)"
-    r"|signed|exchanged)$",
+    r"^(?:upgraded|elevated|raised|establish(?:ed|ing)\b.*|(?:was|were|been|be) (?:also )?(?:signed|inked|exchanged)"
+    r"|signed|inked|exchanged)$",
     re.I | re.S,
 )
 
@@ -88,7 +90,9 @@ _INTERVIEW_VERB = re.compile(r"^(?:[Ss]peaking|[Tt]alking)$")
 
 _SIGNED_OBJECT = re.compile(
     r"^\s+(?:\S+\s+){0,5}?(?:agreements?|memorand\w*(?:\s+of\s+understanding)?|MoUs?|deals?"
-    r"|contracts?|documents?|declarations?|treat\w+|conventions?|accords?|(?:[A-Z][\w’'–-]*\s*)+)"
+    r"|contracts?|documents?|declarations?|treat\w+|conventions?|accords?"
+    # a name, not a currency's code ("a 200 million EUR loan agreement")
+    r"|(?:(?!(?:EUR|USD|VND|GBP|JPY)\b)[A-Z][\w’'–-]*\s*)+)"
 )
 
 
@@ -163,7 +167,10 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         start = _clause_start(
             ctx,
             trigger.start,
-            passive=" signed" in word or word == "signed" or " exchanged" in word,
+            passive=" signed" in word
+            or word == "signed"
+            or " exchanged" in word
+            or " inked" in word,
         )
         reduced = _REDUCED_RELATIVE.search(doc, max(s.start, trigger.start - 80), trigger.start)
         if word == "signed" and reduced is not None:
@@ -204,7 +211,7 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         )
         if office:
             end += len(office.group().rstrip())
-    if word in {"signed", "to sign", "exchanged"}:
+    if word in {"signed", "inked", "to sign", "exchanged"}:
         obj = _SIGNED_OBJECT.match(doc[end : s.end])
         if obj:
             end += len(obj.group().rstrip())
@@ -337,6 +344,7 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     if etype == "signing":
         if (
             "signed" in word
+            or word == "inked"
             or "ceremony" in word
             or word == "to sign"
             or re.match(r"(?:will|would|shall)\b", word)
@@ -415,9 +423,10 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         )
     ):
         return True  # "a day after meeting X": the gerund names one meeting
-    if (
-        etype == "meeting" and word == "meet"
-    ):  # "will meet representatives of ...", not "meet demand"
+    if etype == "meeting" and word in {
+        "meet",
+        "to meet",
+    }:  # "will meet representatives of ...", "is due to meet leaders of", not "meet demand"
         return any(0 <= m.full.start - trigger.end <= 6 for m in ctx.mentions) or bool(
             re.match(
                 r"\s+(?:\w+\s+){0,2}?(?:representatives|delegations?|leaders|officials|counterparts?)\b",
@@ -426,14 +435,25 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         )
     if etype == "meeting" and word.startswith("met"):
         if re.search(
-            r"\b(?:[Tt]he two (?:sides|ministers|leaders|delegations)|[Bb]oth sides|[Tt]hey)"
+            r"\b(?:[Tt]he two (?:[\w-]+\s+)?(?:sides|ministers|leaders|delegations|presidents"
+            r"|heads|chairs|co-chairs|officials|delegation heads)|[Bb]oth sides|[Tt]hey)"
             r"(?:\s+(?:last|also|first|later|then|previously))?\s+$",
             doc[max(ctx.s.start, trigger.start - 40) : trigger.start],
         ):
             return True  # "The two sides last met on ...": a meeting of both
         if re.match(
-            r"\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|delegations?"
-            r"|representatives|officials|leaders|ministers|envoys?)\b",
+            # "met leaders of the French Senate": a plural of office-holders of a body is as
+            # good as a determiner; so are an office of a place ("met with the Mayor of Lyon")
+            # and a group of people ("met Vietnamese students in Paris")
+            r"\s+(?:(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|delegations?"
+            r"|representatives|officials|leaders|ministers|envoys?)\b"
+            r"|(?:[\w-]+\s+)?(?:representatives|officials|leaders|ministers|members)\s+of\s+"
+            r"(?:the\s+)?(?=[A-ZĐÀ-Ỹ])"
+            r"|(?:the\s+)?[A-ZĐÀ-Ỹ][\w’'-]+(?:\s+[A-ZĐÀ-Ỹ][\w’'-]+){0,3}\s+of\s+(?:the\s+)?(?=[A-ZĐÀ-Ỹ])"
+            r"|(?:(?:the|a|an)\s+)?(?:group\s+of\s+)?(?:[A-ZĐÀ-Ỹ][\w’'-]+\s+)?(?:[\w-]+\s+)?"
+            r"(?:students|community|business leaders|businesspeople|entrepreneurs|executives"
+            r"|investors|veterans|experts|scientists|scholars|journalists|artists|lawmakers"
+            r"|parliamentarians|deputies|senators)\b)",
             doc[trigger.end : trigger.end + 60],
         ):
             return True  # "met with his French counterpart", "met the Vietnamese delegation"

@@ -6,6 +6,13 @@ from __future__ import annotations
 
 import re
 
+#: "the Saigon Exhibition and Convention Center", "the Festival Hall": a place named after what
+#: is held there, not an event.
+_VENUE = (
+    r"\s+(?:and\s+(?:Convention|Conference|Exhibition|Trade|Events?)\s+)?(?:Cent(?:re|er)|Hall"
+    r"|Park|Grounds?|Palace|Complex|Venue)\b"
+)
+
 #: (pattern, type, needs a determiner or name before it)
 _TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"\bstate[- ]level visit\b|\bstate visit\b", "state_visit"),
@@ -28,6 +35,15 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "visit_verb",
     ),
     (r"\btalks\b", "talks"),
+    # "paid a courtesy call on Minister X": the minister receives the caller
+    (r"\bcourtesy (?:call|visit)s?\b(?=\s+(?:on|to)\s)", "reception"),
+    # "a mission of French agri-food businesses to the province", "a trade mission to Việt Nam":
+    # a delegation's journey there is a visit
+    (
+        r"\b(?:(?:trade|business|investment|economic|commercial|parliamentary|fact-finding)\s+)?"
+        r"mission\b(?=\s+(?:of\s+(?:[\w’'-]+\s+){1,5}?)?to\s+(?:the\s+)?[A-ZĐÀ-Ỹa-z])",
+        "visit",
+    ),
     # "held a phone call with", "in a telephone conversation": talks at a distance
     (r"\b(?:tele)?phone (?:call|conversation)\b|\bvideo (?:call|conference)\b", "talks"),
     # a press conference is the leaders' remarks to the media, not a conference
@@ -79,22 +95,29 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|roadmaps?|frameworks?|arrangements?|twinning|loans?)\b)"
         # "the twinning, signed in 1996", "the programme signed by the two governments in May",
         # "a memorandum that the two countries signed on October 8"
-        r"|(?<!\bguest book )\bsigned(?=\s+(?:by|in|on|at|last|earlier)\s(?!behalf\b))",
+        r"|(?<!\bguest book )\bsigned(?=\s+(?:by|in|on|at|last|earlier)\s(?!behalf\b))"
+        # "the two ministers inked a grant agreement": the news verb of a signing
+        r"|\b(?:was|were|been|be) (?:also )?inked\b|\binked(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several"
+        r"|new|[A-Z])\b)",
         "signing",
     ),
     (
         r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b"
         # "the two sides exchanged 14 cooperation documents", "documents ... were exchanged"
         r"|\b(?:was|were|been|be) (?:also )?exchanged\b"
-        r"|\bexchanged(?=\s+(?:[\w-]+\s+){0,4}?(?:documents?|agreements?|memorand\w*|MoUs?"
+        r"|\bexchanged(?=\s+(?:[\w-]+\s+){0,6}?(?:documents?|agreements?|memorand\w*|MoUs?"
         r"|letters? of intent|instruments)\b)",
         "document_exchange",
     ),
-    (r"\b[Cc]onference\b|\b(?:business |economic )?forum\b|\bseminar\b|\bworkshop\b", "conference"),
+    (
+        r"\b[Cc]onference\b(?!" + _VENUE + r")|\b(?:business |economic )?forum\b|\bseminar\b"
+        r"|\bworkshop\b",
+        "conference",
+    ),
     (
         # "A French film week", also a name: "the Vietnamese Culture Week", "Hue Festival 2026"
         r"\b(?:[Ff]ilm|[Cc]ulture|[Cc]ultural|[Ff]ood|[Ff]ashion|[Mm]usic) [Ww]eek\b"
-        r"|\b[Ff]estival\b|\b[Ee]xhibition\b"
+        r"|\b[Ff]estival\b(?!" + _VENUE + r")|\b[Ee]xhibition\b(?!" + _VENUE + r")"
         r"|\b(?:trade|retail|book|food|job|education|tourism|business|seafood|wine|investment)\s+fair\b"
         r"|(?<=\bthe )fair\b(?!\s+(?:and|to|share|trade|value|play|price|deal|chance|enough)\b)"
         r"|\bexpo\b"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..sources.lexicon import ordinal_word
 from .actors import Mention
 from .dates import Anchor, When, find
 from .event_acts import acts
@@ -96,6 +97,33 @@ _COMMITTEE = re.compile(
 )
 
 
+#: The rank of one meeting in a series: "the fourth session", "the 12th meeting", "its next".
+_RANK = re.compile(
+    r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)|next|inaugural)\b"
+)
+
+
+def _rank(head: str) -> int | str | None:
+    """The rank a phrase gives its event ("fifth session" 5, "12th meeting" 12, "next" next)."""
+    for m in _RANK.finditer(head.lower()):
+        if m.group("n"):
+            return int(m.group("n"))
+        w = m.group("w")
+        if w in {"next", "inaugural"}:
+            return 1 if w == "inaugural" else w
+        n = ordinal_word(w)
+        if n is not None:
+            return n
+    return None
+
+
+def _other_rank(new: str, old: str) -> bool:
+    """Two phrases that rank their events differently in one series name two events ("the
+    fourth session" and "the fifth session"; "the next meeting" after "the fifth meeting")."""
+    a, b = _rank(new), _rank(old)
+    return a is not None and b is not None and a != b
+
+
 _TIME_REFERENCE = re.compile(r"\b(?:after|before|following|ahead of|since)\s+$", re.I)
 
 
@@ -117,7 +145,7 @@ class _Builder:
     ) -> DraftEvent | None:
         """The earlier event this mention points back to, if any."""
         anaphoric = bool(_ANAPHORIC.match(self.doc[phrase.start : trigger.start])) or (
-            "signed" in self.doc[trigger.start : trigger.end]
+            re.search(r"signed|inked", self.doc[trigger.start : trigger.end]) is not None
             and _DOCUMENT_BACK.match(self.doc[phrase.start : phrase.end]) is not None
         )
         mine = {
@@ -161,6 +189,8 @@ class _Builder:
                 # own sentence already tells
                 return old
             same = _family(old.type) == _family(ev.type)
+            if same and _other_rank(ev.head, old.head):
+                continue  # "The fifth session of the committee" after its fourth: the next one
             if (
                 same
                 and ev.type == "other"
@@ -429,7 +459,36 @@ def find_events(
     for ev in builder.events:
         _settle(ev, anchor)
         ev.title = title_of(doc, ev)
-    return _with_milestones(doc, builder.events, sorted(facts, key=lambda e: e.first.start))
+    drafted = _with_milestones(doc, builder.events, sorted(facts, key=lambda e: e.first.start))
+    for one in drafted:
+        _proposal(doc, sentences, one)
+    return drafted
+
+
+#: "He proposed that the two sides ... hold the first meeting of the committee", "Both sides
+#: expressed the hope that the first direct flights ... would start in 2028": what someone put
+#: forward, not (yet) agreed. A participle or relative clause after a comma (", to be adopted
+#: at the next meeting") and what was then agreed or decided are the text's own.
+_PROPOSAL = re.compile(
+    r"\b(?:proposed|suggested|propose|proposes|suggests|expressed\s+(?:the|his|her|their)\s+hope"
+    r"|voiced\s+(?:the|his|her|their)\s+hope)\s+that\s+"
+    r"(?P<clause>(?:(?!,\s+(?:to be|which|who|where|when)\b)[^.;])*)$"
+)
+_SETTLED = re.compile(r"\b(?:agreed|decided|approved|will|already)\b")
+
+
+def _proposal(doc: str, sentences: list[Sentence], ev: DraftEvent) -> None:
+    """An event inside a clause that someone proposed is proposed."""
+    if ev.status not in {"planned", "occurred"}:
+        return
+    s = sentences[ev.sentence] if 0 <= ev.sentence < len(sentences) else None
+    if s is None or not s.start <= ev.first.start < s.end:
+        return
+    m = _PROPOSAL.search(doc[s.start : ev.first.start])
+    if m is None or _SETTLED.search(m.group("clause")):
+        return
+    ev.status = "proposed"
+    ev.rules.append("proposed: inside what someone proposed ('proposed that ...')")
 
 
 #: ", who is on a state visit to France, at the Élysée Palace on Tuesday": a relative clause
@@ -493,6 +552,7 @@ def _with_milestones(
             for e in out
             if not (
                 len(e.phrases) == 1
+                and _rank(e.head) is None  # "the fourth meeting of the committee, which was set up"
                 and e.sentence == ms.sentence
                 and 0 <= ms.first.start - e.first.end <= 40
                 and e.when.start == ms.when.start
