@@ -634,8 +634,9 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     # visit under way at publication, dated by its parts or by its n-th day); 350-352
     # (agreements2) added 13 matched events, fewer dated right (signings dated only by the
     # session they were part of): 0.890 with them; events4 matched 9 more (227 -> 234 dated
-    # right, 4 of the new ones undated signings of a reported day): 0.886
-    assert totals["events"].dated_right / totals["events"].matched >= 0.885
+    # right, 4 of the new ones undated signings of a reported day): 0.886; a forum dated by
+    # the act held at it ("At the same forum, X signed ..."): 0.898
+    assert totals["events"].dated_right / totals["events"].matched >= 0.895
     # 0.901 / 0.911 reached (actors3); 320-322 (dates2, written to the date patterns) added 22
     # actors, 14 found: 0.901 / 0.896 with them; 350-352 (agreements2) added 35, 26 found before
     # their rules, then 0.908 / 0.895 with all of them; matched by name (ae97c38) and with

@@ -594,3 +594,39 @@ def test_a_decimal_a_passive_inked_and_the_same_occasion(tmp_path: Path) -> None
     assert _text(d, first)[0].endswith("1.8 billion USD at list prices")
     assert len(_of(d, "conference")) == 1  # "the same forum" is the forum named before
     assert "the same forum" in _text(d, _of(d, "conference")[0])
+
+
+def test_an_occasion_takes_the_day_of_a_dated_act_held_at_it(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "On Monday, the shipyard signed a contract with Naval Group for two patrol vessels. The "
+        "contract was inked at the Vietnam–France Defence Industry Forum in Hải Phòng. At the "
+        "same forum, two institutes signed a memorandum of understanding on training.",
+    )
+    (forum,) = _of(d, "conference")
+    assert forum.when.start == dt.date(2026, 4, 13)
+    assert [e.when.start for e in _of(d, "signing")] == [dt.date(2026, 4, 13)] * 2
+
+
+def test_a_passage_in_the_passive_and_doors_opened(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The treaty was ratified by the French Senate in March. The new consulate opened its "
+        "doors in Lyon on Monday. The museum reopened to the public on Tuesday.",
+    )
+    assert [(e.title, e.when.start) for e in _of(d, "other")] == [
+        ("Ratification of the treaty by the French Senate", dt.date(2026, 3, 1)),
+        ("Opening of the new consulate", dt.date(2026, 4, 13)),
+        ("Reopening of the museum", dt.date(2026, 4, 14)),
+    ]
+
+
+def test_an_airline_flying_to_a_city_is_no_visit_and_due_to_is_ahead(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "The carrier began flying to Munich in 2023. The minister is due to fly to Paris on "
+        "Friday.",
+    )
+    assert [(e.type, e.status, e.when.start) for e in d.events] == [
+        ("visit", "planned", dt.date(2026, 4, 17))
+    ]

@@ -79,6 +79,15 @@ _LAUNCH = re.compile(
     r"(?P<pverb>(?:was|were|has been|have been|had been|will be|is to be|are to be|is due to be"
     r"|is expected to be|would be)\s+(?:launched|inaugurated|unveiled))\b"
 )
+#: "The treaty was ratified by Vietnam in March 2025", "the bill was approved by the Senate":
+#: a passage told in the passive, its doer (when named) after "by".
+_PASSED_PASSIVE = re.compile(
+    r"(?P<what>(?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts|\b[Tt]heir)\s+(?:[\w’'–-]+\s+){0,6}?" + _OBJ + r")"
+    r"\s+(?P<verb>(?:was|were|has been|have been|had been|will be|is to be|are to be"
+    r"|is expected to be|is due to be)\s+(?:also\s+|formally\s+|unanimously\s+|finally\s+)?"
+    r"(?P<v>ratified|approved|adopted|passed|endorsed))\b"
+    r"(?:\s+by\s+(?P<who>(?:the\s+)?(?:[A-ZĐÀ-Ỹ][\w’'–-]*\s+(?:of\s+)?){0,4}[A-ZĐÀ-Ỹ][\w’'–-]*))?"
+)
 _NOUNS = {
     "launched": "Launch",
     "inaugurated": "Inauguration",
@@ -135,6 +144,11 @@ def acts(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[DraftEvent
             what, who = _tidy(m.group("what")), _tidy(m.group("who"))
             title = f"{_PASSAGE[m.group('verb')]} of {what} by {who}"
             out.append(_act(doc, s, m.start("who"), m.end(), m.start("verb"), title, anchor))
+        for m in _PASSED_PASSIVE.finditer(doc, s.start, s.end):
+            what = re.split(r"\s(?=(?:the|a|an|its|their)\s)", m.group("what"))[-1]
+            title = f"{_PASSAGE[m.group('v')]} of {_tidy(what)}"
+            title += f" by {_tidy(m.group('who'))}" if m.group("who") else ""
+            out.append(_act(doc, s, m.start("what"), m.end(), m.start("verb"), title, anchor))
         for m in _LAUNCH.finditer(doc, s.start, s.end):
             if m.group("verb"):
                 what, verb, a = m.group("what"), m.group("verb"), m.start("verb")

@@ -30,7 +30,7 @@ _PLANNED_BEFORE = re.compile(
     r"will|would|shall|to attend|to hold|to organise|to organize|preparations? (?:for|underway for)|"
     r"preparing for|plans? to|set to|agreed to|to advance|to meet|aim to|aims to"
     r"|to launch|to set up|to create|to establish|to open|to resume|to (?:co-)?chair|to co-host"
-    r"|to take part in|to participate in)\b[^.;]{0,60}$",
+    r"|to take part in|to participate in|(?:is|are) (?:also )?due to)\b[^.;]{0,60}$",
     re.I,
 )
 _PLANNED_AFTER = re.compile(

@@ -57,7 +57,8 @@ _OPEN = re.compile(
     r"|campus|factory|plant|school|hub)s?\b(?:\s+in\s+(?:[A-ZĐÀ-Ỹ][\w’'–-]*\s*){1,4})?)"
     r"|(?P<subject>(?:[A-ZĐÀ-Ỹ][\w’'–-]*\s+){1,4}(?:[\w’'–-]+\s+){0,3}?[\w’'–-]+)"
     r"(?:,[^,.;]{0,60},)?\s+"
-    r"(?P<verb2>opened|will open|is to open|is due to open)\s+to\s+(?:passengers|traffic|the public)\b"
+    r"(?P<verb2>(?:re)?opened|will (?:re)?open|is to (?:re)?open|is due to (?:re)?open)\s+"
+    r"(?:to\s+(?:passengers|traffic|the public)|its doors)\b"
 )
 _PARTNERSHIP = re.compile(r"[Pp]artnership")
 
@@ -175,6 +176,7 @@ def milestones(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[Draf
             else:
                 what = _tidy(m.group("subject"))
                 a, b = m.start("verb2"), m.end()
+            again = "reopen" in m.group()  # "The museum reopened to the public"
             a, b = trim(doc, a, b, " ,;:.")
             out.append(
                 _event(
@@ -182,7 +184,7 @@ def milestones(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[Draf
                     s,
                     Span(a, b),
                     Span(a, b),
-                    f"Opening of {what}",
+                    f"{'Reopening' if again else 'Opening'} of {what}",
                     anchor,
                     "milestone: opening",
                 )

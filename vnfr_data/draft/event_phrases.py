@@ -344,7 +344,7 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     if etype == "signing":
         if (
             "signed" in word
-            or word == "inked"
+            or "inked" in word
             or "ceremony" in word
             or word == "to sign"
             or re.match(r"(?:will|would|shall)\b", word)

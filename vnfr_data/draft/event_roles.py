@@ -198,6 +198,57 @@ def _same_occasion(
                 break
 
 
+#: "The deal was inked at the France–Việt Nam Business Forum": the occasion an act is said to
+#: take place at, right after the act's words.
+_AT_OCCASION_AFTER = re.compile(r"^\s+(?:[^,;.]{0,40}?\s)?(?:at|during)\s+(?:the\s+)?$")
+_AT_THE_END = re.compile(r"\s(?:at|during)\s+(?:the\s+)?$")
+_OCCASIONS = frozenset({"conference", "ceremony", "dialogue", "summit", "meeting", "other"})
+
+
+def _occasion_of_dated_act(doc: str, s: Sentence, created: list[DraftEvent]) -> None:
+    """An undated occasion that a dated act of the sentence took place at ("The deal, signed on
+    Tuesday, was inked at the Business Forum") is on the act's day, as inferred."""
+    for occasion in created:
+        if occasion.when.start is not None or occasion.type not in _OCCASIONS:
+            continue
+        mine = [p for p in occasion.phrases if s.span.contains(p)]
+        for act in created:
+            w = act.when
+            if (
+                act is occasion
+                or w.start is None
+                or w.precision != "day"
+                or act.status != "occurred"
+            ):
+                continue
+            at = next(
+                (
+                    (p, q)
+                    for p in act.phrases
+                    for q in mine
+                    if s.span.contains(p)
+                    and p.start < q.start
+                    and (
+                        _AT_OCCASION_AFTER.match(doc[p.end : q.start])
+                        if p.end <= q.start
+                        else p.contains(q) and _AT_THE_END.search(doc[p.start : q.start])
+                    )
+                ),
+                None,
+            )
+            if at is None:
+                continue
+            occasion.when = When(
+                w.start,
+                w.end,
+                "day",
+                "inferred",
+                f"the day of {doc[at[0].start : at[0].end]!r} held at it",
+            )
+            occasion.rules.append("date: the day of the act held at it")
+            break
+
+
 #: "..., a working visit to Paris in March, where he met his counterpart": what happened at a
 #: place or an event the sentence dated before it.
 _WHERE = re.compile(r",\s+(?:where|during which|at which)\s+[^,;.]*$")

@@ -29,7 +29,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|\b(?:called|docked|docks|berthed) at(?=\s+[A-ZĐÀ-Ỹ])"  # a ship "called at Toulon"
         # "flew to Paris", "landed in Hanoi", "before flying to Indonesia": a journey to a named
         # place is a visit there (the place, capitalised, must follow: not "flying home")
-        r"|\b(?:flew|flying|flies|fly|headed|heading|travelling|traveling) to(?=\s+[A-ZĐÀ-Ỹ])"
+        # ... not an airline's service: "began flying to Munich", "will start flying to Lyon"
+        r"|(?<!began )(?<!begin )(?<!begins )(?<!started )(?<!start )(?<!starts )(?<!resumed )"
+        r"(?<!resume )(?<!stopped )"
+        r"\b(?:flew|flying|flies|fly|headed|heading|travelling|traveling) to(?=\s+[A-ZĐÀ-Ỹ])"
         r"|\b(?:landed|lands|landing|arriving|arrive|touched down) in(?=\s+[A-ZĐÀ-Ỹ])"
         r"|\b(?:will|would|shall)\s+(?:also\s+|then\s+)?visit\b",
         "visit_verb",

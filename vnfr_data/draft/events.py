@@ -46,6 +46,7 @@ from .event_phrases import (
 )
 from .event_roles import (
     _hosts_and_guests,
+    _occasion_of_dated_act,
     _participants,
     _same_occasion,
     _where_dated,
@@ -69,7 +70,9 @@ _RAW_TYPES = {
     "election_verb": "election",
     "session": "dialogue",
 }
-_FUTURE = re.compile(r"\b(?:will|scheduled|expected|upcoming|next|planned)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|scheduled|expected|upcoming|next|planned|(?:is|are) (?:also )?due to)\b"
+)
 _PRESENT = re.compile(
     r"\b(?:is|are) (?:on|visiting|paying|attending|under way)\b|\b(?:ends|runs|lasts|until)\b"
 )
@@ -446,6 +449,7 @@ def find_events(
                 ):
                     ev.part_of = other
         _same_occasion(doc, s, created, created)  # the occasion is said in the same sentence
+        _occasion_of_dated_act(doc, s, created)
         _where_dated(doc, s, created)
     _hosts_and_guests(builder.events, discourse)
     facts = (
