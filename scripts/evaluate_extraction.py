@@ -94,7 +94,9 @@ from vnfr_data.draft.adopt import accept_all  # noqa: E402
 from vnfr_data.draft.event_triggers import _TRIGGER_RX  # noqa: E402
 from vnfr_data.draft.furniture import layout  # noqa: E402
 from vnfr_data.draft.linking import load_known  # noqa: E402
+from vnfr_data.draft.statement_verbs import _VERB_RX  # noqa: E402
 from vnfr_data.draft.text import Span  # noqa: E402
+from vnfr_data.draft.unnamed_speakers import is_unnamed  # noqa: E402
 from vnfr_data.errors import Problem, ProblemsFound  # noqa: E402
 from vnfr_data.sources.article import read_article  # noqa: E402
 from vnfr_data.sources.folding import fold  # noqa: E402
@@ -376,6 +378,119 @@ class AgreementDiagnosis:
         return "\n".join(lines)
 
 
+#: What a missed statement's sentence holds: quotation marks, a reporting verb, a lead pronoun.
+STATEMENT_FEATURES = (
+    ("quotation marks", re.compile(r"[\u201c\u201d\"]")),
+    ("according to", re.compile(r"\baccording to\b", re.I)),
+    ("pronoun subject", re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:[Hh]e|[Ss]he|[Tt]hey)\b")),
+)
+
+
+@dataclass
+class StatementDiagnosis:
+    """Why gold statements and actors were missed and where unmatched drafts sit (counts only,
+    never an id or a text): what a precision or recall fix should aim at."""
+
+    reasons: Counter[str] = field(default_factory=Counter)
+    features: Counter[str] = field(default_factory=Counter)
+    missed_types: Counter[str] = field(default_factory=Counter)
+    speakers: Counter[str] = field(default_factory=Counter)
+    actors_missed: Counter[str] = field(default_factory=Counter)
+    actors_extra: Counter[str] = field(default_factory=Counter)
+    extra: Counter[str] = field(default_factory=Counter)
+
+    def add(
+        self,
+        text: str,
+        recs: dict[str, list[Record]],
+        golds: dict[str, list[Record]],
+        known: frozenset[str],
+    ) -> None:
+        """Count one article's missed statements (by reason) and missed actors (by type)."""
+        actors = same_actors(recs["actors"], golds["actors"], known)
+        to_gold = {d.id: g.id for d, g in actors}
+        kinds = {g.id: str(g.fields.get("type")) for g in golds["actors"]}
+        drafts, wanted = recs["statements"], golds["statements"]
+        pairs = match("statements", drafts, wanted, speakers=to_gold)
+        hit = {g.id for _d, g in pairs}
+        sentences = split_sentences(text)
+        for g in wanted:
+            if g.id in hit:
+                continue
+            self.missed_types[str(g.fields.get("statement_type"))] += 1
+            self.speakers[kinds.get(str(g.fields.get("speaker_id")), "unknown")] += 1
+            why, own = why_missed(drafts, g, sentences)
+            if why == "other key":
+                why = self._wrong_speaker(drafts, g, to_gold, {x.id for x in golds["actors"]})
+            if why == "no draft" and any(_overlap(u.spans, g.spans) for u in recs["unnamed"]):
+                why = "drafted as unnamed (# DRAFT)"
+            self.reasons[why] += 1
+            if why == "no draft":
+                found = {k for a, b in own for k, rx in STATEMENT_FEATURES if rx.search(text, a, b)}
+                verb = any(rx.search(text, a, b) for a, b in own for rx, _k in _VERB_RX)
+                found |= {"a reporting verb" if verb else "no reporting verb"}
+                self.features.update(found)
+        paired = {d.id for d, _g in pairs}
+        for d in drafts:
+            if d.id not in paired:
+                self.extra[self._why_extra(d, wanted, sentences)] += 1
+        hit_g = {g.id for _d, g in actors}
+        hit_d = {d.id for d, _g in actors}
+        words = f" {_folded_name(text)} "
+        for g in golds["actors"]:
+            if g.id not in hit_g:
+                named = any(f" {n} " in words for n in g.fields.get("names", ()))
+                kind = kinds[g.id] + (" (named in the text)" if named else " (name not in text)")
+                self.actors_missed[kind] += 1
+        for d in recs["actors"]:
+            if d.id not in hit_d:
+                self.actors_extra[str(d.fields.get("type"))] += 1
+
+    @staticmethod
+    def _why_extra(d: Record, wanted: list[Record], sentences: list[Any]) -> str:
+        """Where an unmatched draft statement sits: on a gold statement's words (so another
+        speaker or co-speakers), in a gold statement's sentence, or where the gold has none."""
+        if any(_overlap(d.spans, g.spans) for g in wanted):
+            return "on a gold statement's words"
+        own = [s for s in sentences if _overlap([s], d.spans)]
+        if any(_overlap(g.spans, own) for g in wanted):
+            return "in a gold statement's sentence"
+        return "no gold statement in its sentence"
+
+    @staticmethod
+    def _wrong_speaker(
+        drafts: list[Record], g: Record, to_gold: dict[str, str], present: set[str]
+    ) -> str:
+        """Which way a draft on the gold's words got the speaker wrong."""
+        on = [d for d in drafts if _overlap(d.spans, g.spans)]
+        gold_speaker = g.fields.get("speaker_id")
+        for d in on:
+            if to_gold.get(d.fields["speaker_id"], d.fields["speaker_id"]) == gold_speaker:
+                return "wrong co-speakers"
+        mapped = [to_gold.get(d.fields["speaker_id"]) for d in on]
+        if any(m in present for m in mapped if m):
+            return "another speaker of the article"
+        return "a speaker the gold does not hold"
+
+    def report(self) -> str:
+        def listed(c: Counter[str]) -> str:
+            return ", ".join(f"{k} {n}" for k, n in sorted(c.items())) or "none"
+
+        return "\n".join(
+            [
+                "### statements and actors diagnosis (counts only)",
+                "",
+                f"gold statements missed, by reason: {listed(self.reasons)}",
+                f"  by gold statement type: {listed(self.missed_types)}",
+                f"  by gold speaker's actor type: {listed(self.speakers)}",
+                f"  of those with no draft on their words or sentence: {listed(self.features)}",
+                f"draft statements unmatched, by where they sit: {listed(self.extra)}",
+                f"gold actors missed, by type: {listed(self.actors_missed)}",
+                f"draft actors unmatched, by type: {listed(self.actors_extra)}",
+            ]
+        )
+
+
 # -- sets ----------------------------------------------------------------------------
 
 
@@ -469,9 +584,14 @@ def gold_records(work: Path) -> tuple[dict[str, dict[str, list[Record]]], Any, d
 
 
 def _identity(row: dict[str, Any]) -> dict[str, Any]:
-    """What says which actor a record is: its names (name and aliases, folded) and country."""
+    """What says which actor a record is: its names (name and aliases, folded) and country.
+    Its type rides along for the diagnosis's counts only: same_actors never matches on it."""
     names = {_folded_name(n) for n in (row.get("name"), *(row.get("aliases") or ()))}
-    return {"names": names - {""}, "country": row.get("country_code") or row.get("country")}
+    return {
+        "names": names - {""},
+        "country": row.get("country_code") or row.get("country"),
+        "type": row.get("actor_type") or row.get("type"),
+    }
 
 
 def _folded_name(name: str | None) -> str:
@@ -560,6 +680,11 @@ def draft_records(
     who = {a["id"]: a for a in _actor_rows(data / "annotations" / "actors.yaml")}
     who |= {a["id"]: a for line in new_actors for a in yaml.safe_load(line)}
     recs["actors"] = [Record(a, [], _identity(who.get(a, {}))) for a in sorted(ids - {""})]
+    recs["unnamed"] = [  # the `# DRAFT|` statements adoption drops: for the diagnosis only
+        Record(f"unnamed-{i}", [(st.evidence.start, st.evidence.end)], {})
+        for i, st in enumerate(draft.statements)
+        if is_unnamed(st.who)
+    ]
     if problems:
         raise ProblemsFound(problems)
     return recs, draft.source.id
@@ -778,6 +903,7 @@ def evaluate(
     without: frozenset[str] = frozenset(),
     diagnosis: Diagnosis | None = None,
     agreements: AgreementDiagnosis | None = None,
+    statements: StatementDiagnosis | None = None,
 ) -> tuple[dict[str, Score], list[str]]:
     """Scores of one set ("dev": the development set, "tuning", "held-out", "independent" or
     "corpus"), leaving out the source ids `without`. The independent set's articles are never
@@ -831,6 +957,9 @@ def evaluate(
                 diagnosis.add(article.text, recs["events"], golds[sid]["events"], furniture)
             if agreements is not None:
                 agreements.add(article.text, recs["agreements"], golds[sid]["agreements"])
+            if statements is not None:
+                known = frozenset(corpus_ids.get("actors", set()))
+                statements.add(article.text, recs, golds[sid], known)
             if per_source:
                 notes.append(article.meta.file)
             for table, s in scores.items():
@@ -917,7 +1046,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--diagnose",
         action="store_true",
-        help="events and agreements counts per type and why gold records were missed (counts only:"
+        help="events, agreements, statements and actors counts per type and why gold records were missed (counts only:"
         " safe on blind sets)",
     )
     p.add_argument(
@@ -935,8 +1064,14 @@ def main(argv: list[str] | None = None) -> int:
     for which in chosen:
         diagnosis = Diagnosis() if args.diagnose else None
         agreements = AgreementDiagnosis() if args.diagnose else None
+        statements = StatementDiagnosis() if args.diagnose else None
         totals, notes = evaluate(
-            Path(args.data), which, args.per_source, diagnosis=diagnosis, agreements=agreements
+            Path(args.data),
+            which,
+            args.per_source,
+            diagnosis=diagnosis,
+            agreements=agreements,
+            statements=statements,
         )
         print(f"## {SETS[which]}\n")
         print(table(totals))
@@ -949,6 +1084,9 @@ def main(argv: list[str] | None = None) -> int:
         if agreements is not None:
             print()
             print(agreements.report())
+        if statements is not None:
+            print()
+            print(statements.report())
         if args.misses and which not in INDEPENDENT:  # never shown: nobody tunes on it
             for t in SCORED:
                 print(f"\n{t}: missed {len(totals[t].misses)}: {', '.join(totals[t].misses)}")

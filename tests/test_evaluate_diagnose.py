@@ -83,7 +83,12 @@ def test_diagnose_option_prints_the_counts_for_a_blind_set(
     seen: list[Any] = []
 
     def fake(
-        data: Path, which: str, per_source: bool, diagnosis: Any = None, agreements: Any = None
+        data: Path,
+        which: str,
+        per_source: bool,
+        diagnosis: Any = None,
+        agreements: Any = None,
+        statements: Any = None,
     ) -> Any:
         seen.append((which, diagnosis))
         golds = [_event(evaluation, "ev-quux-praise", "other", "praised the Quux harbour")]
@@ -94,6 +99,8 @@ def test_diagnose_option_prints_the_counts_for_a_blind_set(
                 "ag-zorblat-council", _at("Zorblat delegation arrived"), {"agreement_type": "x"}
             )
             agreements.add(TEXT.replace("delegation", "council"), [], [council])
+        if statements is not None:
+            statements.add(TEXT, *_statement_case(evaluation), frozenset())
         totals = {t: evaluation.Score() for t in evaluation.SCORED}
         return totals, ["build of the 1 accepted drafts beside the corpus: accepts all drafts"]
 
@@ -106,6 +113,65 @@ def test_diagnose_option_prints_the_counts_for_a_blind_set(
     assert "### agreements diagnosis (counts only)" in out
     assert "| x | 1 | 0 | 0 | 0.0% | 1 |" in out
     assert "words in their sentence: mechanism word 1" in out
+    assert "### statements and actors diagnosis (counts only)" in out
     assert "quux" not in out.lower() and "zorblat" not in out.lower()
     assert evaluation.main(["--set", "independent"]) == 0
     assert seen[-1][1] is None and "events diagnosis" not in capsys.readouterr().out
+
+
+def _statement_case(e: Any) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """Gold: a person's statement drafted under another speaker, one of an unnamed speaker
+    (drafted as `# DRAFT`), one with no draft at all; drafts: the wrong-speaker one and one
+    where the gold has none. Actors: the person matched by name, a body the draft lacks, a
+    draft state the gold lacks."""
+
+    def actor(rid: str, kind: str, name: str) -> Any:
+        return e.Record(rid, [], {"names": {name}, "country": None, "type": kind})
+
+    def said(rid: str, who: str, words: str) -> Any:
+        return e.Record(
+            rid, _at(words), {"speaker_id": who, "co_speaker_ids": (), "statement_type": "x"}
+        )
+
+    golds = {
+        "actors": [
+            actor("zorblat-envoy", "person", "zorblat envoy"),
+            actor("plimf", "government_body", "plimf"),
+        ],
+        "statements": [
+            said("st-1", "zorblat-envoy", "held talks with Plimf officials"),
+            said("st-2", "plimf", "opened a Frobnitz exhibition"),
+            said("st-3", "zorblat-envoy", "praised the Quux harbour"),
+        ],
+    }
+    recs = {
+        "actors": [actor("d-envoy", "person", "zorblat envoy"), actor("d-quux", "state", "quux")],
+        "statements": [
+            said("d-st-1", "d-quux", "talks with Plimf"),
+            said("d-st-2", "d-envoy", "Qwerty headline"),
+        ],
+        "unnamed": [e.Record("unnamed-0", _at("Frobnitz exhibition"), {})],
+    }
+    return recs, golds
+
+
+def test_statement_diagnosis_counts_misses_and_unmatched_drafts(evaluation: Any) -> None:
+    diagnosis = evaluation.StatementDiagnosis()
+    recs, golds = _statement_case(evaluation)
+    diagnosis.add(TEXT, recs, golds, frozenset())
+    assert diagnosis.reasons == {
+        "a speaker the gold does not hold": 1,
+        "drafted as unnamed (# DRAFT)": 1,
+        "no draft": 1,
+    }
+    assert diagnosis.speakers == {"person": 2, "government_body": 1}
+    assert diagnosis.features == {"a reporting verb": 1}  # 'praised'
+    assert diagnosis.extra == {
+        "on a gold statement's words": 1,
+        "no gold statement in its sentence": 1,
+    }
+    assert diagnosis.actors_missed == {"government_body (named in the text)": 1}
+    assert diagnosis.actors_extra == {"state": 1}
+    report = diagnosis.report().lower()
+    for secret in ("zorblat", "frobnitz", "quux", "plimf", "qwerty", "d-st"):
+        assert secret not in report
