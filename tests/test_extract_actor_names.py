@@ -473,3 +473,22 @@ def test_an_acronym_in_another_language_is_the_id_the_initials_are_not(tmp_path:
     assert "hanoi-metropolitan-railway-management-board" in proposed
     assert "petrovietnam-power-corporation" in proposed
     assert not {"who", "mrb", "pv-power", "pv power"} & set(proposed)
+
+
+def test_a_demonym_after_for_or_of_is_the_people_a_body_serves(tmp_path: Path) -> None:
+    """ "the Commission for Expatriate Vietnamese": a demonym after "for" (and one word) names
+    the people the body serves, so it stays in the name; a demonym after "and" still does not
+    ("... Centre and French ...")."""
+    d = _draft(
+        tmp_path,
+        "Summer school for diaspora children\n"
+        "A summer school for 80 children will open in Huế in July, the National Commission for "
+        "Expatriate Vietnamese announced on Monday.\n"
+        "The Lotus Vaccination Centre and French experts ran the clinic.\n",
+    )
+    proposed = _proposed(d)
+    assert proposed.get("national-commission-for-expatriate-vietnamese") == (
+        "National Commission for Expatriate Vietnamese"
+    ), proposed
+    assert "national-commission-for-expatriate" not in proposed
+    assert not any(p.endswith("-and-french") or p.endswith("-french") for p in proposed), proposed

@@ -156,6 +156,9 @@ def _province_before(text: str, at: int, catalog: Catalog) -> str | None:
 
 
 _COUNTRY_BY_KEY = {fold(name): code for name, code in COUNTRIES.items()}  # "Việt Nam" too
+#: "Committee for Overseas Vietnamese", "Association of French": a demonym after "for" or
+#: "of" (and at most one word) is the people the body serves, a word of its name.
+_PEOPLE_SERVED = re.compile(r"\b(?:for|of)(?:\s+[A-Z]\w+)?$")
 _OWNER = re.compile(r"\b([A-Z][\w ]*?)[’']s\s+(?:the\s+)?$")
 
 
@@ -172,7 +175,9 @@ def _propose_org(
     name = re.sub(rf"\s+(?:on|in|of|since|from|until)\s+(?:{_WHEN_WORDS})\b.*$", "", name)
     tokens = name.split()
     while tokens and (
-        tokens[-1] in DEMONYMS or tokens[-1] in OFFICE_HEADS or tokens[-1] in CONNECTORS
+        (tokens[-1] in DEMONYMS and not _PEOPLE_SERVED.search(" ".join(tokens[-3:-1])))
+        or tokens[-1] in OFFICE_HEADS
+        or tokens[-1] in CONNECTORS
     ):
         tokens.pop()  # "VNVC Vaccination Centre and French pharmaceutical ...": not the name
     if (
