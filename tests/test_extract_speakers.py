@@ -307,3 +307,19 @@ def test_quoted_as_saying_and_a_states_customs_as_a_source(tmp_path: Path) -> No
     assert "General Department of Vietnam Customs" in made["vietnam-customs"].aliases
     assert made["french-customs"].country == "FR"
     assert not any("duties" in a for a in made)
+
+
+def test_both_sides_after_two_states_agreed_are_the_two_people_of_the_talks(
+    tmp_path: Path,
+) -> None:
+    """A lead where "Vietnam and France agreed" names the states, then the people who held the
+    talks: a later "both sides" is those two people (the article's principals), not the states."""
+    d = _draft(
+        tmp_path,
+        "PARIS (AFP) - Vietnam and France agreed on Monday to expand maritime cooperation. "
+        "The talks were held by French Deputy Minister Odile Ferrand and Vietnamese Deputy "
+        "Minister Đặng Quốc Bảo. Ferrand said the navies would train together. Bảo said Hanoi "
+        "welcomed the offer. Both sides reaffirmed their support for the law of the sea.",
+    )
+    who = _who(d)
+    assert who["Both sides reaffirmed"] == {"odile-ferrand", "dang-quoc-bao"}, who

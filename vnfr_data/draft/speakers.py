@@ -165,6 +165,14 @@ class Discourse:
 
     def joint(self, how: str) -> Who | None:
         group = self.last_group or self.principals
+        people = self.principals
+        if (
+            group
+            and people
+            and people.speaker.type == "person"
+            and all(a.type in {"state", "union_of_states"} for a in (group.speaker, *group.co))
+        ):  # "Vietnam and France agreed ... both sides reaffirmed": the talks' two people
+            group = people
         return Who(group.speaker, group.co, how) if group else None
 
     def gender(self, actor: DraftActor) -> str | None:
