@@ -323,3 +323,39 @@ def test_both_sides_after_two_states_agreed_are_the_two_people_of_the_talks(
     )
     who = _who(d)
     assert who["Both sides reaffirmed"] == {"odile-ferrand", "dang-quoc-bao"}, who
+
+
+def test_a_time_between_the_speaker_and_the_verb_is_no_part_of_the_subject(
+    tmp_path: Path,
+) -> None:
+    """ "X on Monday pledged", "X on May 25 urged", "X last week said": the time belongs to the
+    verb, and the name before it is the speaker."""
+    d = _draft(
+        tmp_path,
+        "PARIS (AFP) - French Foreign Minister Odile Ferrand on Monday pledged to deepen ties "
+        "with Vietnam. Prime Minister Đặng Quốc Bảo on May 25 urged French firms to invest in "
+        "chips. Ferrand last week said the deal was good.",
+    )
+    who = _who(d)
+    assert who["French Foreign Minister"] == {"odile-ferrand"}, who
+    assert who["Prime Minister Đặng"] == {"dang-quoc-bao"}, who
+    assert who["Ferrand last week"] == {"odile-ferrand"}, who
+
+
+def test_what_two_states_agreed_is_the_content_of_the_attribution_that_ends_it(
+    tmp_path: Path,
+) -> None:
+    """ "France and Vietnam agreed to ..., Minister X said": one statement, X's, over the whole
+    sentence; but a person's words relayed ("Y told his guests that ..., the ministry said")
+    stay the person's."""
+    d = _draft(
+        tmp_path,
+        "PARIS (AFP) - France and Vietnam agreed to hold annual consultations, French Minister "
+        "Odile Ferrand said after talks in Hanoi. Ferrand told her guests that France wanted to "
+        "be a partner of choice, the Foreign Ministry said in a statement.",
+    )
+    who = _who(d)
+    assert who == {
+        "France and Vietnam": {"odile-ferrand"},
+        "Ferrand told her": {"odile-ferrand"},
+    }, who

@@ -13,6 +13,19 @@ _TRAILING_ADVERBS = re.compile(
     r"|publicly|firmly|clearly|consistently|always|often))+$"
 )
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+#: "X on Monday said", "X on May 25 urged", "X last week pledged": the time between a subject
+#: and its reporting verb belongs to the verb, not to the subject's name.
+_TRAILING_TIME = re.compile(
+    rf"\s+(?:(?:earlier|late|early)\s+)?(?:on\s+)?(?:{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)$"
+    r"|\s+(?:last|this)\s+(?:week|month|year)$"
+)
+
 _PARENTHETICAL = re.compile(
     r",\s*(?:in turn|for (?:his|her|their|its) part|on (?:his|her|their|its) part|meanwhile|however|too|in return|in response|for example|therefore|thus|also|in particular)\s*,?$"
 )

@@ -29,6 +29,7 @@ from .speaker_patterns import (
     _ROLE_AFTER,
     _ROLE_BEFORE,
     _TRAILING_ADVERBS,
+    _TRAILING_TIME,
 )
 from .speaker_roles import DESCRIPTION, fits, learn_roles
 
@@ -247,6 +248,7 @@ class Discourse:
         """The noun phrase that ends text[start:end] (a subject before its verb), and where it starts."""
         seg = doc[start:end].rstrip()
         seg = _TRAILING_ADVERBS.sub("", seg)
+        seg = _TRAILING_ADVERBS.sub("", _TRAILING_TIME.sub("", seg))
         seg = _PARENTHETICAL.sub("", seg).rstrip(" ,")
         stop = start + len(seg)
         if not seg.strip():

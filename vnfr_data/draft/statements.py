@@ -167,8 +167,20 @@ class _SentenceReader:
             independent = re.search(r";|\b(?:and|while|whereas|but)\b", left) is not None
             finite_before = any(not f.verb.participle for f in found)
             if finite_before and not coordinated and not independent and not v.participle:
-                # A verb with its own subject right after a statement is what was said
-                # ("Ha said Vietnam welcomed ...", "... emphasised that France highly valued ...").
+                # (a person's words relayed, "Barrot told his guests that ..., the ministry
+                # said", stay the person's)
+                relayed = any(f.who.speaker.type == "person" for f in found)
+                last = None if relayed else self.last_word(v)
+                if last is None:
+                    # A verb with its own subject right after a statement is what was said
+                    # ("Ha said Vietnam welcomed ...", "... emphasised that France highly
+                    # valued ...").
+                    continue
+                # "France and Vietnam agreed to ..., Minister X said.": what two states did is
+                # the content of the attribution that ends the sentence
+                found = [last]
+                self.d.subject(last.who)
+                previous, prev_end = last.who, v.span.end
                 continue
             who: Who | None = None
             start = v.span.start
@@ -252,6 +264,18 @@ class _SentenceReader:
                 end = self.clause_end(op.verb.span.end, cut)
             self.add(op.who, op.verb, op.start, end, op.rule)
         return self.out
+
+    def last_word(self, v: _Verb) -> _Opening | None:
+        """ "<content>, X said [on May 26].": the attribution that ends the sentence, as one
+        opening over the whole content (None when `v` is no such attribution)."""
+        np = self.d.at_end(self.doc, self.s.start, v.span.start)
+        if np is None:
+            return None
+        who, np_start = np
+        span = self.trailing(v, self.s.start, np_start, 0)
+        if span is None:
+            return None
+        return _Opening(who, v, span[0], span[1], f"attribution after the content ({who.how})")
 
     def inverted(self, v: _Verb, left: str, first: bool) -> tuple[Who, int, int] | None:
         """ "“We agreed ...,” said EU Special Envoy Maria Lopez." / "“...,” stressed the
