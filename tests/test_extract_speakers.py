@@ -359,3 +359,16 @@ def test_what_two_states_agreed_is_the_content_of_the_attribution_that_ends_it(
         "France and Vietnam": {"odile-ferrand"},
         "Ferrand told her": {"odile-ferrand"},
     }, who
+
+
+def test_the_airline_is_the_firm_whose_name_says_airline_not_the_last_firm(
+    tmp_path: Path,
+) -> None:
+    """ "Cánh Diều Airlines signed with Airbus ..., the airline said": the company whose name
+    holds the word, although Airbus was named last."""
+    d = _draft(
+        tmp_path,
+        "HANOI (AFP) - Low-cost carrier Cánh Diều Airlines signed an agreement with European "
+        "planemaker Airbus for ten jets, the airline said.",
+    )
+    assert _who(d)["Low-cost carrier Cánh"] == {"canh-dieu-airlines"}

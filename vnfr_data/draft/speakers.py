@@ -300,6 +300,11 @@ class Discourse:
             plural = head.endswith("s") or m.group("two")
             if not firms or (plural and len(firms) < 2):
                 return None
+            # "Sen Việt Airlines signed with Airbus ..., the airline said": the firm whose name
+            # holds the word, before the last one named
+            own = [a for a in firms if any(w.lower().startswith(head) for w in a.name.split())]
+            if own and not plural:
+                return Who(own[0], (), f"'{phrase}' -> {own[0].name}")
             if plural:
                 pair = firms[:2][::-1]
                 return Who(pair[0], tuple(pair[1:]), f"'{phrase}' -> jointly")
