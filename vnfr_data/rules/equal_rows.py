@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..arrow_values import ints, mask, numbers
+from .locate import rows_at
 
 
 def _sorted_runs(table: pa.Table, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -88,7 +89,7 @@ def equal_groups(table: pa.Table, columns: list[str]) -> list[list[int]]:
     codes = np.zeros(table.num_rows, dtype=np.int64)
     distinct = 1
     for c in columns:
-        column = table[c] if len(rows) == table.num_rows else table[c].take(ints(rows))
+        column = table[c] if len(rows) == table.num_rows else rows_at(table[c], rows)
         cells, size = _column_codes(column)
         if size == 1:  # one value in every row: it tells no rows apart
             continue

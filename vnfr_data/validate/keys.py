@@ -54,17 +54,18 @@ def _sorted_without_duplicates(table: pa.Table, keys: list[str]) -> bool:
     if n < 2:
         return True
     later_row: Mask | None = None  # strictly after the previous row so far
-    equal_so_far: Mask | None = None
-    for key in keys:
+    equal_so_far: Mask | None = None  # equal to the previous row in every key so far
+    for i, key in enumerate(keys):
         col = table[key]
         a, b = col.slice(0, n - 1), col.slice(1)
         greater = pc.fill_null(pc.greater(b, a), FALSE)
-        same = pc.fill_null(pc.equal(b, a), FALSE)
         if later_row is None or equal_so_far is None:
-            later_row, equal_so_far = greater, same
+            later_row = greater
         else:
             later_row = pc.or_(later_row, pc.and_(equal_so_far, greater))
-            equal_so_far = pc.and_(equal_so_far, same)
+        if i + 1 < len(keys):  # the last key's equality decides nothing (one key: none)
+            same = pc.fill_null(pc.equal(b, a), FALSE)
+            equal_so_far = same if equal_so_far is None else pc.and_(equal_so_far, same)
     return later_row is None or bool(pc.all(later_row).as_py())
 
 
