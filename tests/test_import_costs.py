@@ -96,3 +96,45 @@ def test_validating_imports_no(heavy: str) -> None:
 )
 def test_validating_without_children_imports_no(unneeded: str) -> None:
     assert unneeded not in _modules(VALIDATE, str(data_dir()))["after_use"]
+
+
+CLI_VALIDATE = """
+import contextlib, io, json, sys
+from vnfr_data.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(["validate", sys.argv[1], *sys.argv[2:]])
+assert code == 0, code
+print(json.dumps({"after_use": sorted(sys.modules)}))
+"""
+
+
+@pytest.mark.parametrize("unneeded", ["subprocess", "tempfile", "vnfr_data.validate.children"])
+def test_the_command_without_children_imports_no(unneeded: str) -> None:
+    """`vnfr-data validate --no-frictionless --no-build-check` starts no child, so it
+    loads none of their machinery either."""
+    found = _modules(CLI_VALIDATE, str(data_dir()), "--no-frictionless", "--no-build-check")
+    assert unneeded not in found["after_use"]
+
+
+FRESH_BUILD_CHILD = """
+import io, json, sys
+from vnfr_data.validate.fresh_build import main
+out, sys.stdout = sys.stdout, io.TextIOWrapper(io.BytesIO())
+assert main(sys.argv[1:]) == 0
+sys.stdout.flush()
+assert sys.stdout.buffer.getvalue() == b"[]", sys.stdout.buffer.getvalue()
+sys.stdout = out
+print(json.dumps({"after_use": sorted(sys.modules)}))
+"""
+
+
+@pytest.mark.parametrize(
+    "unneeded",
+    ["vnfr_data.validate.report", "vnfr_data.validate.package", "vnfr_data.validate.children"],
+)
+def test_the_fresh_build_child_imports_no(unneeded: str) -> None:
+    """The fresh build's child builds and compares: the parent's side (its report, the
+    opened package, the starting of children) is not its import cost."""
+    out = _modules(FRESH_BUILD_CHILD, str(data_dir()))["after_use"]
+    assert "vnfr_data.build.assemble" in out  # it did build
+    assert unneeded not in out

@@ -14,11 +14,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._version import __version__
 from .errors import ROOT_CAUSES, Problem, ProblemsFound
 from .paths import data_dir, repo_dir
+
+if TYPE_CHECKING:
+    from .validate.children import Child
 
 
 def _print_problems(problems: list[Problem], stream: TextIO | None = None) -> None:
@@ -181,10 +184,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         path = found
     else:
         path = data_dir()
-    from .validate.children import start_early
+    started: dict[str, Child] = {}
+    if not (args.no_frictionless and args.no_build_check):
+        # Imported only then: without children, their machinery (subprocess, tempfile) is
+        # never loaded. Started before the checks' imports: they run on the other core.
+        from .validate.children import start_early
 
-    # Before the checks' imports: the children run on the other core meanwhile.
-    started = start_early(path, not args.no_frictionless, not args.no_build_check)
+        started = start_early(path, not args.no_frictionless, not args.no_build_check)
     try:
         try:
             from .validate import validate

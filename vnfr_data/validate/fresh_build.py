@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import (
     Problem,
@@ -24,18 +25,24 @@ from ..errors import (
     problem_from_dict,
 )
 from ..safe_files import holds
-from .children import FRESH_BUILD_SECONDS, Child, start_fresh_build_of
-from .package import PackageDir
-from .report import Report
+
+if TYPE_CHECKING:  # the parent's side only: the child (`main`) needs none of them
+    from .children import Child
+    from .package import PackageDir
+    from .report import Report
 
 
 def start_fresh_build(pkg: PackageDir) -> Child:
     """Start rebuilding from the annotations in a child process (see `main`)."""
+    from .children import start_fresh_build_of
+
     return start_fresh_build_of(pkg.root)
 
 
 def check_fresh_build(pkg: PackageDir, report: Report, child: Child | None = None) -> None:
     """The fresh build's findings (the child started by `start_fresh_build`, or a new one)."""
+    from .children import FRESH_BUILD_SECONDS
+
     annotations = str(pkg.root / "annotations")
     done = (child or start_fresh_build(pkg)).wait()
     if done.returncode is None:
