@@ -107,6 +107,15 @@ _WHICH_ACT = re.compile(
     r"|are to be|is due to be|is expected to be)\s+(?:officially\s+|formally\s+|also\s+)?"
     r"(?P<v>inaugurated|unveiled|renewed|commissioned|reopened))\b"
 )
+_DETERMINED = re.compile(r"\s(?=(?:the|a|an|its|their)\s)")
+
+
+def _last_noun_phrase(phrase: str) -> str:
+    """The last determined noun phrase of `phrase`, which a lazy match may start at an
+    earlier verb's object ("signed the deal and the treaty" -> "the treaty")."""
+    return _DETERMINED.split(phrase)[-1]
+
+
 _PASSAGE = {
     "passed": "Passage",
     "adopted": "Adoption",
@@ -145,7 +154,7 @@ def acts(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[DraftEvent
             title = f"{_PASSAGE[m.group('verb')]} of {what} by {who}"
             out.append(_act(doc, s, m.start("who"), m.end(), m.start("verb"), title, anchor))
         for m in _PASSED_PASSIVE.finditer(doc, s.start, s.end):
-            what = re.split(r"\s(?=(?:the|a|an|its|their)\s)", m.group("what"))[-1]
+            what = _last_noun_phrase(m.group("what"))
             title = f"{_PASSAGE[m.group('v')]} of {_tidy(what)}"
             title += f" by {_tidy(m.group('who'))}" if m.group("who") else ""
             out.append(_act(doc, s, m.start("what"), m.end(), m.start("verb"), title, anchor))
@@ -162,7 +171,7 @@ def acts(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[DraftEvent
             )
         for m in _WHICH_ACT.finditer(doc, s.start, s.end):
             # the phrase before the comma may run from an earlier verb: keep its last noun phrase
-            np = re.split(r"\s(?=(?:the|a|an|its|their)\s)", m.group("np"))[-1]
+            np = _last_noun_phrase(m.group("np"))
             np = _OWN_DATE.sub("", np)  # "an agreement in 2007, which was renewed": the signing's
             title = f"{_NOUNS[m.group('v')]} of {_tidy(np)}"
             out.append(_act(doc, s, m.start("pverb"), m.end(), m.start("pverb"), title, anchor))

@@ -101,8 +101,9 @@ def _same_day(
     doc: str, sentences: list[Sentence], s: Sentence, ev: DraftEvent, anchor: Anchor, future: bool
 ) -> bool:
     """ "On the same day, ...": the day the nearest of the sentences before names (a dozen at
-    most: a report of a day's meetings tells the day once, in its lead), when it names exactly one (a year of something else in the sentence, "the committee, which was set
-    up in 2013", names no day of its own). Of a planned event, the days before are read ahead."""
+    most: a report of a day's meetings tells the day once, in its lead), when it names exactly
+    one. A year of something else in the sentence ("the committee, which was set up in 2013")
+    names no day of its own. Of a planned event, the days before are read ahead."""
     if not _SAME_DAY.search(s.text) or any(_day(m.when) for m in find(doc, s.span, anchor)):
         return False
     day = None
@@ -169,8 +170,6 @@ def implied_dates(
                 ev.when = _inferred(day.when, f"the day of {day.text!r}, what was agreed at it")
                 ev.rules.append("date: what the sentence says was agreed at it")
                 continue
-        # "On the same day, ... the committee, which was set up in 2013": a year of something
-        # else in the sentence names no day of its own
         if _same_day(doc, sentences, s, ev, anchor, future=False):
             continue
         if _ALSO.match(s.text) and s.index > 0 and not find(doc, s.span, anchor):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..sources.lexicon import MONTH_PATTERN, WEEKDAY_PATTERN
+
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|further|highly|then|later|again|once again|subsequently|jointly|strongly|warmly"
     r"|fully|repeatedly|officially|previously|earlier|recently|had|has|have|had also|have also"
@@ -13,11 +15,8 @@ _TRAILING_ADVERBS = re.compile(
     r"|publicly|firmly|clearly|consistently|always|often))+$"
 )
 
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+_DAY = rf"(?:{WEEKDAY_PATTERN})"
+_MONTH = rf"(?:{MONTH_PATTERN})\.?"
 #: "X on Monday said", "X on May 25 urged", "X last week pledged": the time between a subject
 #: and its reporting verb belongs to the verb, not to the subject's name.
 _TRAILING_TIME = re.compile(

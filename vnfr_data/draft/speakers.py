@@ -247,8 +247,8 @@ class Discourse:
     def at_end(self, doc: str, start: int, end: int) -> tuple[Who, int] | None:
         """The noun phrase that ends text[start:end] (a subject before its verb), and where it starts."""
         seg = doc[start:end].rstrip()
-        seg = _TRAILING_ADVERBS.sub("", seg)
-        seg = _TRAILING_ADVERBS.sub("", _TRAILING_TIME.sub("", seg))
+        # adverbs either side of a time: "X on Monday also said", "X also on Monday said"
+        seg = _TRAILING_ADVERBS.sub("", _TRAILING_TIME.sub("", _TRAILING_ADVERBS.sub("", seg)))
         seg = _PARENTHETICAL.sub("", seg).rstrip(" ,")
         stop = start + len(seg)
         if not seg.strip():
