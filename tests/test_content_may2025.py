@@ -395,7 +395,7 @@ def test_vnvc_sanofi_partnership_and_maritime_dialogue_003(ds: Dataset) -> None:
 @pytest.mark.parametrize(
     ("actor_id", "source_id"),
     [
-        ("vov", S000),
+        ("france", S000),
         ("luong-cuong", S000),
         ("european-commission", S000),
         ("to-lam", S002),
@@ -408,3 +408,17 @@ def test_vnvc_sanofi_partnership_and_maritime_dialogue_003(ds: Dataset) -> None:
 def test_actor_mentions_are_grounded(ds: Dataset, actor_id: str, source_id: str) -> None:
     assert ds.actors.get(actor_id) is not None
     assert source_id in _sources_of(ds, "actors", actor_id)
+
+
+def test_a_dateline_agency_is_the_publisher_not_an_actor(ds: Dataset) -> None:
+    """'VOV.VN -' and 'Paris (VNA)' sign their articles (docs/annotations.md): VOV is
+    withdrawn with that reason, and VNA stays an actor only on the words that make it
+    the interviewer."""
+    assert ds.actors.get("vov") is None
+    with pytest.raises(KeyError, match="withdrawn"):
+        ds.actors["vov"]
+    quotes = {
+        e.quote for e in ds.evidence if e.record_table == "actors" and e.record_id == "vna"
+    }
+    assert quotes == {"Speaking to the Vietnam News Agency (VNA)"}
+    assert _get(ds.sources, S000).publisher == "VOV"
