@@ -474,14 +474,15 @@ def propose_organisations(doc: str, s: Sentence, catalog: Catalog) -> None:
             code = _COUNTRY_BY_KEY.get(fold(owner.group(1))) if owner else None
             _propose_org(catalog, part, owner=code)
     places = [(p.start(), p.end()) for p in _PLACE_RX.finditer(fold_keep_length(text))]
-    for m in re.finditer(r"\b[A-Z][\w’'.&-]*", text):
+    # a name may start with an accented capital ("Vauclair Énergies", "Đông Á Bank")
+    for m in re.finditer(rf"\b[{_UP}][\w’'.&-]*", text):
         if any(a < m.start() < b for a, b in places):
             continue  # "Nội" of "Hà Nội" is no name of its own
         cue_before = _COMPANY_CUE.search(text[: m.start()])
         best: str | None = None
         for size in (1, 2, 3):
             found = re.match(
-                rf"[A-Z][\w’'.&-]*(?:\s+(?:(?:de|du|des|la|le|et)\s+)?[A-Z][\w’'.&-]*)"
+                rf"[{_UP}][\w’'.&-]*(?:\s+(?:(?:de|du|des|la|le|et)\s+)?[{_UP}][\w’'.&-]*)"
                 rf"{{{size - 1}}}",
                 text[m.start() :],
             )

@@ -44,11 +44,13 @@ _BOUNDARY_BEFORE = re.compile(
     r"(?:^|[,;:(–—]|\s-|[,.!?][”\"]|\band|\bwhile|\bwhereas|\bbut|\bthen|\bas|\bthat|\bwhen)\s*$"
 )
 
-#: A lower-case office, maybe after a company, before a name ("Vietjet chief executive ...").
+#: A lower-case office, maybe after a company, before a name ("Vietjet chief executive ...",
+#: "Vauclair Énergies managing director ..."; a name may start with an accented capital).
 _LOWER_OFFICE_BEFORE = re.compile(
-    r"(?:\b[A-Z][\w’'.&-]*\s+){0,3}(?:(?:chief|executive|officer|chairman|chairwoman|president"
-    r"|director|head|spokesman|spokeswoman|spokesperson|minister|ambassador|founder|deputy|vice"
-    r"|general|manager|its|his|her|their)\s+)+$"
+    r"(?:\b[A-ZÀ-ÖØ-ÞĐ][\w’'.&-]*\s+){0,3}(?:(?:chief|executive|officer|chairman|chairwoman"
+    r"|president|director|head|spokesman|spokeswoman|spokesperson|minister|ambassador|founder"
+    r"|deputy|vice|general|manager|managing|commercial|operating|financial|technical|country"
+    r"|regional|its|his|her|their)\s+)+$"
 )
 
 _OFFICE_WORDS = (
