@@ -10,7 +10,8 @@ France") is kept as the person's role at that point.
 
 New actors are proposed, not invented: a person needs an office before the
 name (or an honorific), an organisation needs its acronym defined in
-parentheses, and a state comes from the country list.
+parentheses, a news outlet a sentence that makes it party to a fact
+(`proposal_media`), and a state comes from the country list.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .lexicon import (
     PORTFOLIO_WORDS,
 )
 from .proposal_bare_orgs import propose_bare_organisations
+from .proposal_media import propose_media
 from .proposal_orgs import propose_organisations
 from .proposals import is_name_token, propose_people, title_before
 from .sentences import Sentence
@@ -101,6 +103,7 @@ class MentionFinder:
             propose_people(self.doc, s, words(self.doc, s.start, s.end), self.catalog)
             propose_organisations(self.doc, s, self.catalog)
             propose_bare_organisations(s, self.catalog)
+            propose_media(s, self.catalog)
         self._introduced_surnames(sentences)
         by_alias = self._people_by_alias()
         for s in sentences:

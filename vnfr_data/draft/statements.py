@@ -54,6 +54,10 @@ _SHORT_OBJECT = re.compile(
 _ACCORDING_LEAD = re.compile(r"^[Aa]ccording to (?P<np>[^,]{2,120}),\s*")
 _ACCORDING_LONG = re.compile(r",\s*")
 _ACCORDING_TRAIL = re.compile(r",\s*according to (?P<np>[^,.;]{2,120})[.;]?\s*(?:\./\.)?$")
+#: "..., the business newspaper Đầu Tư reported[, citing sources]." : an outlet's report.
+_REPORTED_TRAIL = re.compile(
+    r",\s*(?P<np>[^,.;]{2,80}?)\s+reported(?:\s+on\s+\w+)?(?:,\s*citing\b[^.;]*)?[.;]?\s*$"
+)
 _ADDRESSED = frozenset({"urge", "request", "invite", "congratulate", "thank", "condole"})
 
 
@@ -395,6 +399,29 @@ class _SentenceReader:
         who = who or unnamed(m.group("np"))
         return (who, b) if who else None
 
+    def outlet_reported(self) -> bool:
+        """ "The contract could be worth ..., the newspaper Đầu Tư reported." is the outlet's
+        claim, as "according to" is; a sentence that reports someone's words ("Tuấn urged ...,
+        VNA reported") stays theirs, and "reported" after anything but an outlet is no speech
+        ("two cases were reported")."""
+        m = _REPORTED_TRAIL.search(self.s.text)
+        if m is None or _verbs(self.s):
+            return False
+        a, b = self.s.start + m.start("np"), self.s.start + m.end("np")
+        outlets = [x for x in self.mentions_in(a, b) if x.actor.type == "media"]
+        if not outlets or self.doc[outlets[-1].span.end : b].strip():
+            return False
+        verb = _Verb(Span(a, self.s.start + m.end()), "affirm", "reported")
+        who = Who(outlets[-1].actor, (), "named")
+        self.add(
+            who,
+            verb,
+            self.s.start,
+            self.s.start + m.start(),
+            "an outlet's report after the content",
+        )
+        return True
+
     def according(self) -> bool:
         """ "According to X, ..." / "..., according to X." attributes the whole sentence."""
         m = _ACCORDING_LEAD.match(self.s.text)
@@ -421,6 +448,8 @@ class _SentenceReader:
                 self.s.end,
                 "'according to' before the content",
             )
+            return True
+        if self.outlet_reported():
             return True
         m = _ACCORDING_TRAIL.search(self.s.text)
         if m:
