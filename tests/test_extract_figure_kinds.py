@@ -102,3 +102,20 @@ def test_two_different_figures_keep_two_ids(tmp_path: Path) -> None:
     assign_ids(d)
     ids = [d.id_of(f) for f in d.figures if f.value == 40]
     assert len(ids) == 2 and len(set(ids)) == 2
+
+
+def test_a_rank_opening_a_sentence_is_a_figure_and_the_earliest_of_a_series_is_not(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "Committee\n"
+        "HANOI — The fifth session of the joint committee will be held in Paris in 2028.\n"
+        "The first flight took off from Lyon on Monday.\n"
+        "The school, known as Quux 2030, is the first of its kind in the region.\n",
+    )
+    ordinals = {(f.value, f.as_reported, f.subject) for f in d.figures if f.unit == "ordinal"}
+    assert any(v == 5 and a == "The fifth session" for v, a, _ in ordinals), ordinals
+    assert not any(a.startswith("The first flight") for _, a, _ in ordinals), ordinals
+    kind = [(a, s) for v, a, s in ordinals if a.startswith("the first of")]
+    assert kind == [("the first of its kind", "school")], ordinals

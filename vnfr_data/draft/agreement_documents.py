@@ -41,7 +41,8 @@ _AMOUNT_BEFORE = (
     + r")"
 )
 _ONE_DOCUMENT = re.compile(
-    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+|(?<=signed )(?=contracts\b))"
+    # a bare plural after "signed", or opening a piece of a list ("..., and contracts worth")
+    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+|(?:^|(?<=signed ))(?=contracts\b))"
     rf"(?P<amount>{_AMOUNT_BEFORE})?"
     r"(?P<what>(?:(?!(?:of|signing|the|an?)\b)[\w–-]+\s+){0,3}?" + _KIND_WORDS + r")\b"
 )

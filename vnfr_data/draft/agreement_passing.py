@@ -72,8 +72,14 @@ _PROGRAMME_STOP = re.compile(
     r"|\s(?:which|that|and\s+(?:the|to|also))\s.*$"
 )
 
-_INCLUDING = re.compile(r",?\s+(?:including|among them|among which|notably)\s+")
-_ITEM_SPLIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:an?|one)\s)")
+#: Where a set's list of its documents begins: "..., including a letter of intent ...", "...
+#: were inked at the ceremony: a letter of intent ..., and contracts worth ...".
+_INCLUDING = re.compile(
+    r",?\s+(?:including|among them|among which|notably)\s+|:\s+(?=(?:an?|one)\s)"
+)
+_ITEM_SPLIT = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:an?|one)\s|(?:contracts|agreements|deals)\b)"
+)
 _UNDER = re.compile(
     r"\bunder\s+(?=an?\s+(?:new\s+)?(?:agreement|contract|deal|memorandum|accord|arrangement)\b)"
 )
@@ -156,7 +162,9 @@ def listed_documents(
     """The documents a set lists after "including": one record each."""
     out: list[DraftAgreement] = []
     for ag in found:
-        if "set of documents" not in ag.rule or not ag.sentences:
+        if not ag.sentences or not (
+            "set of documents" in ag.rule or ag.rule.startswith("unnamed documents")
+        ):
             continue
         s = sentences[ag.sentences[0]]
         start = ag.mentions[0].end

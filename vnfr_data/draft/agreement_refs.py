@@ -103,6 +103,10 @@ _SAME_KIND = {
     "memorandum": ("memorand", "mou"),
     "mou": ("memorand", "mou"),
     "documents": ("document",),
+    # "this plan", "the programme": a plan or programme named before, never a contract or an MoU
+    "plan": ("plan", "programme", "program", "roadmap"),
+    "programme": ("programme", "program", "plan"),
+    "program": ("programme", "program", "plan"),
 }
 
 

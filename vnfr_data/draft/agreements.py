@@ -38,13 +38,13 @@ from .agreement_refs import (
     document_sets,
 )
 from .event_model import DraftEvent
-from .lexicon import AGREEMENT_HEADS, EVENT_HEADS, ORG_HEADS, SHARED_BODY_WORDS
+from .lexicon import AGREEMENT_HEADS, EVENT_HEADS, ORG_HEADS, SHARED_BODY_WORDS, UPPER
 from .sentences import Sentence
 from .speakers import Discourse
 from .text import Span, fold, strip_possessive, trim
 
 _CONNECT = r"(?:of|on|for|against|the|in|and|to|between)"
-_CAP = r"[A-Z][\w’'–-]*"
+_CAP = rf"[{UPPER}][\w’'–-]*"
 _ACRONYM_DEF = re.compile(
     rf"(?P<name>(?:(?:1[89]|20)\d{{2}}\s+)?{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*)\s+\((?P<acr>[A-Z][A-Za-z0-9&’']*[A-Z0-9’'s](?:\s+(?:1[89]|20)\d{{2}})?)\)"
 )
@@ -105,6 +105,20 @@ _PLACE_AFTER_HEAD = re.compile(
     r"\b(?P<head>Dialogue|Mechanism|Committee|Commission|Council|Conference|Forum)"
     r"\s+(?:in|at)\s+[A-Z].*$"
 )
+
+
+def _mechanism_head(name: str) -> str | None:
+    """The head of a standing mechanism's capitalised name, or None when it names none: the
+    last words before what it is on ("Joint Committee on Economic Cooperation",
+    "Intergovernmental Commission on Justice") or of the whole name ("Strategic Dialogue")."""
+    head_part = re.split(r"\s(?:on|for|of)\s", name, maxsplit=1)[0]
+    words = head_part.split()
+    if not words:
+        return None
+    head = " ".join(words[-2:]) if words[-1] in {"Group", "Force"} else words[-1]
+    if head in _MECHANISM_HEADS or (head in _BODY_HEADS and _SHARED.search(head_part)):
+        return head
+    return None
 
 
 def _without_place(text: str) -> str:
@@ -214,11 +228,18 @@ class _Finder:
         """ "Name (ACRONYM)" where the name has an agreement word: the most reliable form."""
         for m in _ACRONYM_DEF.finditer(s.text):
             name = m.group("name")
-            if not any(w.lower() in AGREEMENT_HEADS for w in re.findall(r"[A-Za-z]+", name)):
+            body = _mechanism_head(re.sub(r"^(?:The|A|An)\s+", "", name)) is not None
+            if not body and not any(
+                w.lower() in AGREEMENT_HEADS for w in re.findall(r"[A-Za-z]+", name)
+            ):
                 continue
             name = re.sub(r"^(?:The|A|An)\s+", "", name)
             span = Span(s.start + m.start("name"), s.start + m.end())
-            self.record(s, span, name, m.group("acr"), "name with its acronym in parentheses")
+            ag = self.record(s, span, name, m.group("acr"), "name with its acronym in parentheses")
+            if ag is not None and body:
+                ag.type = "cooperation_mechanism"
+                if ag.status == "unknown":
+                    ag.status = "established"
 
     def bare_acronyms(self, s: Sentence) -> None:
         """Later bare uses of an acronym defined earlier add evidence to its agreement."""
@@ -378,8 +399,7 @@ class _Finder:
             offset = text.index(" ") + 1 if re.match(r"(?:The|A|An)\s", text) else 0
             name = text[offset:]
             words = name.split()
-            head = " ".join(words[-2:]) if words[-1] in {"Group", "Force"} else words[-1]
-            if head not in _MECHANISM_HEADS and not (head in _BODY_HEADS and _SHARED.search(name)):
+            if _mechanism_head(name) is None:
                 continue
             before = s.text[: m.start() + offset]
             # "their Strategic Dialogue", "the 12th session of the Strategic Dialogue": a
@@ -390,8 +410,9 @@ class _Finder:
             )
             if len(words) < 3 - (1 if owned or offset else 0) or len(words) < 2:
                 continue
-            if self.catalog.lookup(name) is not None:
-                continue
+            known = self.catalog.lookup(name)
+            if known is not None and known.id not in self.catalog.proposals:
+                continue  # a body the dataset knows; a proposal from these words is the mechanism
             span = Span(s.start + m.start() + offset, s.start + m.start() + len(text))
             ag = self.record(
                 s, span, name, None, "a named standing dialogue (a cooperation mechanism)"

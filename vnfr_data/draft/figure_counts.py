@@ -148,6 +148,11 @@ class FinderBase:
                 n = 1 if word in {"inaugural", "maiden"} else _ordinal(word)
                 if n is None or not self.free(span):
                     continue
+                # "The first aircraft are expected ...", "The first flight took off": opening a
+                # sentence, "first" is usually the earliest of a series, while "The fifth
+                # session", "A second phase" rank one thing.
+                if n == 1 and (m.group("det") or "")[:1].isupper():
+                    continue
                 tail = self.doc[span.end : self.s.end]
                 # "the first eight months", "the first half", "its first year": a period, not a
                 # rank; "the first priority", "the first step": a manner of speaking; "the first
@@ -165,7 +170,7 @@ class FinderBase:
                     self.doc[self.s.start : span.start],
                 )
                 appositive = (
-                    m.group("det") == "the"
+                    (m.group("det") or "").lower() == "the"
                     and re.search(r",\s*$", self.doc[self.s.start : span.start])
                     and re.match(r"\s+(?:by|since|of|to|in|for|between)\b", tail)
                 )
@@ -174,6 +179,10 @@ class FinderBase:
                 if appositive and not noun:
                     stop = re.search(r"[,;:]", tail)
                     end = span.end + (stop.start() if stop else len(tail.rstrip(" .")))
+                elif not noun:
+                    # "is the first of its kind": the phrase names the rank; no noun follows
+                    kind = re.match(r"\s+of\s+(?:its|their|his|her)\s+kind\b", tail)
+                    end = span.end + (kind.end() if kind else 0)
                 as_reported = self.doc[span.start : max(span.end, end)]
                 # "The meeting ... was the third between ...": the subject is what is ranked.
                 subject = noun or _words_before(
@@ -187,6 +196,13 @@ class FinderBase:
                 )
                 if noun.lower() == "time":
                     subject = _words_before(self.doc, self.s, span.start, limit=6) or noun
+                if not subject:
+                    # "The programme, known as X, is the first ...": the clause before the verb
+                    # is an appositive; what is ranked is the sentence's subject before it.
+                    subject = re.split(r"[,;:]", self.s.text, maxsplit=1)[0].strip()
+                    subject = re.sub(r"^(?:The|A|An|Its|Their)\s+", "", subject)
+                if not subject:
+                    continue
                 self.add(
                     DraftFigure(
                         span,

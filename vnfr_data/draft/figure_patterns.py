@@ -173,7 +173,7 @@ _ORDINAL_NUM = re.compile(r"(?<![\w-])(?P<num>\d+)(?:st|nd|rd|th)\b")
 
 
 _ORDINAL_WORD = re.compile(
-    r"(?:\b(?P<det>the|its|his|her|their|our|a|this|that|for the)|(?P<owner>\b[A-Z][\w-]*[’']s))\s+(?:(?:very|only|ever)\s+)?"
+    r"(?:\b(?P<det>[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]|[Tt]his|[Tt]hat|for the)|(?P<owner>\b[A-Z][\w-]*[’']s))\s+(?:(?:very|only|ever)\s+)?"
     r"(?P<word>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"

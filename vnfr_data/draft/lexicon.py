@@ -265,6 +265,10 @@ ANAPHORIC_DETERMINERS: frozenset[str] = frozenset(
 #: group"): such a body is a cooperation mechanism, no actor. A regular expression alternation.
 SHARED_BODY_WORDS = r"(?:Joint|Intergovernmental|Inter-governmental|Mixed|Bilateral)"
 
+#: A capital letter in a regex character class, Vietnamese ones included ("Đà Lạt", "Ấn Độ"):
+#: [A-Z] alone cuts "Lâm Đồng–Haute-Savoie" to "Haute-Savoie".
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
+
 AGREEMENT_HEADS: dict[str, str] = {
     "agreement": "other",
     "agreements": "cooperation_documents",
