@@ -417,8 +417,6 @@ def test_a_dateline_agency_is_the_publisher_not_an_actor(ds: Dataset) -> None:
     assert ds.actors.get("vov") is None
     with pytest.raises(KeyError, match="withdrawn"):
         ds.actors["vov"]
-    quotes = {
-        e.quote for e in ds.evidence if e.record_table == "actors" and e.record_id == "vna"
-    }
+    quotes = {e.quote for e in ds.evidence if e.record_table == "actors" and e.record_id == "vna"}
     assert quotes == {"Speaking to the Vietnam News Agency (VNA)"}
     assert _get(ds.sources, S000).publisher == "VOV"

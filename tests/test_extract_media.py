@@ -36,9 +36,10 @@ def test_an_outlet_that_interviews_someone_is_an_actor(tmp_path: Path) -> None:
         tmp_path,
         "Hanoi (VNA) – The cities of Lyon and Huế will hold a French film week in March, Deputy "
         "Mayor of Lyon Camille Brossard told AFP on Monday. Speaking to the Vietnam News Agency, "
-        "she said the week would travel to Đà Nẵng in 2028.",
+        "she said the week would travel to Đà Nẵng in 2028. In an interview with HTV, she added "
+        "that Lyon would send three films.",
     )
-    assert _outlets(d) == {"afp", "vna"}
+    assert _outlets(d) == {"afp", "vna", "htv"}
 
 
 def test_an_outlet_named_by_what_it_is_reports_a_claim(tmp_path: Path) -> None:
@@ -64,3 +65,16 @@ def test_reported_after_anything_but_an_outlet_is_no_speech(tmp_path: Path) -> N
         "Tickets for the opening night sold out within an hour, organisers of the week reported.",
     )
     assert not d.statements
+
+
+def test_a_proposal_never_takes_a_withdrawn_id(tmp_path: Path) -> None:
+    """VOV was withdrawn from the corpus (its only mention was a dateline): an article where VOV
+    interviews someone proposes it again under a new id, which the build accepts."""
+    d = _draft(
+        tmp_path,
+        "In an interview with VOV, Deputy Mayor of Lyon Camille Brossard said the week would "
+        "travel to Đà Nẵng in 2028.",
+    )
+    proposed = {a.name: a.id for a in d.proposals}
+    assert "VOV" in proposed
+    assert proposed["VOV"] != "vov"

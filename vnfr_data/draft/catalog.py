@@ -6,6 +6,7 @@ Lookup is by name or alias folded (case, diacritics, dash variants), so
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,9 @@ class Catalog:
     #: Names this article gives a known actor that actors.yaml does not list ("the Ministry of
     #: Foreign Affairs" for the foreign ministry): linked in this article only.
     local: dict[str, DraftActor] = field(default_factory=dict)
+    #: Ids of withdrawn actors (annotations/withdrawals.csv): a new record never takes one, or
+    #: the build refuses the draft (a withdrawn id stays withdrawn).
+    withdrawn: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self._by_key: dict[str, DraftActor] = {}
@@ -99,7 +103,7 @@ class Catalog:
         found = self.lookup(actor.name)
         if found is not None:
             return found
-        ids = {a.id for a in self.all()}
+        ids = {a.id for a in self.all()} | self.withdrawn
         new_id, n = actor.id, 2
         while new_id in ids:
             new_id, n = f"{actor.id}-{n}", n + 1
@@ -118,8 +122,17 @@ def load_catalog(path: Path) -> Catalog:
         [
             DraftActor(a.id, a.name, a.type, a.country, tuple(a.aliases), True)
             for a in load_actors(path)
-        ]
+        ],
+        withdrawn=_withdrawn_actors(path.parent / "withdrawals.csv"),
     )
+
+
+def _withdrawn_actors(path: Path) -> frozenset[str]:
+    """Actor ids withdrawn beside actors.yaml (none when there is no withdrawals file)."""
+    if not path.is_file():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as f:
+        return frozenset(r["record_id"] for r in csv.DictReader(f) if r["record_table"] == "actors")
 
 
 def person_country(actor: DraftActor, role: str | None) -> str | None:

@@ -34,7 +34,7 @@ _NOUN_AFTER = re.compile(
 )
 #: Someone interviewed by the outlet: "told AFP", "in an interview with the Vietnam Times".
 _INTERVIEW = re.compile(
-    r"\b(?:told|tells|telling|in an interview with|in an interview given to|interviewed by"
+    r"\b(?i:told|tells|telling|in an interview with|in an interview given to|interviewed by"
     rf"|speaking to|talking to|speaking with)\s+(?:the\s+)?(?P<name>{_NAME})"
 )
 #: The outlet reports a claim: "VnExpress reported", "according to the Saigon Times".
