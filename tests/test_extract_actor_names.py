@@ -492,3 +492,22 @@ def test_a_demonym_after_for_or_of_is_the_people_a_body_serves(tmp_path: Path) -
     ), proposed
     assert "national-commission-for-expatriate" not in proposed
     assert not any(p.endswith("-and-french") or p.endswith("-french") for p in proposed), proposed
+
+
+def test_a_company_by_its_legal_form_or_beside_another_company(tmp_path: Path) -> None:
+    """ "Hanoi Metro One Member Co., Ltd." is a company by its legal form, whatever it does
+    (a city first is part of its name); "Sao Bắc Airlines and Fenwick signed": the name joined
+    by "and" to a company's is a company's, which "Fenwick said" then names; a person's name
+    joined so ("Vietjet and Nguyễn Thị Lan") is none."""
+    d = _draft(
+        tmp_path,
+        "Carriers and suppliers sign deals\n"
+        "A consortium led by Hanoi Metro One Member Co., Ltd. will operate the line. Separately, "
+        "Sao Bắc Airlines and Fenwick signed a maintenance contract on Monday. Fenwick said the "
+        "contract would cover 12 aircraft. Vietjet and Nguyễn Thị Lan met on Friday.\n",
+    )
+    proposed = _proposed(d)
+    assert proposed.get("hanoi-metro") == "Hanoi Metro One Member Co., Ltd."
+    assert proposed.get("fenwick") == "Fenwick"
+    assert not any("nguyen" in p for p in proposed)
+    assert {s.who.speaker.id for s in d.statements} == {"fenwick"}

@@ -24,7 +24,7 @@ from .lexicon import (
     COUNTRIES,
     PORTFOLIO_WORDS,
 )
-from .proposal_bare_orgs import propose_bare_organisations
+from .proposal_bare_orgs import propose_bare_organisations, propose_firms
 from .proposal_media import propose_media
 from .proposal_orgs import propose_organisations
 from .proposals import is_name_token, propose_people, title_before
@@ -104,6 +104,7 @@ class MentionFinder:
             propose_organisations(self.doc, s, self.catalog)
             propose_bare_organisations(s, self.catalog)
             propose_media(s, self.catalog)
+            propose_firms(s, self.catalog)
         self._introduced_surnames(sentences)
         by_alias = self._people_by_alias()
         for s in sentences:

@@ -7,7 +7,9 @@ organisation-word rules miss them; the sentence still says what they are:
   Pacific Francois Abrial", "Chairman of Vingroup Pham Nhat Vuong"): a company after a
   corporate office, an organisation after another;
 - one side of an agreement or partnership "between X and Y" where the other side is an
-  organisation ("an agreement between the University of ... and Campus France").
+  organisation ("an agreement between the University of ... and Campus France");
+- a company by its legal form ("Hanoi Metro One Member Co., Ltd.") or joined by "and" to a
+  company ("Vietnam Airlines and Airbus signed ...": `propose_firms`).
 
 A run that is a place, a person (known or proposed), a known actor or holds an office word is
 never proposed.
@@ -18,7 +20,9 @@ from __future__ import annotations
 import re
 
 from .catalog import Catalog, DraftActor
-from .lexicon import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS
+from .given_names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
+from .lexicon import CITIES, COUNTRIES, DEMONYMS, ORG_HEADS, VIETNAMESE_FAMILY_NAMES
+from .proposal_orgs import _UP, _company
 from .proposals import _PLACE_KEYS, is_title
 from .sentences import Sentence
 from .text import fold, slug
@@ -95,3 +99,70 @@ def propose_bare_organisations(s: Sentence, catalog: Catalog) -> None:
             if a is not None and a.type not in {"person", "state"} and _candidate(b, catalog):
                 catalog.propose(DraftActor(slug(b, 12), b, "organisation", None, (), False))
                 break
+
+
+#: A capitalised name of one to five words; a name may start with an accented capital.
+_NAME = rf"[{_UP}][\w&’'.-]*(?:\s+[{_UP}][\w&’'.-]*){{0,4}}"
+#: A company by its legal form after its name: "Hanoi Metro One Member Co., Ltd.", "Hải Vân
+#: Port JSC", "Vauclair Énergies SA" (the form is what says it is a company, whatever it does).
+_LEGAL_AFTER = re.compile(
+    rf"(?P<run>{_NAME}?),?\s+(?:One Member\s+)?(?:Co\.,?\s*Ltd\.?|JSC|Joint Stock Company|SA"
+    r"|SAS|PLC|LLC|GmbH|Inc\.?)(?!\w)"
+)
+#: "Vietnam Airlines and Airbus signed ...": a name joined to a company's by "and", and ending
+#: where the clause goes on, names another company.
+_AND_NAME = re.compile(rf"(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})(?=\s+[a-z]|[,.;:]|$)")
+_LEADING = frozenset(
+    {"The", "A", "An", "And", "With", "For", "By", "To", "From", "At", "In", "On", "Of"}
+)
+
+
+def _firm_name(run: str) -> str:
+    """The run without the sentence words before the name ("With Hanoi Metro"), a place it is
+    based in ("Đà Nẵng-based X JSC") or its owner ("Bình Định’s X JSC")."""
+    run = re.sub(r"^(?:[\w’'.]+\s+){0,2}[\w’'.-]+-based\s+", "", run)
+    run = re.sub(r"^.*[’']s\s+", "", run)
+    tokens = run.split()
+    while tokens and tokens[0] in _LEADING:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _firm_candidate(name: str, catalog: Catalog) -> bool:
+    """A run that can be a company's name: no place alone, person, office or nationality, and
+    not a name the catalogue already knows."""
+    tokens = name.split()
+    if not tokens or len(tokens) > 5 or catalog.lookup(name) is not None:
+        return False
+    if fold(name) in _PLACE_KEYS or tokens[0] in COUNTRIES:
+        return False
+    if tokens[0] in VIETNAMESE_FAMILY_NAMES or tokens[0] in MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES:
+        return False  # a person's name without an office
+    return not any(is_title(t) or t in DEMONYMS for t in tokens)
+
+
+def _is_company(name: str, catalog: Catalog) -> bool:
+    """Whether the run ends with a company's name the catalogue knows ("Separately, Vietnam
+    Airlines" ends with Vietnam Airlines)."""
+    tokens = name.split()
+    for k in range(len(tokens)):
+        found = catalog.lookup(" ".join(tokens[k:]))
+        if found is not None:
+            return found.type == "company"
+    return False
+
+
+def propose_firms(s: Sentence, catalog: Catalog) -> None:
+    """Companies named without a word that says what they do: by their legal form, or joined
+    by "and" to another company."""
+    for m in _LEGAL_AFTER.finditer(s.text):
+        run = _firm_name(m.group("run"))
+        if run and _firm_candidate(run, catalog):
+            written = s.text[m.start("run") + m.group("run").find(run) : m.end()]
+            catalog.propose(_company(written, None))
+    for m in _AND_NAME.finditer(s.text):
+        a, b = _firm_name(m.group("a")), _firm_name(m.group("b"))
+        if _is_company(a, catalog) and _firm_candidate(b, catalog):
+            catalog.propose(_company(b, None))
+        elif _is_company(b, catalog) and _firm_candidate(a, catalog):
+            catalog.propose(_company(a, None))

@@ -275,7 +275,8 @@ def _without_city(name: str) -> str:
 #: A company's legal form after its name ("JSC", "Co., Ltd", "SA"): no part of what it is
 #: called, so no part of its id.
 _LEGAL_FORM = re.compile(
-    r"(?:,?\s+(?:JSC|J\.S\.C\.?|Joint Stock Company|Co\.,?\s*Ltd\.?|Company Limited|Ltd\.?"
+    r"(?:,?\s+(?:JSC|J\.S\.C\.?|Joint Stock Company|(?:One Member\s+)?Co\.,?\s*Ltd\.?"
+    r"|Company Limited|Ltd\.?"
     r"|LLC|S\.A\.?|SA|SAS|PLC|plc|Inc\.?|GmbH|AG|N\.V\.|B\.V\.))+$"
 )
 
