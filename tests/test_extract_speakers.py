@@ -372,3 +372,19 @@ def test_the_airline_is_the_firm_whose_name_says_airline_not_the_last_firm(
         "planemaker Airbus for ten jets, the airline said.",
     )
     assert _who(d)["Low-cost carrier Cánh"] == {"canh-dieu-airlines"}
+
+
+def test_two_officials_joined_by_and_keep_their_own_offices(tmp_path: Path) -> None:
+    """ "... Vice Chairman of X Lê Văn Tâm and Vice President of Y Julien Kerhoas": the second
+    office starts after "and" (it does not run back over the first person), so "The French
+    official" is Kerhoas, whose French given name says what the region's name does not."""
+    d = _draft(
+        tmp_path,
+        "The agreement was signed in the presence of Vice Chairman of the Quảng Nam Provincial "
+        "People’s Committee Lê Văn Tâm and Vice President of the Brittany Regional Council "
+        "Julien Kerhoas. Tâm thanked the region for its support. The French official added that "
+        "the region would fund a new workshop.",
+    )
+    roles = {m.actor.id: m.role for m in d.mentions if m.actor.type == "person" and m.role}
+    assert roles["julien-kerhoas"] == "Vice President of the Brittany Regional Council"
+    assert _who(d)["The French official"] == {"julien-kerhoas"}

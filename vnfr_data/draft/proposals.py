@@ -169,6 +169,10 @@ def title_before(
             break
         if w in _CLAUSE_OPENERS:
             break
+        if w == "and" and _opens_office(ws, i + 1) and i > 0 and not _in_title(ws[i - 1].text):
+            # "Vice Chairman of X Đặng Văn Phúc and Vice President of Y Mathieu Lestrade": the
+            # "and" joins two people, each with an office; the office ends at it.
+            break
         start = i
         i -= 1
     while start < index and ws[start].text in CONNECTORS:
@@ -182,6 +186,14 @@ def _listed_field(ws: list[Word], i: int) -> bool:
     """ "..., Sport and Mountain ...": a capitalised field in a list of portfolios (its "and"
     comes within two words)."""
     return ws[i].text[:1].isupper() and any(w.text == "and" for w in ws[i + 1 : i + 3])
+
+
+def _opens_office(ws: list[Word], j: int) -> bool:
+    """Whether an office starts at ws[j] ("Vice President", "Minister", "Deputy Director")."""
+    w = ws[j].text
+    if w in {"Vice", "Deputy", "First", "Senior", "Acting"} and j + 1 < len(ws):
+        w = ws[j + 1].text
+    return w in OFFICE_HEADS or w.split("-")[-1] in OFFICE_HEADS
 
 
 def _in_title(w: str) -> bool:

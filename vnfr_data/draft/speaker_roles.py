@@ -22,8 +22,11 @@ import re
 from collections.abc import Iterable
 
 from .catalog import DraftActor, Mention, person_country
+from .given_names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
 from .lexicon import DEMONYMS, VIETNAMESE_FAMILY_NAMES
 from .proposals import country_of_title
+
+FRENCH_GIVEN_NAMES = FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES
 
 _DEMONYM_RX = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
 
@@ -157,7 +160,18 @@ def country_of(actor: DraftActor, roles: list[str]) -> str | None:
         # "Prime Minister Pham Minh Chinh ... The Vietnamese Government chief said": a name of
         # Vietnamese form (family name first, three words or more) is a Vietnamese's.
         return "VN"
+    if found is None and _french_given_name(actor) and not _vietnamese_name(actor):
+        # "Vice President of the Nouvelle-Aquitaine Regional Council Mathieu Lestrade ... The
+        # French official added": a French given name first is a Frenchman's, when nothing else
+        # gives the country (the region is named, not its state).
+        return "FR"
     return found
+
+
+def _french_given_name(actor: DraftActor) -> bool:
+    parts = actor.name.split()
+    first = parts[0].split("-")[0] if parts else ""
+    return actor.type == "person" and len(parts) >= 2 and first in FRENCH_GIVEN_NAMES
 
 
 def _vietnamese_name(actor: DraftActor) -> bool:
