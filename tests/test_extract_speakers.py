@@ -388,3 +388,15 @@ def test_two_officials_joined_by_and_keep_their_own_offices(tmp_path: Path) -> N
     roles = {m.actor.id: m.role for m in d.mentions if m.actor.type == "person" and m.role}
     assert roles["julien-kerhoas"] == "Vice President of the Brittany Regional Council"
     assert _who(d)["The French official"] == {"julien-kerhoas"}
+
+
+def test_a_lower_case_description_set_off_by_commas_is_looked_through(tmp_path: Path) -> None:
+    """ "X, the state-owned operator of the city’s tramway, confirmed ...": the subject is the
+    name before the description."""
+    d = _draft(
+        tmp_path,
+        "HANOI (VNA) - French rail manufacturer Ferrane signed a contract with Saigon Tram Joint "
+        "Stock Company on Monday. Saigon Tram Joint Stock Company, the state-owned operator of "
+        "the city’s tramway, confirmed on Tuesday that the first trams would arrive in 2029.",
+    )
+    assert _who(d)["Saigon Tram Joint"] == {"saigon-tram"}

@@ -38,6 +38,10 @@ _APPOSITIVE_TAIL = re.compile(
     r"|governor|mayor|envoy|officer|secretary|spokesman|spokeswoman|spokesperson|manager|consul"
     r"|senator|adviser|advisor|leader|representative|rector|dean|commissioner|commander|member"
     r"|admiral|general|colonel|officer)\b[^,]{0,80}$"
+    # "Hanoi Metro, the state-owned operator of the capital’s urban railway, confirmed": a
+    # lower-case description set off by commas
+    r"|,\s+(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*"
+    r"(?:\s+(?:of|for|in|at|on)\s+[^,]{2,60})?$"
 )
 
 _BOUNDARY_BEFORE = re.compile(
