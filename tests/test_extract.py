@@ -664,8 +664,11 @@ def test_the_whole_development_set_holds_the_level_reached(repo: Path) -> None:
     # consultation as a mechanism, an agreement named 'a new three-year agreement'): 0.929;
     # 390-393 (agree5, written to agreement patterns) added 31, 14 found before their rules
     # (0.837); capitalised shared bodies on a topic with their acronyms and the documents a set
-    # lists after "including" or a colon: 0.885
-    assert p("agreements") >= 0.98 and r("agreements") >= 0.88
+    # lists after "including" or a colon: 0.885; policies not called one (a decree cited by its
+    # number, a visa exemption or waiver, a scholarship scheme), roadmaps, a series named apart
+    # from its counted session, documents named by "signed in/by" after the noun, an earlier
+    # dated document: 0.949
+    assert p("agreements") >= 0.98 and r("agreements") >= 0.94
     assert sum(s.furniture for s in totals.values()) == 0
     # One figure drafted from two new articles (208, 231) is one record, not a duplicate fact.
     assert "accepts all drafts" in notes[0], notes[0]

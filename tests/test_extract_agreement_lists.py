@@ -82,3 +82,67 @@ def test_the_documents_a_signing_lists_after_a_colon_are_records_of_their_own(
     kinds = {a.name: a.type for a in d.agreements}
     assert kinds.get("Letter of intent on a dairy school") == "other", kinds
     assert kinds.get("Contracts") == "other", kinds
+
+
+def test_policies_named_without_the_word_policy(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Visas\n"
+        "HANOI — Zorbland will waive visa fees for Vietnamese nurses enrolled in training courses "
+        "from March 2028, its embassy said.\n"
+        "Vietnam has exempted Zorbland citizens from visas for stays of up to 30 days since 2024.\n"
+        "Decree 45/2027/ND-CP on foreign language centres, which took effect in May, lets such "
+        "centres open branches.\n"
+        "The students are funded by the “Bright Minds” scholarship scheme.\n"
+        "The amended Law on Tourism took effect in January.\n",
+    )
+    kinds = {a.name: (a.type, a.status) for a in d.agreements}
+    assert kinds.get("Visa fee waiver for Vietnamese nurses enrolled in training courses") == (
+        "policy",
+        "planned",
+    ), kinds
+    exemption = next(a for a in d.agreements if a.name.startswith("Visa exemption for"))
+    assert exemption.status == "in_force" and "vietnam" in exemption.parties, kinds
+    assert kinds.get("Decree 45/2027/ND-CP on foreign language centres") == ("policy", "in_force")
+    assert kinds.get("“Bright Minds” scholarship scheme", ("", ""))[0] == "policy", kinds
+    assert kinds.get("Amended Law on Tourism") == ("policy", "in_force"), kinds
+
+
+def test_a_series_named_apart_from_its_session_is_a_mechanism(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Dialogue\n"
+        "HANOI — Officials held the ninth round of the political dialogue mechanism at "
+        "vice-ministerial level in Hanoi on Monday.\n"
+        "Ministers attended the 12th Plimf–Quux political consultation in Quux on Tuesday.\n",
+    )
+    names = {a.name: a.type for a in d.agreements}
+    assert names.get("Political dialogue mechanism at vice-ministerial level") == (
+        "cooperation_mechanism"
+    ), names
+    # a counted session named by itself is an event, not (yet) its series' record
+    assert not any("consultation" in n for n in names), names
+
+
+def test_roadmaps_frameworks_contracts_and_earlier_documents_named_in_passing(
+    tmp_path: Path,
+) -> None:
+    d = _draft(
+        tmp_path,
+        "Talks\n"
+        "HANOI — The minister proposed that the two sides draw up a roadmap for rail industry "
+        "cooperation and hold the next round in Paris.\n"
+        "They reviewed a cooperation framework on flood control signed in 2024.\n"
+        "Contracts worth 12 million EUR were also inked between Zorblat firms and Quux ports.\n"
+        "Since their first cooperation agreement in 2011, the two cities have trained 50 pilots.\n",
+    )
+    kinds = {a.name: (a.type, a.status) for a in d.agreements}
+    assert kinds.get("Roadmap for rail industry cooperation") == ("other", "proposed"), kinds
+    assert any(
+        n.startswith("Cooperation framework on flood control") and t == "cooperation_documents"
+        for n, (t, _) in kinds.items()
+    ), kinds
+    assert kinds.get("Contracts", ("", ""))[0] == "other", kinds
+    assert kinds.get("First cooperation agreement (2011)", ("", ""))[0] == (
+        "cooperation_documents"
+    ), kinds

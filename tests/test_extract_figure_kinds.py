@@ -119,3 +119,16 @@ def test_a_rank_opening_a_sentence_is_a_figure_and_the_earliest_of_a_series_is_n
     assert not any(a.startswith("The first flight") for _, a, _ in ordinals), ordinals
     kind = [(a, s) for v, a, s in ordinals if a.startswith("the first of")]
     assert kind == [("the first of its kind", "school")], ordinals
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The cooperative trains 500 women a year.", Decimal(500)),
+        ("The fair drew more than 200 local craftsmen.", Decimal(200)),
+        ("The port employs 40 fishermen.", Decimal(40)),
+    ],
+)
+def test_a_plural_in_men_is_counted(tmp_path: Path, sentence: str, value: Decimal) -> None:
+    d = _draft(tmp_path, f"Fair\nHANOI — {sentence}\n")
+    assert (value, "count") in {(f.value, f.unit) for f in d.figures}

@@ -28,9 +28,10 @@ _DOCUMENTS = re.compile(
 #: One unnamed document: "an agreement", "a financing agreement", "a three-year cooperation
 #: agreement", "a memorandum of understanding", "a cooperation programme", "a contract".
 _KIND_WORDS = (
-    r"(?:agreement|memorandum of understanding|memorandum|MoU|MOU|deal|contracts|contract"
+    r"(?:agreement|memorandum of understanding|memorandum|MoU|MOU|deal|[Cc]ontracts|contract"
     r"|(?:programme|program|plan)(?: of action)?|accord|treaty|letter of intent"
-    r"|twinning(?! agreement\b| arrangement\b)|protocol|charter|roadmap|arrangement|declaration)"
+    r"|twinning(?! agreement\b| arrangement\b)|protocol|charter|roadmap|arrangement|declaration"
+    r"|framework(?! agreement\b| accord\b))"
 )
 #: An amount before the kind of a document ("a 200 million EUR loan agreement", "a
 #: €50-million contract"): a figure, no part of the document's name.
@@ -41,8 +42,9 @@ _AMOUNT_BEFORE = (
     + r")"
 )
 _ONE_DOCUMENT = re.compile(
-    # a bare plural after "signed", or opening a piece of a list ("..., and contracts worth")
-    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+|(?:^|(?<=signed ))(?=contracts\b))"
+    # a bare plural after "signed", opening a piece of a list ("..., and contracts worth") or a
+    # sentence ("Contracts worth 320 million EUR were also inked ...")
+    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+|(?:^|(?<=signed )|(?<=\n)|(?<=\. ))(?=[Cc]ontracts\b))"
     rf"(?P<amount>{_AMOUNT_BEFORE})?"
     r"(?P<what>(?:(?!(?:of|signing|the|an?)\b)[\w–-]+\s+){0,3}?" + _KIND_WORDS + r")\b"
 )
@@ -95,7 +97,7 @@ def _without_party_or_amount(piece: str) -> str:
 #: agreement, or several documents signed together; a contract, a loan or a letter of intent
 #: (one) is a document of another kind ("other").
 _COOPERATION_DOCUMENT = re.compile(
-    r"\b(?:memorand\w*|MoUs?|MOUs?|letters|cooperation\s+(?:agreement|accord|document)s?"
+    r"\b(?:memorand\w*|MoUs?|MOUs?|letters|cooperation\s+(?:agreement|accord|document|framework)s?"
     r"|agreements|documents)\b",
     re.IGNORECASE,
 )

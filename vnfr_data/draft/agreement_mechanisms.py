@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .agreement_documents import _one_document
+from .agreement_documents import _one_document, document_type
 from .agreement_model import DraftAgreement
-from .lexicon import SHARED_BODY_WORDS
+from .lexicon import ORDINALS, SHARED_BODY_WORDS
 from .sentences import Sentence
 from .text import Span, trim
 
@@ -43,17 +43,54 @@ _SHARED_BODY = re.compile(
 _NOT_SHARED = re.compile(r"\b(?:people|city|municipal|party|central|executive|security|national)\b")
 _TWINNED = re.compile(
     rf"(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+and\s+(?P<b>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-    r"\s+(?:have\s+been|had\s+been|were|are|became)\s+(?:officially\s+)?twinned\b"
+    r"\s+(?:have\s+been|had\s+been|were|are|became|become)\s+(?:officially\s+)?"
+    r"(?:twinned\b|sister\s+(?:cities|provinces|regions|towns)\b)"
     r"(?:\s+(?:since|in)\s+(?:1[89]|20)\d{2})?"
+)
+_ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d+(?:st|nd|rd|th))"
+#: The words that make a dialogue or consultation a standing series ("political consultation",
+#: "strategic dialogue"); "a dialogue" alone may be one conversation.
+_SERIES_KIND = (
+    r"(?:(?:political|strategic|defence|defense|security|economic|high-level|annual|ministerial"
+    r"|deputy-ministerial|vice-ministerial|policy|maritime|trade|financial|diplomatic)\s+){1,3}"
+    r"(?:dialogue|consultations?)(?:\s+mechanism)?"
+)
+#: A session of a standing series the text names apart from the session: "the seventh round
+#: of the strategic dialogue mechanism at deputy-minister level", "the third session of the
+#: political consultations". "The 12th political consultation" names the session only (an
+#: event; the development golds differ on whether its series is also a record), so it is
+#: left alone unless the text calls it a mechanism or gives its level.
+_SERIES_SESSION = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{_ORDINAL}\s+(?P<of>(?:round|session|meeting|edition)\s+of\s+"
+    rf"(?:the\s+|their\s+|its\s+)?)?(?P<name>(?:{_PAIR}\s+)?{_SERIES_KIND}"
+    r"(?P<level>\s+at\s+(?:[\w-]+\s+){1,3}?level)?)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|plans?\s+to|planned\s+to|proposed|to\s+set\s+up|to\s+establish)\b"
 )
+#: "an agreement reached with ...", "a cooperation framework on climate resilience signed in
+#: 2025", "a letter of intent on training diplomats, signed by the two delegations": a document
+#: named by what was done to it after the noun.
 _DOCUMENT_THEN_VERB = re.compile(
     r"\b(?P<det>an?|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|contract|memorandum of understanding"
-    r"|accord)\s+(?P<verb>reached|concluded|struck|clinched)\s+(?:with|between|by|in|last|on|at)\b"
+    r"|accord|letter of intent|framework|charter|protocol|treaty)"
+    r"(?:\s+(?:on|for|to)\s+[^,;.()]{1,80}?)?,?\s+"
+    r"(?P<verb>reached|concluded|struck|clinched|signed)\s+(?:with|between|by|in|last|on|at)\b"
 )
-_STATUS = {"reached": "unknown", "concluded": "signed", "struck": "signed", "clinched": "signed"}
+#: "Since their first cooperation agreement in 2012", "the earlier programme of 2019": an
+#: earlier document the text dates, named in passing.
+_EARLIER_DOCUMENT = re.compile(
+    r"\b(?:[Tt]heir|[Ii]ts|[Tt]he)\s+(?P<what>(?:first|earlier|previous|original|initial)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:agreement|memorandum of understanding|programme|treaty|accord"
+    r"|contract|charter))\s+(?:in|of|from|signed\s+in|dating\s+from)\s+(?P<year>(?:19|20)\d{2})\b"
+)
+_STATUS = {
+    "reached": "unknown",
+    "concluded": "signed",
+    "struck": "signed",
+    "clinched": "signed",
+    "signed": "signed",
+}
 
 
 def _overlaps(span: Span, taken: list[Span]) -> bool:
@@ -74,6 +111,38 @@ def described_agreements(
             what = re.sub(r"^(?:an?|the)\s+", "", doc[a:b])
             out.append(
                 _mechanism(what, "established", span, "a mechanism the sides agreed to set up", s)
+            )
+            taken.append(span)
+        for m in _SERIES_SESSION.finditer(doc, s.start, s.end):
+            span = Span(*trim(doc, m.start("name"), m.end("name"), " ,;:."))
+            named_apart = m.group("of") or m.group("level") or "mechanism" in m.group("name")
+            if not named_apart or _overlaps(span, taken):
+                continue
+            out.append(
+                _mechanism(
+                    doc[span.start : span.end],
+                    "established",
+                    span,
+                    "a standing series whose session is counted",
+                    s,
+                )
+            )
+            taken.append(span)
+        for m in _EARLIER_DOCUMENT.finditer(doc, s.start, s.end):
+            span = Span(m.start("what"), m.end())
+            if _overlaps(span, taken):
+                continue
+            what = m.group("what")
+            out.append(
+                DraftAgreement(
+                    f"{what[0].upper()}{what[1:]} ({m.group('year')})",
+                    None,
+                    document_type(what),
+                    "unknown",
+                    [span],
+                    rule="an earlier document the text dates",
+                    sentences=[s.index],
+                )
             )
             taken.append(span)
         for m in _TWINNED.finditer(doc, s.start, s.end):

@@ -50,6 +50,7 @@ _TOPIC_STOP = re.compile(
     r"|\s(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|\d)"
     r"|\s(?:is|are|was|were|will|would|has|have|had)\b"
+    r"|\s(?:in|by|during)\s+(?:the\s+)?(?:autumn|spring|summer|winter|coming|end|middle|start)\b"
 )
 _SET_UP = re.compile(r"\b(?:launch|establish|set\s+up|create|form|institute|open)\w*\s+$", re.I)
 _SESSION_OF = re.compile(r"\b(?:meeting|session|round)s?\s+of\s+$", re.I)
@@ -74,6 +75,20 @@ _PROGRAMME_STOP = re.compile(
 
 #: Where a set's list of its documents begins: "..., including a letter of intent ...", "...
 #: were inked at the ceremony: a letter of intent ..., and contracts worth ...".
+#: "a roadmap to implement the JETP in the power sector", "a roadmap for defence industry
+#: cooperation": a roadmap is a plan the sides share when the text says what it is for.
+_ROADMAP = re.compile(
+    r"\b(?P<det>an?|the|their|its)\s+(?P<what>(?:(?:new|joint|detailed|[a-z]+-year"
+    r"|(?:19|20)\d{2}[–-](?:19|20)?\d{2})\s+)*roadmap)"
+    r"(?P<tail>\s+(?:to\s+(?:implement|develop|promote|boost|expand|achieve|deepen|strengthen)"
+    r"|for|on|towards)\b[^,;.]*)"
+)
+#: A roadmap's purpose ends where the sentence goes on with a verb of its subject ("... for
+#: defence industry cooperation and hold the next dialogue").
+_ROADMAP_STOP = re.compile(
+    r"\s(?:and|but)\s+(?:also\s+)?(?:hold|set|decided|agreed|to|will|would|[a-z]+ed)\b.*$"
+)
+
 _INCLUDING = re.compile(
     r",?\s+(?:including|among them|among which|notably)\s+|:\s+(?=(?:an?|one)\s)"
 )
@@ -156,6 +171,31 @@ def _programmes(doc: str, s: Sentence, taken: list[Span]) -> list[DraftAgreement
     return out
 
 
+def _roadmaps(doc: str, s: Sentence, taken: list[Span]) -> list[DraftAgreement]:
+    out = []
+    for m in _ROADMAP.finditer(doc, s.start, s.end):
+        head = Span(m.start("what"), m.end("what"))
+        if _overlaps(head, taken):
+            continue
+        tail = _ROADMAP_STOP.sub("", _PROGRAMME_STOP.sub("", m.group("tail")))
+        a, b = trim(doc, m.start("what"), m.end("what") + len(tail.rstrip()), " ,;:.")
+        text = " ".join(doc[a:b].split())
+        status = "proposed" if _PROPOSED.search(doc, s.start, m.start()) else "unknown"
+        out.append(
+            DraftAgreement(
+                text[0].upper() + text[1:],
+                None,
+                "other",
+                status,
+                [Span(a, b)],
+                rule="a roadmap, named by what it is for",
+                sentences=[s.index],
+            )
+        )
+        taken.append(head)
+    return out
+
+
 def listed_documents(
     doc: str, sentences: list[Sentence], found: list[DraftAgreement], taken: list[Span]
 ) -> list[DraftAgreement]:
@@ -212,7 +252,9 @@ def passing_agreements(
     keys = {ag.key for ag in found}
     out: list[DraftAgreement] = []
     for s in sentences:
-        for ag in _mechanisms(doc, s, taken) + _programmes(doc, s, taken):
+        for ag in (
+            _mechanisms(doc, s, taken) + _programmes(doc, s, taken) + _roadmaps(doc, s, taken)
+        ):
             if ag.key in keys:
                 continue
             keys.add(ag.key)

@@ -74,7 +74,8 @@ _NEGATED = re.compile(r"\b(?:no|not|never|yet to)\b[^.;]{0,30}$")
 #: parties agreed, not that anything was signed; the renderer asks the reviewer).
 _CONCLUDED = re.compile(
     r"\b(?P<verb>inked|sealed|struck|concluded|clinched|initialled|initialed|penned|reached"
-    r"|signed|have signed|has signed|exchanged|adopted|renewed|extended)\s+"
+    r"|signed|have signed|has signed|exchanged|adopted|renewed|extended|approved|endorsed"
+    r"|agreed on|agreed upon)\s+"
     r"(?=(?:an?|the|new|their|its)\s)"
 )
 #: "renewed their cooperation agreement": the same document signed again.
@@ -84,7 +85,15 @@ _VERB_STATUS = {
     "exchanged": "handed_over",
     "renewed": "signed",
     "extended": "signed",
+    "approved": "unknown",
+    "endorsed": "unknown",
+    "agreed on": "unknown",
+    "agreed upon": "unknown",
 }
+#: Verbs that take many objects besides a shared document: only one of _ADOPTED_KINDS counts.
+_ADOPTING = frozenset(
+    {"adopted", "renewed", "extended", "approved", "endorsed", "agreed on", "agreed upon"}
+)
 #: What two sides adopt together: a declaration, a roadmap, a programme or plan of action, a
 #: charter; not a law or a national plan ("adopted a plan to cut emissions").
 _ADOPTED_KINDS = re.compile(
@@ -216,9 +225,7 @@ def concluded_documents(
             one = _one_document(doc, s, verb, status)
             if one is None or any(one.mentions[0].overlaps(t) for t in taken):
                 continue
-            if m.group("verb") in {"adopted", "renewed", "extended"} and not _ADOPTED_KINDS.search(
-                one.name
-            ):
+            if m.group("verb") in _ADOPTING and not _ADOPTED_KINDS.search(one.name):
                 continue  # "extended the deadline", "renewed their contract": no shared document
             one.rule = f"one unnamed document, '{m.group('verb')}'"
             for each in (one, *listed_after(doc, s, one, status)):

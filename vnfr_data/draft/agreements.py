@@ -31,6 +31,7 @@ from .agreement_documents import (
 from .agreement_mechanisms import described_agreements, shared_bodies
 from .agreement_model import DraftAgreement, _key
 from .agreement_passing import listed_documents, merge_bare_references, passing_agreements
+from .agreement_policies import find_policies
 from .agreement_refs import (
     back_references,
     clause_parties,
@@ -456,6 +457,7 @@ def find_agreements(
     found += described_agreements(doc, sentences, taken)
     found += passing_agreements(doc, sentences, found, taken)
     found += shared_bodies(doc, sentences, taken)
+    found += find_policies(doc, sentences, mentions, taken)
     found = sorted(found, key=lambda a: a.mentions[0].start)
     back_references(doc, sentences, found)
     found = merge_bare_references(doc, found)

@@ -323,6 +323,9 @@ class FinderBase:
         w = word.lower().strip("’'")
         if w in _IRREGULAR_PLURALS:
             return True
+        # "500 women", "200 local craftsmen", "fishermen": plurals in -men (not "specimen")
+        if w in {"men", "women"} or w.endswith(("smen", "rmen", "emen", "women")):
+            return True
         return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "’s", "'s"))
 
     @staticmethod

@@ -121,7 +121,8 @@ def _signing_titles(events: list[DraftEvent], agreements: list[DraftAgreement]) 
             for ag in unnamed
             if any(0 <= ag.mentions[0].start - p.start <= len(p) + 40 for p in ev.phrases)
         ]
-        if len(near) == 1:
+        # a bare kind ("Contracts", "Agreement") says less than the words around the verb
+        if len(near) == 1 and len(near[0].name.split()) > 1:
             name = near[0].name
             name = name if name[1:2].isupper() else name[0].lower() + name[1:]
             what = "Handover" if ev.type == "document_exchange" else "Signing"
