@@ -577,7 +577,7 @@ def test_what_someone_proposed_is_proposed(tmp_path: Path) -> None:
     )
     found = [(e.title.split(" in ")[0], e.status) for e in d.events]
     assert found[:2] == [
-        ("First meeting", "proposed"),
+        ("First meeting of the joint committee", "proposed"),  # titled by what meets
         ("Start of the first direct flights between Nantes and Huế", "proposed"),
     ]
     assert found[2][1] == "planned"  # the next meeting is the text's own, not the proposal

@@ -116,6 +116,48 @@ def _last_noun_phrase(phrase: str) -> str:
     return _DETERMINED.split(phrase)[-1]
 
 
+#: What is handed over as a document, not as goods (the event rules' document exchange).
+_DOCUMENTS = (
+    r"(?:documents?|agreements?|memorand\w*|MoUs?|letters?|instruments|certificates?|decisions?"
+    r"|licen[cs]es?|notes?|charters?|contracts?|declarations?|minutes|credentials|plans?"
+    r"|programmes?|protocols?|treat(?:y|ies)|accords?|conventions?|deeds?|records?)\b"
+)
+_QUANTITY = (
+    r"(?:a|an|the|its|their|his|her|two|three|four|five|six|seven|eight|nine|ten|dozens of"
+    r"|hundreds of|thousands of|several|some|new|\d[\d,.]*)"
+)
+#: Goods: a quantity or determiner, then words that name no document.
+_GOODS_WORDS = _QUANTITY + r"\s+(?:(?!" + _DOCUMENTS + r")[^,;.]){1,100}?"
+#: The goods handed over, donated or delivered, up to their recipient, value or date.
+_GOODS = (
+    r"(?P<what>" + _GOODS_WORDS + r")"
+    r"(?=\s+(?:to|in|on|at|for|last|this|next|during|worth|under|from|as|by|with)\b|[,;.]|$)"
+)
+#: "handed over two ambulances": goods, not documents, after the verb.
+GOODS_HANDED = re.compile(r"\s+" + _GOODS_WORDS + r"(?=\s+(?:to|worth)\b)")
+#: "handed over two ambulances ... to Quảng Ngãi General Hospital", "donated 5,000 books to",
+#: "took delivery of its fifth Airbus A350": a gift or a delivery of goods, one event each.
+_HANDOVER = re.compile(
+    r"\b(?P<verb>handed over|donated|delivered|took delivery of|takes delivery of"
+    r"|will take delivery of)\s+"
+    + _GOODS
+    + r"(?:(?:\s+worth\s+(?:[^,;.]|(?<=\d)[.,](?=\d)){1,40}?)?\s+to\s+(?P<to>(?:the\s+)?[A-ZĐÀ-Ỹ][\w’'–-]*"
+    r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-ZĐÀ-Ỹ][\w’'–-]*){0,6}))?"
+)
+#: "delivered a speech": words, not goods.
+_NOT_GOODS = re.compile(
+    r"\b(?:speech|speeches|remarks|address|message|lecture|keynote|statement|verdict|results"
+    r"|presentation|report|talk|sermon|blow|promise|pledge|goals?|support|assistance|help)\b"
+)
+_HANDOVER_NOUNS = {
+    "handed over": "Handover",
+    "donated": "Donation",
+    "delivered": "Delivery",
+    "took delivery of": "Delivery",
+    "takes delivery of": "Delivery",
+    "will take delivery of": "Delivery",
+}
+
 _PASSAGE = {
     "passed": "Passage",
     "adopted": "Adoption",
@@ -169,6 +211,13 @@ def acts(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[DraftEvent
             out.append(
                 _act(doc, s, a, m.end(), m.start("verb") if m.group("verb") else a, title, anchor)
             )
+        for m in _HANDOVER.finditer(doc, s.start, s.end):
+            what = re.sub(r"\s+worth\s+.*$", "", m.group("what"))
+            if _NOT_GOODS.search(what):
+                continue
+            title = f"{_HANDOVER_NOUNS[m.group('verb')]} of {_tidy(what)}"
+            title += f" to {_tidy(m.group('to'))}" if m.group("to") else ""
+            out.append(_act(doc, s, m.start(), m.end(), m.start(), title, anchor))
         for m in _WHICH_ACT.finditer(doc, s.start, s.end):
             # the phrase before the comma may run from an earlier verb: keep its last noun phrase
             np = _last_noun_phrase(m.group("np"))
@@ -200,7 +249,8 @@ def _act(
         passive is not None and _AHEAD.search(passive.group()) is not None
     )
     past = re.match(
-        r"(?:(?:had|has|have)\s+)?(?:voted|passed|adopted|approved|ratified|endorsed|launched|inaugurated|unveiled)\b",
+        r"(?:(?:had|has|have)\s+)?(?:voted|passed|adopted|approved|ratified|endorsed|launched|inaugurated"
+        r"|unveiled|handed|donated|delivered|took)\b",
         verb_words,
     ) or (passive is not None and re.match(r"(?:was|were|has|have|had)\b", passive.group()))
     if past and not ahead and status == "planned":

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import Anchor, DateMention, When
+from .event_model import SITE_VISIT
 from .text import Span
 
 _PLANNED_BEFORE = re.compile(
@@ -427,6 +428,8 @@ def with_duration(
             return When(start, w.end, "day", "inferred", f"{w.note}; {n} days ending that day")
         end = w.start + dt.timedelta(days=n - 1)
         return When(w.start, end, "day", "inferred", f"{w.note}; {n} days from that day")
+    if not days and SITE_VISIT.search(c.doc, phrase.start, phrase.end):
+        return w  # "On December 7, the delegation visited the Toulon naval base": that day's
     # "X will visit Bac Ninh on Thursday": a plan's one day is the visit's day, not a day inside
     # a longer visit (which a report of what happened during it gives).
     if (days or (etype in _VISITS and not planned)) and not opening and not stated_start:

@@ -122,6 +122,15 @@ _SERVICE_START = re.compile(
     r" to)\s+(?:start|begin|commence)|started|began|commenced)\b"
     r"(?=\s+(?:in|on|from|next|this|last|by|early|later|operating)\b|[,;.]|$)"
 )
+#: "The first direct flight between Hà Nội and Lyon took off on Thursday night": a route's
+#: first (inaugural, maiden) flight, told by what the aircraft did.
+_FIRST_FLIGHT = re.compile(
+    r"(?P<what>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:first|inaugural|maiden)\s+"
+    r"(?:(?!(?:that|which|the|a|an|of)\b)[\w’'–-]+\s+){0,3}?flights?"
+    r"(?:\s+(?:between|to|from|linking|connecting|on)\s+[^,;.]{1,60}?)?)"
+    r"\s+(?P<verb>took off|landed|touched down|departed|arrived|(?:will|is to|is due to"
+    r"|is scheduled to|is expected to)\s+(?:take off|land|depart|arrive))\b"
+)
 _SERVICE_NOUNS = {
     "suspended": "Suspension",
     "suspend": "Suspension",
@@ -325,6 +334,20 @@ def _services(doc: str, s: Sentence, anchor: Anchor) -> list[DraftEvent]:
         out.append(
             _make(doc, s, m.start(), m.end(), m.start("verb"), title, "happening: service", anchor)
         )
+    for m in _FIRST_FLIGHT.finditer(doc, s.start, s.end):
+        title = _capital(_tidy(m.group("what")).removeprefix("the "))
+        out.append(
+            _make(
+                doc,
+                s,
+                m.start(),
+                m.end(),
+                m.start("verb"),
+                title,
+                "happening: first flight",
+                anchor,
+            )
+        )
     for m in _ROUTE.finditer(doc, s.start, s.end):
         title = f"Opening of {_tidy(m.group('what'))}"
         out.append(_make(doc, s, m.start(), m.end(), m.start(), title, "happening: route", anchor))
@@ -346,5 +369,19 @@ def happenings(doc: str, sentences: list[Sentence], anchor: Anchor) -> list[Draf
     out: list[DraftEvent] = []
     for s in sentences:
         for rule in (_held, _works, _operation, _services, _awards):
-            out.extend(rule(doc, s, anchor))
+            for ev in rule(doc, s, anchor):
+                route = next(
+                    (
+                        e
+                        for e in reversed(out)
+                        if "happening: route" in e.rules and 0 < ev.sentence - e.sentence <= 2
+                    ),
+                    None,
+                )
+                if route is not None and "happening: first flight" in ev.rules:
+                    # "X will open a direct route ... The first flight is scheduled to depart":
+                    # the route's opening, told again by its first flight
+                    route.phrases.append(ev.first)
+                    continue
+                out.append(ev)
     return sorted(out, key=lambda e: e.first.start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .actors import DraftActor, Mention
@@ -12,6 +13,20 @@ from .statements import DraftStatement
 from .text import Span
 
 _VISIT_FAMILY = frozenset({"visit", "state_visit", "official_visit"})
+
+#: The kinds of site a delegation tours ("the Toulon naval base", "the Sa Huỳnh fishing port").
+SITE = (
+    r"base|port|zone|park|plant|factory|museum|university|hospital|school|headquarters|centre"
+    r"|center|site|complex|shipyard|airport|academy|institute|college|pagoda|temple|towers?"
+    r"|village|farm|campus|laboratory|station|province|city|district"
+)
+#: A visit to a site is a visit of hours: the day a sentence gives it is its own, not a day
+#: inside a longer visit (that is the visit to the country or the city).
+SITE_VISIT = re.compile(
+    r"\b(?:visited|toured|touring|a tour of)\s+(?:the\s+)?[A-ZĐÀ-Ỹ][^,;.]{0,60}?"
+    r"\b(?:base|port|zone|park|plant|factory|museum|hospital|headquarters|site|complex|shipyard"
+    r"|pagoda|temple|towers?|farm|campus|laboratory)s?\b"
+)
 
 
 _TALK_FAMILY = frozenset({"talks", "meeting", "reception"})

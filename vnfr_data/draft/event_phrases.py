@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .event_acts import _ABSTRACT
-from .event_model import _Context
+from .event_acts import _ABSTRACT, GOODS_HANDED
+from .event_model import SITE, _Context
 from .furniture import DATELINE
 from .lexicon import CITIES, COUNTRIES, wordset
 from .sentences import Sentence
@@ -35,7 +35,15 @@ _STOPS = (
 _WORD = r"\(?[\w’'–-]+(?:(?<=\d)[.,]\d+)*\)?"
 
 
-_JOIN = r"(?:\s+(?!(?:" + _STOPS + r")\b)|\s+and\s+(?![a-z]+ed\b)(?=[\w(]))"
+#: Past tenses that do not end in -ed: "arrived in Hà Nội on Wednesday and paid a visit to".
+_IRREGULAR_PAST = (
+    r"paid|met|held|made|took|gave|went|led|left|saw|told|said|sent|won|began|became|came"
+    r"|spent|brought|kept|laid|flew|wrote|spoke|chose|set|put|shook|toured|hosted|attended"
+)
+_JOIN = (
+    r"(?:\s+(?!(?:" + _STOPS + r")\b)|\s+and\s+(?![a-z]+ed\b)(?!(?:" + _IRREGULAR_PAST + r")\b)"
+    r"(?=[\w(]))"
+)
 
 
 _EXTENSION = re.compile(
@@ -58,9 +66,9 @@ _ANAPHORIC = re.compile(r"^(?:the|their|this|that|its|his|her)\s+(?:same\s+)?$",
 
 
 _VERB_TRIGGER = re.compile(
-    r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|visited|visiting|to visit|arrived in|arrives in"
+    r"^(?:receiv(?:ed|ing|es)|met(?: with)?|to meet|meet|visited|visiting|to visit|arrived in|arrives in"
     r"|travel to|travelled to|traveled to|to sign|called at|docked at|docks at|berthed at"
-    r"|host(?:ed|s|ing)|welcom(?:ed|es|ing)"
+    r"|host(?:ed|s|ing)|welcom(?:ed|es|ing)|toured|touring"
     r"|(?:flew|flying|flies|fly|headed|heading|travelling|traveling) to"
     r"|(?:landed|lands|landing|arriving|arrive|touched down) in)$",
     re.I,
@@ -69,12 +77,13 @@ _VERB_TRIGGER = re.compile(
 
 #: The places a visit verb names: "to visit Huế and Đà Nẵng", "arrived in Paris".
 _PLACES_AFTER = re.compile(
-    r"^\s+(?:[A-ZÀ-ÖØ-ÞĐ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĐ][\w’'-]*)*(?:,?\s+and\s+)?)+"
+    r"^\s+(?:(?:the\s+)?[A-ZÀ-ÖØ-ÞĐ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-ÞĐ][\w’'-]*)*"
+    r"(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + SITE + r")\b)?(?:,?\s+and\s+)?)+"
 )
 
 
 _CLAUSE_TRIGGER = re.compile(
-    r"^(?:upgraded|elevated|raised|establish(?:ed|ing)\b.*|(?:was|were|been|be) (?:also )?(?:signed|inked|exchanged)"
+    r"^(?:upgraded|elevated|raised|lifted|establish(?:ed|ing)\b.*|(?:was|were|been|be) (?:also )?(?:signed|inked|exchanged)"
     r"|signed|inked|exchanged)$",
     re.I | re.S,
 )
@@ -123,16 +132,27 @@ _REDUCED_RELATIVE = re.compile(
 
 #: "a delegation of the French Senate", "the Vietnamese delegation": whom a host received.
 _RECEIVED_GROUP = re.compile(
-    r"\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:delegations?|delegates|guests?|representatives"
-    r"|counterparts?|envoys?|ambassadors?)\b(?:\s+(?:of|from)\s+(?:the\s+)?"
+    r"\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:delegations?|delegates|guests?"
+    r"|representatives|counterparts?|envoys?|ambassadors?)"
+    # "meet students of the University of Science and Technology of Hà Nội"
+    r"|(?:[\w’'-]+\s+)?(?:students|entrepreneurs|investors|executives|veterans|scientists"
+    r"|representatives|officials|leaders))\b(?:\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:[A-ZĐÀ-Ỹ][\w’'–-]*(?:\s+(?:of|for|and)\s+|\s+)?)+)?"
 )
 
 
 #: "their ties to a Comprehensive Strategic Partnership": what relations were raised to.
 _RAISED_TO = re.compile(
-    r"\s+(?:(?:their|the|bilateral|its)\s+(?:[\w-]+\s+)?(?:ties|relations|relationship)\s+)?"
+    r"\s+(?:(?:(?:their|the|bilateral|its)\s+)?(?:[\w-]+\s+)?(?:ties|relations|relationship"
+    r"|cooperation)\s+)?"
     r"to\s+(?:a|an|the)\s+[^.;,]{0,60}?[Pp]artnership\b"
+)
+
+
+#: A conjunction opening a subordinate clause, then its determined subject.
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:after|before|since|when|once|until|because|while)\s+(?=(?:the|a|an|their|its|his|her"
+    r"|this|these|those)\s)"
 )
 
 
@@ -147,7 +167,13 @@ def _clause_start(ctx: _Context, pos: int, passive: bool = False) -> int:
         dateline = DATELINE.match(ctx.s.text)
         offset = dateline.end() if dateline else 0
         m = _LEADING.match(ctx.s.text, offset)
-        return ctx.s.start + (m.end() if m else offset)
+        begin = m.end() if m else offset
+        # "..., eight years after their first memorandum was signed": a subordinate clause's
+        # passive has its subject after the conjunction, not the sentence's
+        subordinate = [
+            c.end() for c in _SUBORDINATE_SUBJECT.finditer(ctx.s.text, begin, pos - ctx.s.start)
+        ]
+        return ctx.s.start + (subordinate[-1] if subordinate else begin)
     text = ctx.doc[ctx.s.start : pos]
     cuts = [text.rfind(", "), text.rfind("; ")]
     cuts += [
@@ -218,7 +244,7 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
     elif _CLAUSE_TRIGGER.match(word):
         raised = (
             _RAISED_TO.match(doc, end, s.end)
-            if word in {"upgraded", "elevated", "raised"}
+            if word in {"upgraded", "elevated", "raised", "lifted"}
             else None
         )
         if raised is not None:
@@ -238,7 +264,7 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         elif group is not None:
             end = group.end()  # "received a delegation of the French Senate"
         elif re.search(
-            r"visit|arriv|travel|called|docked|docks|berthed|fl[eyi]|land|head|touch", word
+            r"visit|arriv|travel|called|docked|docks|berthed|fl[eyi]|land|head|touch|tour", word
         ):
             places = _PLACES_AFTER.match(doc[end : s.end])
             if places:
@@ -360,6 +386,8 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         )
     if etype == "document_exchange" and "exchanged" in word:
         return True  # "exchanged 14 cooperation documents", "... were exchanged": one handover
+    if etype == "document_exchange" and GOODS_HANDED.match(doc, trigger.end, ctx.s.end):
+        return False  # "handed over two ambulances": a gift of goods (an act: event_acts)
     if word[:1].isupper() and etype in {"conference", "summit", "dialogue"}:
         return True
     if raw == "visit_verb":
@@ -429,7 +457,8 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     }:  # "will meet representatives of ...", "is due to meet leaders of", not "meet demand"
         return any(0 <= m.full.start - trigger.end <= 6 for m in ctx.mentions) or bool(
             re.match(
-                r"\s+(?:\w+\s+){0,2}?(?:representatives|delegations?|leaders|officials|counterparts?)\b",
+                r"\s+(?:\w+\s+){0,2}?(?:representatives|delegations?|leaders|officials|counterparts?"
+                r"|students)\b",
                 after + doc[trigger.end + 20 : trigger.end + 40],
             )
         )

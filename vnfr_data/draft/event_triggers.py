@@ -27,6 +27,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:visited|visiting|to visit|arrived in|arrives in|travel to|travelled to|traveled to)\b"
         r"|\b(?:called|docked|docks|berthed) at(?=\s+[A-ZĐÀ-Ỹ])"  # a ship "called at Toulon"
+        # "toured the Dung Quất Economic Zone": a visit to a named place (not "toured a factory"
+        # inside the sentence's own visit)
+        r"|\b(?:toured|touring)(?=\s+(?:the\s+)?[A-ZĐÀ-Ỹ])"
         # "flew to Paris", "landed in Hanoi", "before flying to Indonesia": a journey to a named
         # place is a visit there (the place, capitalised, must follow: not "flying home")
         # ... not an airline's service: "began flying to Munich", "will start flying to Lyon"
@@ -75,7 +78,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:roundtable|round table|round-table)\b", "conference"),
     (r"\bconsultations?\b", "dialogue"),
     (
-        r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b|(?<=will )meet\b|(?<=will also )meet\b",
+        r"\bmeeting\b|\bmet with\b|\bmet\b|\bto meet\b|(?<=will )meet\b|(?<=will also )meet\b"
+        r"|(?<= and )meet\b",
         "meeting",
     ),
     # "X and Y on March 2 discussed ...": two named people discussing is one meeting.
@@ -106,6 +110,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bhandover\b|\bhanded over\b|\bexchange of (?:the )?(?:cooperation )?documents\b"
+        # "witnessed the exchange of a memorandum of understanding on training"
+        r"|\bexchange of\s+(?:(?:a|an|the|two|three|four|five|\d+|several)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:agreements?|memorand\w*|MoUs?|letters? of intent|instruments of ratification"
+        r"|cooperation documents)\b"
         # "the two sides exchanged 14 cooperation documents", "documents ... were exchanged"
         r"|\b(?:was|were|been|be) (?:also )?exchanged\b"
         r"|\bexchanged(?=\s+(?:[\w-]+\s+){0,6}?(?:documents?|agreements?|memorand\w*|MoUs?"
@@ -122,6 +130,10 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"\b(?:[Ff]ilm|[Cc]ulture|[Cc]ultural|[Ff]ood|[Ff]ashion|[Mm]usic) [Ww]eek\b"
         r"|\b[Ff]estival\b(?!" + _VENUE + r")|\b[Ee]xhibition\b(?!" + _VENUE + r")"
         r"|\b(?:trade|retail|book|food|job|education|tourism|business|seafood|wine|investment)\s+fair\b"
+        # "a 10-day training course on emergency care": a course of a stated length is one
+        # course held (a "training course" alone may be a kind of thing offered)
+        r"|\b[\w-]+-(?:day|week|month)\s+(?:[\w-]+\s+)?(?:training|refresher|language|vocational"
+        r"|intensive|summer)\s+(?:[\w-]+\s+)?courses?\b"
         r"|(?<=\bthe )fair\b(?!\s+(?:and|to|share|trade|value|play|price|deal|chance|enough)\b)"
         r"|\bexpo\b"
         # performances, contests and gatherings: "a concert by the Lyon Baroque Ensemble", "a
@@ -152,8 +164,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.,;]{0,80}\bto\b)"
         # "raised their ties to a Comprehensive Strategic Partnership"
-        r"|\braised\b(?=\s+(?:their|the|bilateral|its)\s+(?:[\w-]+\s+)?(?:ties|relations|relationship)"
-        r"\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?[Pp]artnership\b)",
+        r"|\b(?:raised|lifted)\b(?=\s+(?:their|the|bilateral|its)\s+(?:[\w-]+\s+)?(?:ties|relations"
+        r"|relationship|cooperation)\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?[Pp]artnership\b)",
         "partnership_upgrade",
     ),
     (

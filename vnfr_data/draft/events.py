@@ -98,6 +98,12 @@ _STARTING = re.compile(
 _COMMITTEE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w’'–-]+\s+){0,8}?(?:[Cc]ommittee|[Cc]ommission)\b"
 )
+#: "the sixth session of the Việt Nam–France defence policy dialogue": a session of a
+#: mechanism (a committee's, a dialogue's, a working group's), not of a legislature.
+_MECHANISM = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w’'–-]+\s+){0,8}?(?:[Cc]ommittee|[Cc]ommission|[Dd]ialogue"
+    r"|[Cc]onsultations?|[Ww]orking [Gg]roup)\b"
+)
 
 
 #: The rank of one meeting in a series: "the fourth session", "the 12th meeting", "its next".
@@ -127,10 +133,17 @@ def _other_rank(new: str, old: str) -> bool:
     return a is not None and b is not None and a != b
 
 
+#: "was also signed at the ceremony", "at the same ceremony": the signing ceremony told before.
+_AT_THE_CEREMONY = re.compile(r"\bat the (?:same )?(?:signing )?ceremony\b")
+
 _TIME_REFERENCE = re.compile(r"\b(?:after|before|following|ahead of|since)\s+$", re.I)
 
 
 _PLANS = frozenset({"planned", "invited", "proposed"})
+#: "will open the French pavilion and": a future verb in the clause before a bare verb.
+_AHEAD_CLAUSE = re.compile(
+    r"\b(?:will|would|shall|is to|are to|is due to|plans to)\b[^.;]*\band\s+$"
+)
 
 
 class _Builder:
@@ -156,6 +169,11 @@ class _Builder:
             for a, (_, how, _) in ev.participants.items()
             if how in {"guest", "host", "participant"}
         }
+        if ev.type == "signing" and _AT_THE_CEREMONY.search(self.doc, phrase.start, ctx.s.end):
+            # "A framework agreement ... was also signed at the ceremony": the signing just told
+            for old in reversed(self.events[-_LOOKBACK_EVENTS:]):
+                if old.type == "signing" and 0 <= ctx.s.index - old.sentence <= 2:
+                    return old
         candidates: list[DraftEvent] = []
         # Antecedents are recent (or named): looking back a bounded number of sentences keeps
         # drafting linear in the article's length.
@@ -271,7 +289,7 @@ class _Builder:
         etype = _RAW_TYPES.get(raw, raw)
         if etype == "meeting" and _COMMITTEE.match(self.doc, trigger.end, ctx.s.end):
             etype = "dialogue"  # "the fourth meeting of the Joint Economic Committee"
-        if raw == "session" and not _COMMITTEE.match(self.doc, trigger.end, ctx.s.end):
+        if raw == "session" and not _MECHANISM.match(self.doc, trigger.end, ctx.s.end):
             return None  # "the fifth session of the National Assembly": not a bilateral body's
         phrase = _phrase(ctx, trigger)
         if not _specific(ctx, trigger, phrase, etype, raw):
@@ -279,6 +297,13 @@ class _Builder:
         phrase = _with_adjacent_date(ctx, phrase)
         resumed = _resumed(ctx, phrase, trigger)
         status, status_rule = status_of(ctx.doc, ctx.s.span, phrase, raw)
+        if (
+            status == "occurred"
+            and self.doc[trigger.start : trigger.end] == "meet"
+            and _AHEAD_CLAUSE.search(self.doc, ctx.s.start, trigger.start)
+        ):
+            # "Delmas will open the pavilion and meet students": the bare verb shares the plan
+            status, status_rule = "planned", "planned: a bare verb after 'will ... and'"
         if status in {"planned", "invited"}:
             # A planned event's "September 15" is the next one, not the last.
             ctx = _Context(
@@ -432,8 +457,13 @@ def find_events(
                 found.append((span, kind))
         found.sort(key=lambda f: f[0].start)
         created: list[DraftEvent] = []
+        sessions: list[Span] = []
         for span, kind in found:
+            if any(p.contains(span) for p in sessions):
+                continue  # "the sixth session of the Vietnam–France Strategic Dialogue": one event
             ev = builder.add(ctx, span, kind)
+            if ev is not None and kind == "session":
+                sessions.extend(ev.phrases)
             if ev is not None:
                 created.append(ev)
         # "X during the visit": the visit mentioned inside another event's phrase encloses it.
@@ -507,14 +537,21 @@ def _opened_by_arrival(doc: str, visit: DraftEvent, mention: DraftEvent) -> None
     """ "arrived in Hanoi on Sunday, starting a three-day official visit": the arrival's day is
     the first of the days the visit lasts."""
     w = visit.when
-    days = _DAYS.search(doc, mention.first.start, mention.first.end)
+    # "arrived in Hanoi on Sunday, starting a three-day visit", or "on a five-day trip to
+    # Việt Nam ... arrived in Hà Nội on Wednesday": the length in one phrase, the arrival in the
+    # other
+    days = _DAYS.search(doc, mention.first.start, mention.first.end) or _DAYS.search(
+        doc, max(0, visit.first.start - 30), visit.first.end
+    )
+    arrival = re.compile(r"(?:arriv|land|touch|dock|berth)")
     if (
         days is None
         or w.start is None
         or w.precision != "day"
         or w.end not in {None, w.start}
-        or not re.match(
-            r"(?:arriv|land|touch|dock|berth)", doc[visit.first.start : visit.first.end]
+        or not (
+            arrival.match(doc, visit.first.start, visit.first.end)
+            or (arrival.match(doc, mention.first.start, mention.first.end) and w == mention.when)
         )
     ):
         return
