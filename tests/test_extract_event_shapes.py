@@ -147,3 +147,63 @@ def test_two_visits_of_one_month_get_titles_that_tell_them_apart(tmp_path: Path)
     )
     titles = [e.title for e in _of(d, "visit")]
     assert len(titles) == 2 and len(set(titles)) == 2
+
+
+def test_relations_lifted_in_the_passive_are_an_upgrade(tmp_path: Path) -> None:
+    d = _draft(tmp_path, "Relations were lifted to a strategic partnership in 2025.")
+    (up,) = _of(d, "partnership_upgrade")
+    assert up.when.start == dt.date(2025, 1, 1)
+
+
+def test_a_deal_sealed_is_a_signing(tmp_path: Path) -> None:
+    d = _draft(tmp_path, "The two firms sealed a supply deal worth 20 million USD on Tuesday.")
+    (signing,) = _of(d, "signing")
+    assert signing.when.start == dt.date(2028, 3, 7)
+
+
+def test_a_delegation_led_to_a_city_is_a_visit_there(tmp_path: Path) -> None:
+    d = _draft(tmp_path, "The deputy minister led a business delegation to Lyon last month.")
+    (visit,) = _of(d, "visit")
+    assert "Lyon" in visit.title
+    assert visit.when.start == dt.date(2028, 2, 1)
+
+
+def test_a_pairs_dialogue_in_lower_case_is_a_dialogue(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Deputy Minister Lê Văn An and Director Paul Girard co-chaired the Vietnam–France "
+        "consular dialogue in Hanoi on Thursday.",
+    )
+    (dialogue,) = _of(d, "dialogue")
+    assert dialogue.when.start == dt.date(2028, 3, 9)
+
+
+def test_a_visiting_guest_is_received_not_visited(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Chairman Trần Văn Nam received visiting French Minister Claire Dubois on Tuesday.",
+    )
+    assert len(_of(d, "reception")) == 1
+    assert _of(d, "visit") == []
+
+
+def test_two_named_people_who_met_held_a_meeting(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "Deputy Minister Lê Văn An and French Ambassador Paul Girard met in Hanoi on Wednesday.",
+    )
+    (meeting,) = _of(d, "meeting")
+    assert meeting.when.start == dt.date(2028, 3, 8)
+
+
+def test_an_act_after_the_meeting_and_the_same_afternoon_take_its_day(tmp_path: Path) -> None:
+    d = _draft(
+        tmp_path,
+        "On Wednesday, Chairman Trần Văn Nam received a delegation of the Normandy Regional "
+        "Council. After the meeting, the French guests handed over two ambulances to the "
+        "provincial hospital. The same afternoon, the delegation met Vietnamese students.",
+    )
+    (gift,) = [e for e in d.events if e.title.startswith("Handover")]
+    assert gift.when.start == dt.date(2028, 3, 8)
+    (meeting,) = _of(d, "meeting")
+    assert meeting.when.start == dt.date(2028, 3, 8)

@@ -45,7 +45,8 @@ _RETURNS = re.compile(
 )
 _SAME_DAY = re.compile(
     r"\b(?:[Oo]n the same day|[Tt]he same day|later (?:in|on) the day|later that day"
-    r"|that (?:same )?(?:afternoon|evening)|[Ee]arlier (?:in|on) the day|earlier that day)\b"
+    r"|that (?:same )?(?:afternoon|evening)|[Tt]he same (?:morning|afternoon|evening)"
+    r"|[Ee]arlier (?:in|on) the day|earlier that day)\b"
 )
 #: "She also inaugurated ...": what the one the sentence before spoke of also did, then.
 _ALSO = re.compile(
@@ -61,7 +62,10 @@ _AT_THE = re.compile(
     r"|[Aa]t|[Dd]uring))\s+the\s+(?P<noun>[a-z]+)\b(?!\s+of\b)"
 )
 #: Acts that happen at an occasion (what "after the session" can date).
-_AT_OCCASION = frozenset({"signing", "document_exchange", "meeting", "reception", "ceremony"})
+#: ("After the meeting, the guests handed over two ambulances": an act of kind `other` too.)
+_AT_OCCASION = frozenset(
+    {"signing", "document_exchange", "meeting", "reception", "ceremony", "other"}
+)
 _OCCASION_NOUNS = frozenset(
     {
         "talks",

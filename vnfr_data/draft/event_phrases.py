@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import Mention
 from .event_acts import _ABSTRACT, GOODS_HANDED
 from .event_model import SITE, _Context
 from .furniture import DATELINE
@@ -70,8 +71,9 @@ _VERB_TRIGGER = re.compile(
     r"|travel to|travelled to|traveled to|to sign|called at|docked at|docks at|berthed at"
     r"|host(?:ed|s|ing)|welcom(?:ed|es|ing)|toured|touring"
     r"|(?:flew|flying|flies|fly|headed|heading|travelling|traveling) to"
-    r"|(?:landed|lands|landing|arriving|arrive|touched down) in)$",
-    re.I,
+    r"|(?:landed|lands|landing|arriving|arrive|touched down) in"
+    r"|(?:led|leading|leads|will lead|to lead)\s.*delegation\s+to)$",
+    re.I | re.S,
 )
 
 
@@ -84,7 +86,7 @@ _PLACES_AFTER = re.compile(
 
 _CLAUSE_TRIGGER = re.compile(
     r"^(?:upgraded|elevated|raised|lifted|establish(?:ed|ing)\b.*|(?:was|were|been|be) (?:also )?(?:signed|inked|exchanged)"
-    r"|signed|inked|exchanged)$",
+    r"|signed|inked|exchanged|sealed|clinched|concluded)$",
     re.I | re.S,
 )
 
@@ -237,7 +239,7 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         )
         if office:
             end += len(office.group().rstrip())
-    if word in {"signed", "inked", "to sign", "exchanged"}:
+    if word in {"signed", "inked", "to sign", "exchanged", "sealed", "clinched", "concluded"}:
         obj = _SIGNED_OBJECT.match(doc[end : s.end])
         if obj:
             end += len(obj.group().rstrip())
@@ -253,7 +255,7 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
             end = raised.end()
     elif _VERB_TRIGGER.match(word) or _INTERVIEW_VERB.match(word):
         # "receiving X", "met with X", "visited Vietnam": the object belongs to the phrase.
-        nxt = next((m for m in ctx.mentions if 0 <= m.full.start - trigger.end <= 6), None)
+        nxt = next((m for m in ctx.mentions if _adjacent(doc, trigger.end, m)), None)
         group = (
             _RECEIVED_GROUP.match(doc, trigger.end, s.end)
             if word.startswith(("receiv", "host", "welcom", "met", "to meet"))
@@ -264,7 +266,8 @@ def _phrase(ctx: _Context, trigger: Span) -> Span:
         elif group is not None:
             end = group.end()  # "received a delegation of the French Senate"
         elif re.search(
-            r"visit|arriv|travel|called|docked|docks|berthed|fl[eyi]|land|head|touch|tour", word
+            r"visit|arriv|travel|called|docked|docks|berthed|fl[eyi]|land|head|touch|tour|delegation",
+            word,
         ):
             places = _PLACES_AFTER.match(doc[end : s.end])
             if places:
@@ -371,6 +374,7 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         if (
             "signed" in word
             or "inked" in word
+            or word in {"sealed", "clinched", "concluded"}
             or "ceremony" in word
             or word == "to sign"
             or re.match(r"(?:will|would|shall)\b", word)
@@ -391,7 +395,13 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
     if word[:1].isupper() and etype in {"conference", "summit", "dialogue"}:
         return True
     if raw == "visit_verb":
-        return True
+        # "received visiting French Minister X": an adjective of the guest, not a visit to them
+        return not (
+            word == "visiting"
+            and any(
+                m.actor.type == "person" and _adjacent(doc, trigger.end, m) for m in ctx.mentions
+            )
+        )
     if raw == "session":
         return True  # "the 12th session of the ... Committee" (a committee follows: see add)
     if raw == "host_verb":
@@ -425,10 +435,7 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         ):
             return True  # "received a delegation of the French Senate", "received the guests"
         return any(
-            m.actor.type == "person"
-            and m.full.start - trigger.end <= 6
-            and m.full.start >= trigger.end
-            for m in ctx.mentions
+            m.actor.type == "person" and _adjacent(doc, trigger.end, m) for m in ctx.mentions
         )
     if (
         etype in {"meeting", "reception"}
@@ -486,8 +493,8 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
             doc[trigger.end : trigger.end + 60],
         ):
             return True  # "met with his French counterpart", "met the Vietnamese delegation"
-        return any(
-            m.full.start >= trigger.end and m.full.start - trigger.end <= 6 for m in ctx.mentions
+        return any(_adjacent(doc, trigger.end, m) for m in ctx.mentions) or _pair_before(
+            ctx, trigger
         )
     if etype == "dialogue" and word.startswith("consultation"):
         # "the first consultations", "the next political consultation"; "annual consultations"
@@ -503,7 +510,9 @@ def _specific(ctx: _Context, trigger: Span, phrase: Span, etype: str, raw: str) 
         return bool(
             re.search(
                 r"\b(?:inaugural|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-                r"|\d+(?:st|nd|rd|th)|annual|next|strategic|economic|bilateral|political)\b",
+                r"|\d+(?:st|nd|rd|th)|annual|next|strategic|economic|bilateral|political)\b"
+                # "the Việt Nam–France defence policy dialogue": a pair's own mechanism
+                r"|\w[–-](?:vi[eệ]t|france|french|vietnam)",
                 before,
             )
         ) or (bool(before) and after.lstrip().startswith(("on ", "between ")))
@@ -536,11 +545,7 @@ def _hosts_a_guest(ctx: _Context, trigger: Span) -> bool:
     doc = ctx.doc
     group = _GUESTS.match(doc, trigger.end, ctx.s.end)
     guest = next(
-        (
-            m
-            for m in ctx.mentions
-            if m.actor.type == "person" and 0 <= m.full.start - trigger.end <= 6
-        ),
+        (m for m in ctx.mentions if m.actor.type == "person" and _adjacent(doc, trigger.end, m)),
         None,
     )
     if guest is None and group is None:
@@ -564,6 +569,27 @@ def _lead_offset(ctx: _Context) -> int:
     """Where the sentence's own words begin, after a dateline ("HANOI (VNA) – ")."""
     m = DATELINE.match(ctx.s.text) if ctx.s.index == 0 else None
     return m.end() if m else 0
+
+
+#: "received visiting French Minister X", "met newly appointed Ambassador Y": a word that
+#: describes the guest may stand between the verb and the guest's title.
+_GUEST_GAP = re.compile(r"\s+(?:visiting|outgoing|incoming|newly[- ]appointed|new|former)\s+")
+
+
+def _adjacent(doc: str, end: int, m: Mention) -> bool:
+    """Does the mention `m` follow the verb ending at `end` as its object?"""
+    return 0 <= m.full.start - end <= 6 or (
+        m.full.start > end and _GUEST_GAP.fullmatch(doc, end, m.full.start) is not None
+    )
+
+
+def _pair_before(ctx: _Context, trigger: Span) -> bool:
+    """ "Dinh and French Ambassador Brochet met in Hanoi on Monday": two named people, joined
+    by "and", are the subject of "met"."""
+    return _two_people_discuss(ctx, trigger) and not re.match(
+        r"\s+(?:with\s+)?(?:the\s+)?(?:demand|needs?|targets?|requirements?|criteria|standards)\b",
+        ctx.doc[trigger.end : trigger.end + 40],
+    )
 
 
 def _two_people_discuss(ctx: _Context, trigger: Span) -> bool:

@@ -22,6 +22,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         "visit",
     ),
     (r"\b(?:[a-z]+-day )?port call\b", "visit"),  # a navy ship's visit
+    # "during his stay in Paris", "her tour of Europe": a visit named by its stay
+    (r"\b(?:stay|tour)\b(?=\s+(?:in|of)\s+[A-ZĐÀ-Ỹ])", "visit"),
     # "To Lam's trip to Paris in October": a trip to a named place is a visit
     (r"\b(?:[a-z]+-day |official |working |overseas )?trip(?=\s+to\s+[A-ZĐÀ-Ỹ])", "visit"),
     (
@@ -30,6 +32,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         # "toured the Dung Quất Economic Zone": a visit to a named place (not "toured a factory"
         # inside the sentence's own visit)
         r"|\b(?:toured|touring)(?=\s+(?:the\s+)?[A-ZĐÀ-Ỹ])"
+        # "led a business delegation to Lyon": the delegation's journey there
+        r"|\b(?:led|leading|leads|will lead|to lead)\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?"
+        r"delegation\s+to(?=\s+(?:the\s+)?[A-ZĐÀ-Ỹ])"
         # "flew to Paris", "landed in Hanoi", "before flying to Indonesia": a journey to a named
         # place is a visit there (the place, capitalised, must follow: not "flying home")
         # ... not an airline's service: "began flying to Munich", "will start flying to Lyon"
@@ -72,7 +77,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     # rules keep it only when a committee or commission follows)
     (
         r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth"
-        r"|[a-z]+tieth|annual|next|plenary|\d+(?:st|nd|rd|th)) session\b(?=\s+of\b)",
+        r"|[a-z]+tieth|annual|next|plenary|\d+(?:st|nd|rd|th)) (?:session|round)\b(?=\s+of\b)",
         "session",
     ),
     (r"\b(?:roundtable|round table|round-table)\b", "conference"),
@@ -104,6 +109,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         # "a memorandum that the two countries signed on October 8"
         r"|(?<!\bguest book )\bsigned(?=\s+(?:by|in|on|at|last|earlier)\s(?!behalf\b))"
         # "the two ministers inked a grant agreement": the news verb of a signing
+        # "the two firms sealed a supply deal", "concluded an agreement on ..."
+        r"|\b(?:sealed|clinched|concluded)(?=\s+(?:a|an|the|two|three|four|five|\d+|new)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|contracts?|accords?|memorand\w*|MoUs?)\b)"
         r"|\b(?:was|were|been|be) (?:also )?inked\b|\binked(?=\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several"
         r"|new|[A-Z])\b)",
         "signing",
@@ -165,7 +173,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"\b(?:upgrade|elevation|upgrading|elevating)\b|\b(?:upgraded|elevated)\b(?=[^.,;]{0,80}\bto\b)"
         # "raised their ties to a Comprehensive Strategic Partnership"
         r"|\b(?:raised|lifted)\b(?=\s+(?:their|the|bilateral|its)\s+(?:[\w-]+\s+)?(?:ties|relations"
-        r"|relationship|cooperation)\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?[Pp]artnership\b)",
+        r"|relationship|cooperation)\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?[Pp]artnership\b)"
+        # "relations were lifted to a comprehensive strategic partnership in 2024"
+        r"|(?:(?<=\bwere )|(?<=\bwas ))(?:raised|lifted)\b(?=\s+to\s+(?:a|an|the)\s+[^.;]{0,60}?[Pp]artnership\b)",
         "partnership_upgrade",
     ),
     (
@@ -203,7 +213,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
         r"(?:established|set up|forged|upgraded|elevated)\b"
         # "the Comprehensive Strategic Partnership, established in October 2024, ...": a
         # participle of its own, dated
-        r"|(?<=[Pp]artnership, )(?:established|set up|forged|launched)(?=\s+(?:in|on)\s)",
+        r"|(?<=[Pp]artnership, )(?:established|set up|forged|launched)(?=\s+(?:in|on)\s)"
+        # "the Comprehensive Strategic Partnership, which was established in October 2024"
+        r"|(?<=[Pp]artnership, which was )(?:established|set up|forged|launched)(?=\s+(?:in|on)\s)",
         "partnership_clause",
     ),
 )
